@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+'use strict';
+// Speaks LSP over stdio (the default of vscode-languageserver; `--stdio` is accepted).
+require('../out/server/src/server.js').startServer();

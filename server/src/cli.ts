@@ -1,0 +1,155 @@
+/**
+ * The `ppnet` command line: `ppnet check <file|folder>... [--format text|json|sarif]`.
+ * Exit codes: 0 no error found, 1 an error found, 2 bad usage or an unreadable file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { ConfigLoader } from './configFiles';
+import { createLanguageService, severityName } from './service';
+import { toSarif } from './sarif';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const USAGE = `Usage:
+  ppnet check <file|folder>... [--format text|json|sarif]
+  ppnet --help | --version
+
+A folder means every *.ppnet.yaml and *.ppnet.yml below it.
+Exit codes: 0 no error found, 1 an error was found, 2 bad usage or a file that cannot be read.`;
+
+export class UsageError extends Error {}
+
+const TOPOLOGY_FILE = /\.ppnet\.ya?ml$/i;
+
+export function collectFiles(inputs: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && TOPOLOGY_FILE.test(entry.name)) files.push(full);
+    }
+  };
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      throw new UsageError(`ppnet: cannot read ${input}: no such file or folder`);
+    }
+    if (stat.isDirectory()) walk(input);
+    else files.push(input);
+  }
+  return files;
+}
+
+/** Reads a file as UTF-8; a file that is not text is a usage-level failure (exit 2). */
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`ppnet: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`ppnet: cannot decode ${file}: it is not UTF-8 text`);
+  }
+}
+
+export function checkFiles(files: string[]): FileResult[] {
+  const service = createLanguageService();
+  const configs = new ConfigLoader();
+  const results: FileResult[] = [];
+  const reportedConfigs = new Set<string>();
+  for (const file of files) {
+    const text = readText(file);
+    const config = configs.forFile(file);
+    if (config && !reportedConfigs.has(config.path) && config.diagnostics.length) {
+      reportedConfigs.add(config.path);
+      results.push({ file: path.relative(process.cwd(), config.path) || config.path, diagnostics: config.diagnostics });
+    }
+    const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
+    results.push({ file, diagnostics: service.validate(document, { ruleLevels: config?.config.ruleLevels }) });
+  }
+  return results;
+}
+
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) {
+      const severity = severityName(d.severity);
+      counts[severity]++;
+      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${d.message}`);
+    }
+  }
+  const fileCount = results.length;
+  lines.push(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: FileResult[]): string {
+  const rows = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({ file, code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
+  );
+  return JSON.stringify(rows, null, 2) + '\n';
+}
+
+function parseArgs(argv: string[]): { command: string; inputs: string[]; format: string; output?: string } {
+  const [command, ...rest] = argv;
+  const inputs: string[] = [];
+  let format = 'text';
+  let output: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format' || arg === '-f') format = rest[++i] ?? '';
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '-o' || arg === '--output') output = rest[++i];
+    else if (arg.startsWith('-')) throw new UsageError(`ppnet: unknown option ${arg}\n\n${USAGE}`);
+    else inputs.push(arg);
+  }
+  return { command, inputs, format, output };
+}
+
+export function run(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      out(USAGE + '\n');
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === '--version') {
+      out(`${require('../../../package.json').version}\n`);
+      return 0;
+    }
+    const args = parseArgs(argv);
+    if (args.command !== 'check') throw new UsageError(`ppnet: unknown command ${args.command}\n\n${USAGE}`);
+    if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`ppnet: --format must be text, json or sarif, not "${args.format}"`);
+    if (args.inputs.length === 0) throw new UsageError(`ppnet: check needs at least one file or folder\n\n${USAGE}`);
+    const files = collectFiles(args.inputs);
+    if (files.length === 0) throw new UsageError(`ppnet: no *.ppnet.yaml or *.ppnet.yml file in ${args.inputs.join(', ')}`);
+    const results = checkFiles(files);
+    out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? JSON.stringify(toSarif(results), null, 2) + '\n' : formatText(results));
+    return results.some((r) => r.diagnostics.some((d) => severityName(d.severity) === 'error')) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(error.message + '\n');
+      return 2;
+    }
+    err(`ppnet: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+}

@@ -1,0 +1,175 @@
+/**
+ * The facts catalog (regions, datacenter pairs, BGP communities, connectors) as data with lookups.
+ * The data file is a copy of the shared facts; every fact keeps its source key so that messages can
+ * link to the Microsoft page it comes from.
+ */
+import data from './data/catalog.json';
+
+export interface PowerPlatformRegion {
+  id: string;
+  displayName: string;
+  /** Azure regions that host the region's scale groups (one or two). */
+  datacenterRegions: string[];
+  /** Azure regions allowed for gateways of this geography. */
+  gatewayRegions: string[];
+  note?: string;
+}
+
+export interface AzureRegion {
+  id: string;
+  displayName: string;
+  /** `null` when the catalog does not know the value: rules must say they cannot check. */
+  microsoftPeeringCommunity: string | null;
+  privatePeeringCommunity: string | null;
+}
+
+export interface ServiceCommunity {
+  name: string;
+  value: string;
+  note?: string;
+}
+
+export type ConnectorTarget = 'on-premises' | 'microsoft' | 'third-party' | 'either';
+
+export interface ConnectorInfo {
+  id: string;
+  displayName: string;
+  target: ConnectorTarget;
+  gatewayCapable: boolean;
+  note?: string;
+}
+
+export type SourceKey = keyof typeof data.sources;
+
+export const powerPlatformRegions: readonly PowerPlatformRegion[] = data.powerPlatformRegions;
+export const azureRegions: readonly AzureRegion[] = data.azureRegions;
+export const serviceCommunities: readonly ServiceCommunity[] = data.serviceCommunities;
+export const connectors: readonly ConnectorInfo[] = data.connectors as ConnectorInfo[];
+export const environmentTypes: readonly { id: string; note: string }[] = data.environmentTypes;
+
+/** The URL of a catalog source key (`arch`, `routing`, ...). */
+export function sourceUrl(key: SourceKey): string {
+  return data.sources[key];
+}
+
+/** Region values and filter entries match regardless of case, spaces, hyphens and underscores. */
+export function normalize(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** The same words in any order ("India South" is how the routing page names South India). */
+function wordKey(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+function indexBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      if (!map.has(key)) map.set(key, item);
+    }
+  }
+  return map;
+}
+
+const ppByName = indexBy(powerPlatformRegions, (r) => [normalize(r.id), normalize(r.displayName)]);
+const azureByName = indexBy(azureRegions, (r) => [normalize(r.id), normalize(r.displayName)]);
+const azureByWords = indexBy(azureRegions, (r) => [wordKey(r.displayName)]);
+const azureById = indexBy(azureRegions, (r) => [r.id]);
+const azureByMicrosoftCommunity = indexBy(azureRegions, (r) =>
+  r.microsoftPeeringCommunity ? [r.microsoftPeeringCommunity] : [],
+);
+const azureByPrivateCommunity = indexBy(azureRegions, (r) =>
+  r.privatePeeringCommunity ? [r.privatePeeringCommunity] : [],
+);
+const serviceByKey = indexBy(serviceCommunities, (s) => [s.value, normalize(s.name)]);
+const connectorByKey = indexBy(connectors, (c) => [normalize(c.id), normalize(c.displayName)]);
+const sovereignCommunities = new Set(
+  Object.values(data.sovereignRegionCommunities).flatMap((regions) => Object.values(regions)),
+);
+
+/** A Power Platform region by id or display name, in any case. */
+export function findPowerPlatformRegion(text: string): PowerPlatformRegion | undefined {
+  return ppByName.get(normalize(text));
+}
+
+/** An Azure region by id, display name, the routing page's word order, or its community value. */
+export function findAzureRegion(text: string): AzureRegion | undefined {
+  const trimmed = text.trim();
+  return (
+    azureByName.get(normalize(trimmed)) ??
+    azureByWords.get(wordKey(trimmed)) ??
+    azureByMicrosoftCommunity.get(trimmed)
+  );
+}
+
+export function azureRegionById(id: string): AzureRegion | undefined {
+  return azureById.get(id);
+}
+
+export function findConnector(text: string): ConnectorInfo | undefined {
+  return connectorByKey.get(normalize(text));
+}
+
+/** The Power Platform region whose geography (datacenter and gateway regions) holds an Azure region. */
+export function powerPlatformRegionsContaining(azureRegionId: string): PowerPlatformRegion[] {
+  return powerPlatformRegions.filter(
+    (r) => r.datacenterRegions.includes(azureRegionId) || r.gatewayRegions.includes(azureRegionId),
+  );
+}
+
+/** All Azure regions of a Power Platform region's geography, datacenter regions first. */
+export function geographyOf(region: PowerPlatformRegion): string[] {
+  return [...new Set([...region.datacenterRegions, ...region.gatewayRegions])];
+}
+
+export type RouteFilterEntry =
+  | { kind: 'region'; region: AzureRegion; community: string }
+  | { kind: 'region-unknown-community'; region: AzureRegion }
+  | { kind: 'service'; service: ServiceCommunity }
+  | { kind: 'private-peering'; value: string; region?: AzureRegion }
+  | { kind: 'sovereign'; value: string }
+  | { kind: 'power-platform-region'; region: PowerPlatformRegion }
+  | { kind: 'unknown' };
+
+const COMMUNITY = /^\d+:\d+$/;
+
+/** What one route-filter entry denotes: a regional or service community, or a mistake. */
+export function resolveRouteFilterEntry(text: string): RouteFilterEntry {
+  const trimmed = text.trim();
+  if (COMMUNITY.test(trimmed)) {
+    const region = azureByMicrosoftCommunity.get(trimmed);
+    if (region) return { kind: 'region', region, community: trimmed };
+    const service = serviceByKey.get(trimmed);
+    if (service) return { kind: 'service', service };
+    const privateRegion = azureByPrivateCommunity.get(trimmed);
+    if (privateRegion || /^12076:50\d{3}$/.test(trimmed)) {
+      return { kind: 'private-peering', value: trimmed, region: privateRegion };
+    }
+    if (sovereignCommunities.has(trimmed)) return { kind: 'sovereign', value: trimmed };
+    return { kind: 'unknown' };
+  }
+  const service = serviceByKey.get(normalize(trimmed));
+  if (service) return { kind: 'service', service };
+  const region = findAzureRegion(trimmed);
+  if (region) {
+    return region.microsoftPeeringCommunity
+      ? { kind: 'region', region, community: region.microsoftPeeringCommunity }
+      : { kind: 'region-unknown-community', region };
+  }
+  const pp = findPowerPlatformRegion(trimmed);
+  if (pp) return { kind: 'power-platform-region', region: pp };
+  return { kind: 'unknown' };
+}
+
+/** "North Europe (12076:51003)", or the name alone when the value is unknown. */
+export function describeRegionCommunity(region: AzureRegion): string {
+  return region.microsoftPeeringCommunity
+    ? `${region.displayName} (${region.microsoftPeeringCommunity})`
+    : region.displayName;
+}

@@ -1,0 +1,30 @@
+import { findPowerPlatformRegion } from '../catalog';
+import { Rule } from '../rule';
+
+export const circuitRegionMismatch: Rule = {
+  code: 'circuit-region-mismatch',
+  defaultSeverity: 'error',
+  title: "A circuit's region differs from the region of an environment it serves.",
+  source: 'arch',
+  publicCloudOnly: true,
+  reads: ['circuit', 'environment'],
+  check({ topology, report }) {
+    for (const circuit of topology.circuits.values()) {
+      const circuitRegion = circuit.region && findPowerPlatformRegion(circuit.region.text);
+      if (!circuit.region || !circuitRegion) continue;
+      for (const item of circuit.environments?.items ?? []) {
+        const environment = topology.environments.get(item.text);
+        const environmentRegion = environment?.region && findPowerPlatformRegion(environment.region.text);
+        if (!environment?.region || !environmentRegion || environmentRegion.id === circuitRegion.id) continue;
+        report({
+          at: circuit.region.node,
+          message:
+            `Circuit ${circuit.id} is set to region ${circuitRegion.id} (${circuitRegion.displayName}), but it serves environment ${environment.id} in region ${environmentRegion.id} (${environmentRegion.displayName}).` +
+            ` The region selected for a circuit must be the region of the environments it serves. Set region: ${environmentRegion.id}, or serve ${environment.id} from a circuit in ${environmentRegion.displayName}.`,
+          related: [{ at: environment.region.node, message: `Environment ${environment.id} is in ${environmentRegion.displayName}.` }],
+          data: { replacement: environmentRegion.id },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion, resolveRouteFilterEntry } from '../catalog';
+import { Circuit, Topology } from '../model';
+import { listWords, Rule } from '../rule';
+
+export interface MissingCommunity {
+  regionId: string;
+  community: string;
+  environmentId: string;
+}
+
+/** The regional communities the circuit's served environments need and its route filter lacks. */
+export function missingCommunities(topology: Topology, circuit: Circuit): MissingCommunity[] {
+  const present = new Set<string>();
+  for (const entry of circuit.microsoftPeering?.routeFilter?.items ?? []) {
+    const resolved = resolveRouteFilterEntry(entry.text);
+    if (resolved.kind === 'region') present.add(resolved.region.id);
+  }
+  const missing: MissingCommunity[] = [];
+  for (const item of circuit.environments?.items ?? []) {
+    const environment = topology.environments.get(item.text);
+    const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+    if (!environment || !region) continue;
+    for (const id of region.datacenterRegions) {
+      const azure = azureRegionById(id);
+      if (!azure?.microsoftPeeringCommunity || present.has(id)) continue; // unknown values: catalog-gap says so
+      present.add(id);
+      missing.push({ regionId: id, community: azure.microsoftPeeringCommunity, environmentId: environment.id });
+    }
+  }
+  return missing;
+}
+
+export const routeFilterMissingRegion: Rule = {
+  code: 'route-filter-missing-region',
+  defaultSeverity: 'error',
+  title: "A route filter lacks a regional BGP community of an environment the circuit serves.",
+  source: 'arch',
+  publicCloudOnly: true,
+  reads: ['circuit', 'environment'],
+  check({ topology, report }) {
+    for (const circuit of topology.circuits.values()) {
+      const routeFilter = circuit.microsoftPeering?.routeFilter;
+      if (!routeFilter || routeFilter.items.length === 0) continue; // route-filter-missing reports it
+      for (const missing of missingCommunities(topology, circuit)) {
+        const environment = topology.environments.get(missing.environmentId)!;
+        const region = findPowerPlatformRegion(environment.region!.text)!;
+        const names = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id);
+        const both = names.length > 1 ? 'both regional communities are needed' : 'its regional community is needed';
+        report({
+          at: routeFilter.key,
+          message:
+            `Route filter of circuit ${circuit.id} lacks ${describeRegionCommunity(azureRegionById(missing.regionId)!)}: environment ${environment.id} is in region ${region.displayName}, whose scale groups run in ${listWords(names)};` +
+            ` Power Platform has no BGP community of its own, so ${both}. Add ${missing.community} to the route filter.`,
+          related: [{ at: environment.region!.node, message: `Environment ${environment.id} is in ${region.displayName}.` }],
+          data: { community: missing.community, regionId: missing.regionId },
+        });
+      }
+    }
+  },
+};

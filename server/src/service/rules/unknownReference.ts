@@ -1,0 +1,30 @@
+import { entitiesOf } from '../model';
+import { allReferences, KIND_WORDS, resolveReference } from '../references';
+import { Rule } from '../rule';
+import { closest } from '../suggest';
+
+export const unknownReference: Rule = {
+  code: 'unknown-reference',
+  defaultSeverity: 'error',
+  title: 'A reference names no entity of the expected kind.',
+  source: 'arch',
+  reads: ['environment', 'site', 'circuit', 'gateway', 'connector', 'desktopFlow'],
+  check({ topology, report }) {
+    for (const reference of allReferences(topology)) {
+      if (resolveReference(topology, reference)) continue;
+      const kind = KIND_WORDS[reference.targetKind];
+      const ids = [...entitiesOf(topology, reference.targetKind).keys()];
+      const suggestion = closest(reference.text, ids);
+      const hint = suggestion
+        ? ` Did you mean ${suggestion}?`
+        : ids.length
+          ? ` The ${kind}s are ${ids.join(', ')}.`
+          : ` The file defines no ${kind}; add one or fix the name.`;
+      report({
+        at: reference.node,
+        message: `"${reference.text}" is not a ${kind} of this file, so ${KIND_WORDS[reference.from.kind]} ${reference.from.id} cannot be checked against it.${hint}`,
+        data: suggestion ? { replacement: suggestion } : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,85 @@
+import {
+  azureRegionById,
+  azureRegions,
+  findAzureRegion,
+  findPowerPlatformRegion,
+  powerPlatformRegions,
+  powerPlatformRegionsContaining,
+} from '../catalog';
+import { Entity, ScalarField } from '../model';
+import { KIND_WORDS } from '../references';
+import { listWords, Rule } from '../rule';
+import { closest } from '../suggest';
+
+/** Which kind of region each entity's `region` names. */
+export function expectedRegionKind(entity: Entity): 'power-platform' | 'azure' {
+  return entity.kind === 'environment' || entity.kind === 'circuit' ? 'power-platform' : 'azure';
+}
+
+function regionField(entity: Entity): ScalarField | undefined {
+  return 'region' in entity ? entity.region : undefined;
+}
+
+export const unknownRegion: Rule = {
+  code: 'unknown-region',
+  defaultSeverity: 'error',
+  title: 'A region value is not a region of the expected kind (Power Platform region or Azure region).',
+  source: 'pa-regions',
+  publicCloudOnly: true,
+  reads: ['environment', 'circuit', 'gateway', 'azureService'],
+  check({ topology, report }) {
+    const entities: Entity[] = [
+      ...topology.environments.values(),
+      ...topology.circuits.values(),
+      ...topology.gateways.values(),
+      ...topology.azureServices.values(),
+    ];
+    for (const entity of entities) {
+      const region = regionField(entity);
+      if (!region) continue;
+      const owner = `${KIND_WORDS[entity.kind]} ${entity.id}`;
+      if (expectedRegionKind(entity) === 'power-platform') {
+        if (findPowerPlatformRegion(region.text)) continue;
+        const azure = findAzureRegion(region.text);
+        if (azure) {
+          const geographies = powerPlatformRegionsContaining(azure.id);
+          const suggestion = geographies[0]?.id;
+          report({
+            at: region.node,
+            message:
+              `"${region.text}" is an Azure region (${azure.displayName}), but the region of ${owner} is a Power Platform region: a geography whose scale groups run in a pair of Azure datacenter regions.` +
+              (suggestion ? ` ${azure.displayName} belongs to ${geographies[0].displayName}: did you mean ${suggestion}?` : ' Write the Power Platform region the environment was created in.'),
+            data: suggestion ? { replacement: suggestion } : undefined,
+          });
+          continue;
+        }
+        const suggestion = closest(region.text, powerPlatformRegions.map((r) => r.id));
+        report({
+          at: region.node,
+          message: `"${region.text}" is not a Power Platform region, which the region of ${owner} must be.${suggestion ? ` Did you mean ${suggestion}?` : ` The Power Platform regions are ${powerPlatformRegions.map((r) => r.id).join(', ')}.`}`,
+          data: suggestion ? { replacement: suggestion } : undefined,
+        });
+      } else {
+        if (findAzureRegion(region.text)) continue;
+        const pp = findPowerPlatformRegion(region.text);
+        if (pp) {
+          const candidates = pp.datacenterRegions.map((id) => azureRegionById(id)?.id ?? id);
+          report({
+            at: region.node,
+            message:
+              `"${region.text}" is a Power Platform region (${pp.displayName}), but the region of ${owner} is one Azure datacenter region.` +
+              ` Did you mean ${listWords(candidates, 'or')}, the datacenter regions of ${pp.displayName}?`,
+            data: { replacement: candidates[0] },
+          });
+          continue;
+        }
+        const suggestion = closest(region.text, azureRegions.map((r) => r.id));
+        report({
+          at: region.node,
+          message: `"${region.text}" is not an Azure region, which the region of ${owner} must be (an id such as westeurope or a name such as West Europe).${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+          data: suggestion ? { replacement: suggestion } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,276 @@
+/**
+ * Structural validation: the file's value is checked against `schemas/ppnet.schema.json` with ajv,
+ * and each ajv error is mapped to the smallest YAML node it concerns, in our own words.
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
+import topologySchema from '../../../schemas/ppnet.schema.json';
+import { KIND_OF_SECTION } from './model';
+import { MAX_ALIAS_EXPANSIONS, mapPairs, resolveNode, scalarText, Span } from './parse';
+import { Locatable } from './rule';
+import { closest } from './suggest';
+
+export interface SchemaFinding {
+  code: 'schema' | 'unknown-key';
+  at: Locatable;
+  message: string;
+  /** For fixes: the replacement a "did you mean" proposes. */
+  data?: { replacement?: string };
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  required?: string[];
+  description?: string;
+  $ref?: string;
+};
+
+export const TOPOLOGY_SCHEMA = topologySchema as JsonSchema & { definitions: Record<string, JsonSchema> };
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(topologySchema);
+  return compiled;
+}
+
+/** Resolves a local `$ref` of the topology schema. */
+export function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema?.$ref) return schema;
+  const name = schema.$ref.replace('#/definitions/', '');
+  return TOPOLOGY_SCHEMA.definitions[name];
+}
+
+/** The schema that applies to a property of an object schema. */
+export function propertySchema(schema: JsonSchema | undefined, name: string): JsonSchema | undefined {
+  const object = deref(schema);
+  if (!object) return undefined;
+  if (object.properties?.[name]) return deref(object.properties[name]);
+  return typeof object.additionalProperties === 'object' ? deref(object.additionalProperties) : undefined;
+}
+
+function allows(schema: JsonSchema | undefined, type: string): boolean {
+  const types = schema?.type;
+  if (types === undefined) return schema?.enum ? schema.enum.some((v) => typeof v === type) : true;
+  return Array.isArray(types) ? types.includes(type) : types === type;
+}
+
+interface Located {
+  key?: Scalar;
+  node?: Node;
+}
+
+class ExpansionLimit extends Error {
+  constructor(readonly alias: Node) {
+    super('alias expansion limit');
+  }
+}
+
+/**
+ * The file as a plain value for ajv, and where each JSON pointer lives in the YAML. A number or
+ * boolean where the schema wants a string is read as written (`tls: 1.2` is "1.2").
+ */
+function toInstance(doc: Document, root: unknown): { value: unknown; locations: Map<string, Located> } {
+  const locations = new Map<string, Located>();
+  let expansions = 0;
+  const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number): unknown => {
+    if (isAlias(raw) && ++expansions > MAX_ALIAS_EXPANSIONS) throw new ExpansionLimit(raw);
+    const node = resolveNode(doc, raw);
+    locations.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
+    if (depth > 200) return null;
+    if (isScalar(node)) {
+      const value = node.value;
+      if ((typeof value === 'number' || typeof value === 'boolean') && !allows(schema, typeof value) && allows(schema, 'string')) {
+        return scalarText(node);
+      }
+      return value ?? null;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of mapPairs(doc, node)) {
+        const name = String((pair.key as Scalar).value);
+        out[name] = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const itemSchema = deref(deref(schema)?.items);
+      return node.items.map((item, index) => convert(item, itemSchema, `${pointer}/${index}`, undefined, depth + 1));
+    }
+    return null;
+  };
+  const value = convert(root, TOPOLOGY_SCHEMA, '', undefined, 0);
+  return { value, locations };
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** "environment contoso-prod", "the file", "microsoftPeering of circuit er-ams". */
+function describeOwner(pointer: string): string {
+  const segments = pointer.split('/').slice(1).map(unescapePointer);
+  if (segments.length === 0) return 'the file';
+  const kind = KIND_OF_SECTION[segments[0]];
+  if (!kind) return `"${segments.join('.')}"`;
+  if (segments.length === 1) return `the ${segments[0]} section`;
+  const entity = `${kindWords(kind)} ${segments[1]}`;
+  return segments.length === 2 ? entity : `"${segments.slice(2).join('.')}" of ${entity}`;
+}
+
+function kindWords(kind: string): string {
+  return kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+}
+
+function lastSegment(pointer: string): string {
+  return unescapePointer(pointer.slice(pointer.lastIndexOf('/') + 1));
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
+}
+
+function expectedType(schema: JsonSchema): string {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a map', boolean: 'true or false', number: 'a number', integer: 'a whole number' };
+  return types.map((t) => words[t] ?? t).join(' or ');
+}
+
+export function validateSchema(doc: Document, text: string): SchemaFinding[] {
+  let instance: ReturnType<typeof toInstance>;
+  try {
+    instance = toInstance(doc, doc.contents);
+  } catch (error) {
+    if (error instanceof ExpansionLimit) {
+      return [{
+        code: 'schema',
+        at: error.alias,
+        message: `Aliases in this file expand to more than ${MAX_ALIAS_EXPANSIONS} nodes, so ppnet stops expanding them and skips the structural check. Write the repeated parts out, or use fewer nested aliases.`,
+      }];
+    }
+    throw error;
+  }
+  const validate = validator();
+  if (validate(instance.value)) return [];
+  const findings: SchemaFinding[] = [];
+  const firstLine: Span = { start: 0, end: Math.max(1, text.search(/\r?\n|$/)) };
+  for (const error of validate.errors ?? []) {
+    const finding = mapError(error, instance.locations, firstLine);
+    if (finding) findings.push(finding);
+  }
+  return dedupe(findings);
+}
+
+function dedupe(findings: SchemaFinding[]): SchemaFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${JSON.stringify('start' in f.at ? f.at : (f.at as Node).range)}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine: Span): SchemaFinding | undefined {
+  const pointer = error.instancePath;
+  const here = locations.get(pointer);
+  const owner = describeOwner(pointer);
+  const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const key = locations.get(`${pointer}/${escapePointer(name)}`)?.key;
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const suggestion = closest(name, allowed);
+      const hint = suggestion ? `Did you mean ${suggestion}?` : `The keys here are ${allowed.join(', ')}.`;
+      return {
+        code: 'unknown-key',
+        at: key ?? here?.node ?? firstLine,
+        message: `Unknown key "${name}" in ${owner}: the format does not define it, so ppnet ignores it. ${hint}`,
+        data: suggestion ? { replacement: suggestion } : undefined,
+      };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const description = deref(parentSchema.properties?.[missing])?.description;
+      return {
+        code: 'schema',
+        at: pointer === '' ? firstLine : (here?.key ?? here?.node ?? firstLine),
+        message: `${capitalize(owner)} has no "${missing}", which is required.${description ? ` ${description}` : ''} Add "${missing}:".`,
+      };
+    }
+    case 'type': {
+      const node = here?.node;
+      const isEmpty = error.data === null;
+      const expected = expectedType(parentSchema);
+      if (isEmpty && parentSchema.required?.length) {
+        return {
+          code: 'schema',
+          at: here?.key ?? node ?? firstLine,
+          message: `${capitalize(owner)} is empty; it needs ${parentSchema.required.map((k) => `"${k}"`).join(' and ')}.`,
+        };
+      }
+      return {
+        code: 'schema',
+        at: (isEmpty ? here?.key : node) ?? firstLine,
+        message: `${capitalize(owner)} must be ${expected}, but it is ${jsonType(error.data)}.${parentSchema.description ? ` ${parentSchema.description}` : ''}`,
+      };
+    }
+    case 'enum': {
+      const allowed = (parentSchema.enum ?? []).map(String);
+      const written = String(error.data);
+      const suggestion = closest(written, allowed);
+      return {
+        code: 'schema',
+        at: here?.node ?? firstLine,
+        message: `${capitalize(owner)} cannot be "${written}": it is one of ${allowed.join(', ')}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+        data: suggestion ? { replacement: suggestion } : undefined,
+      };
+    }
+    case 'pattern': {
+      const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+      if (propertyName === undefined) break;
+      const key = locations.get(`${pointer}/${escapePointer(propertyName)}`)?.key;
+      return {
+        code: 'schema',
+        at: key ?? here?.node ?? firstLine,
+        message: `"${propertyName}" is not a valid id: an id starts with a letter and holds only letters, digits, "-" and "_", so that references can name it. Rename it.`,
+      };
+    }
+    case 'propertyNames':
+      return undefined; // reported by its inner `pattern` error
+    case 'minItems':
+      return {
+        code: 'schema',
+        at: here?.node ?? here?.key ?? firstLine,
+        message: `${capitalize(owner)} is an empty list; list at least one entry or remove the key.`,
+      };
+    case 'uniqueItems': {
+      return {
+        code: 'schema',
+        at: here?.node ?? firstLine,
+        message: `${capitalize(owner)} lists the same entry twice; list each once.`,
+      };
+    }
+  }
+  return {
+    code: 'schema',
+    at: here?.node ?? firstLine,
+    message: `${capitalize(owner)} ${error.message ?? 'is not valid'}.`,
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,57 @@
+/** Shared test helpers: the repository root, documents from text, and cursor markers. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, severityName } from '../server/src/service';
+import { ValidationOptions } from '../server/src/service/validation';
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('no package.json above ' + start);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The repository root (tests run from `out/test/...`). */
+export const ROOT = findRoot(path.resolve(__dirname, '..', '..'));
+
+export function doc(text: string, uri = 'file:///test.ppnet.yaml', version = 1): TextDocument {
+  return TextDocument.create(uri, 'ppnet', version, text);
+}
+
+/** Splits `a|b` into the text without the marker and the marker's offset. */
+export function withCursor(text: string, marker = '|'): { text: string; offset: number } {
+  const offset = text.indexOf(marker);
+  if (offset < 0) throw new Error('no cursor marker');
+  return { text: text.slice(0, offset) + text.slice(offset + marker.length), offset };
+}
+
+export function validate(text: string, options?: ValidationOptions): Diagnostic[] {
+  return createLanguageService().validate(doc(text), options);
+}
+
+/** A compact, comparable form of a diagnostic: code, severity, range as "l:c-l:c" (1-based), message. */
+export interface DiagnosticRow {
+  code: string;
+  severity: string;
+  range: string;
+  message: string;
+}
+
+export function row(d: Diagnostic): DiagnosticRow {
+  const r = d.range;
+  return {
+    code: String(d.code),
+    severity: severityName(d.severity),
+    range: `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`,
+    message: d.message,
+  };
+}
+
+export function fixture(...parts: string[]): string {
+  return fs.readFileSync(path.join(ROOT, 'test', ...parts), 'utf8');
+}
