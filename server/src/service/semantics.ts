@@ -1,0 +1,31 @@
+/**
+ * Meanings the rules and the traffic analysis share: a connector's target, and which circuits give a
+ * site Microsoft peering. Derived from the model and the catalog, as the spec's "Words used" define them.
+ */
+import { ConnectorInfo, findConnector } from './catalog';
+import { Circuit, circuitsAtSite, Connector, Topology } from './model';
+
+export type Target = 'on-premises' | 'microsoft' | 'third-party';
+
+/**
+ * A connector's target: `target` when written, else the catalog's; for catalog entries that can be
+ * either (custom connectors, HTTP with Entra ID) on-premises when a gateway is named, else third-party.
+ * `undefined` when neither the file nor the catalog says.
+ */
+export function connectorTarget(connector: Connector): Target | undefined {
+  const written = connector.target?.text;
+  if (written === 'on-premises' || written === 'microsoft' || written === 'third-party') return written;
+  const info = catalogConnector(connector);
+  if (!info) return undefined;
+  if (info.target === 'either') return connector.gateway ? 'on-premises' : 'third-party';
+  return info.target;
+}
+
+export function catalogConnector(connector: Connector): ConnectorInfo | undefined {
+  return connector.type ? findConnector(connector.type.text) : undefined;
+}
+
+/** Circuits at a site that have a `microsoftPeering` section. */
+export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): Circuit[] {
+  return circuitsAtSite(topology, siteId).filter((c) => c.microsoftPeering !== undefined);
+}
