@@ -1,0 +1,92 @@
+/** Per-rule levels (ppnet.config.yaml) and disable comments. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfig } from '../../server/src/service';
+import { row, validate } from '../support';
+
+const TWO_PROBLEMS = `version: 1
+environments:
+  prod:
+    region: westeurope
+    colour: blue
+`;
+
+function config(text: string) {
+  return parseConfig(TextDocument.create('file:///ppnet.config.yaml', 'yaml', 1, text));
+}
+
+describe('ppnet.config.yaml', () => {
+  it('reads levels and reports unknown codes and bad levels at their place', () => {
+    const parsed = config('rules:\n  unknown-key: off\n  unknown-region: info\n  unknown-regoin: error\n  schema: loud\n');
+    assert.deepEqual(parsed.config.ruleLevels, { 'unknown-key': 'off', 'unknown-region': 'info' });
+    assert.deepEqual(parsed.diagnostics.map(row), [
+      {
+        code: 'unknown-rule-code',
+        severity: 'warning',
+        range: '4:3-4:17',
+        message: '"unknown-regoin" is not a ppnet rule code, so this setting has no effect for it. Did you mean unknown-region?',
+      },
+      { code: 'schema', severity: 'error', range: '5:11-5:15', message: '"loud" is not a level for rule schema: use off, hint, info, warning or error.' },
+    ]);
+  });
+
+  it('changes severities and turns rules off', () => {
+    const levels = config('rules:\n  unknown-key: off\n  unknown-region: info\n').config.ruleLevels;
+    assert.deepEqual(validate(TWO_PROBLEMS, { ruleLevels: levels }).map((d) => [d.code, row(d).severity]), [['unknown-region', 'info']]);
+    assert.deepEqual(validate(TWO_PROBLEMS).map((d) => [d.code, row(d).severity]), [
+      ['unknown-region', 'error'],
+      ['unknown-key', 'warning'],
+    ]);
+  });
+
+  it('reports a config that is not YAML', () => {
+    const parsed = config('rules: [\n');
+    assert.equal(parsed.diagnostics[0].code, 'yaml-syntax');
+  });
+});
+
+describe('disable comments', () => {
+  it('next-line silences the named code on the next non-comment, non-blank line only', () => {
+    const text = `version: 1
+environments:
+  prod:
+    # ppnet-disable-next-line unknown-region
+
+    # (the region is checked elsewhere)
+    region: westeurope
+    colour: blue
+`;
+    assert.deepEqual(validate(text).map((d) => d.code), ['unknown-key']);
+  });
+
+  it('file-level silences a code everywhere, several codes at once, and comments after -- are ignored', () => {
+    const text = `# ppnet-disable-file unknown-region unknown-key -- migrated from the old file\n${TWO_PROBLEMS}`;
+    assert.deepEqual(validate(text), []);
+  });
+
+  it('a directive with no code silences every rule on its line', () => {
+    const text = TWO_PROBLEMS.replace('    region: westeurope', '    # ppnet-disable-next-line\n    region: westeurope');
+    assert.deepEqual(validate(text).map((d) => d.code), ['unknown-key']);
+  });
+
+  it('reports an unused directive and an unknown code', () => {
+    const text = `# ppnet-disable-file unknown-key circuit-region-mismatch bogus\n${TWO_PROBLEMS}`;
+    assert.deepEqual(validate(text).map(row), [
+      {
+        code: 'unused-disable',
+        severity: 'hint',
+        range: '1:1-1:63',
+        message:
+          'This disable comment silences nothing: there is no "circuit-region-mismatch" in this file. Remove it (or the codes it no longer needs) so that it does not hide a future problem.',
+      },
+      {
+        code: 'unknown-rule-code',
+        severity: 'warning',
+        range: '1:58-1:63',
+        message: '"bogus" is not a ppnet rule code, so this disable comment has no effect for it. The README lists the rules.',
+      },
+      { ...row(validate(TWO_PROBLEMS)[0]), range: '5:13-5:23' },
+    ]);
+  });
+});
