@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { replaceWithSuggestion } from '../suggestionFix';
 
 export const schema: Rule = {
   code: 'schema',
@@ -11,4 +12,5 @@ export const schema: Rule = {
       if (finding.code === 'schema') report({ at: finding.at, message: finding.message, data: finding.data });
     }
   },
+  fixes: replaceWithSuggestion,
 };

@@ -2,6 +2,7 @@ import { entitiesOf } from '../model';
 import { allReferences, KIND_WORDS, resolveReference } from '../references';
 import { Rule } from '../rule';
 import { closest } from '../suggest';
+import { replaceWithSuggestion } from '../suggestionFix';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
@@ -27,4 +28,5 @@ export const unknownReference: Rule = {
       });
     }
   },
+  fixes: replaceWithSuggestion,
 };

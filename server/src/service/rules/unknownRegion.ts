@@ -10,6 +10,7 @@ import { Entity, ScalarField } from '../model';
 import { KIND_WORDS } from '../references';
 import { listWords, Rule } from '../rule';
 import { closest } from '../suggest';
+import { replaceWithSuggestion } from '../suggestionFix';
 
 /** Which kind of region each entity's `region` names. */
 export function expectedRegionKind(entity: Entity): 'power-platform' | 'azure' {
@@ -69,7 +70,7 @@ export const unknownRegion: Rule = {
             message:
               `"${region.text}" is a Power Platform region (${pp.displayName}), but the region of ${owner} is one Azure datacenter region.` +
               ` Did you mean ${listWords(candidates, 'or')}, the datacenter regions of ${pp.displayName}?`,
-            data: { replacement: candidates[0] },
+            data: { replacement: candidates[0], alternatives: candidates.slice(1) },
           });
           continue;
         }
@@ -82,4 +83,5 @@ export const unknownRegion: Rule = {
       }
     }
   },
+  fixes: replaceWithSuggestion,
 };

@@ -1,5 +1,6 @@
 import { Rule } from '../rule';
 import { closest } from '../suggest';
+import { replaceWithSuggestion } from '../suggestionFix';
 
 /** The codes of every rule, filled in by the registry (a rule file cannot import the registry). */
 export const KNOWN_CODES = new Set<string>();
@@ -28,4 +29,5 @@ export const unknownRuleCode: Rule = {
       }
     }
   },
+  fixes: replaceWithSuggestion,
 };
