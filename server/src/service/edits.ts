@@ -3,9 +3,10 @@
  * already writes it (block or flow style, the map's own indentation, the file's line ends).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextEdit } from 'vscode-languageserver-types';
+import { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, Scalar, YAMLMap } from 'yaml';
 import { isMergeKey } from './parse';
+import type { Fix } from './rule';
 
 type Ranged = { range?: [number, number, number] | null };
 
@@ -13,6 +14,11 @@ type Ranged = { range?: [number, number, number] | null };
 export function replaceNode(document: TextDocument, node: Ranged, text: string): TextEdit {
   const [start, end] = node.range ?? [0, 0];
   return TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(end) }, text);
+}
+
+/** A fix that writes `text` over the value the diagnostic covers. */
+export function replaceValueFix(diagnostic: Diagnostic, title: string, text: string, isPreferred = true): Fix {
+  return { title, edits: [TextEdit.replace(diagnostic.range, text)], isPreferred };
 }
 
 /** The entity (or any map entry) whose map gets a key: its key node and its map, when it has one. */
