@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
@@ -61,6 +62,7 @@ export function startServer(): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'ppnet-language-server', version: require('../../../package.json').version },
     };
@@ -90,6 +92,11 @@ export function startServer(): void {
     pending.delete(event.document.uri);
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getCodeActions(document, params.context) : [];
   });
 
   documents.listen(connection);

@@ -3,7 +3,8 @@
  * the command line and the tests all use it through `createLanguageService()`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
+import { getCodeActions } from './codeActions';
 import { buildTopology, Topology } from './model';
 import { parseText } from './parse';
 import { validateTopology, ValidationOptions } from './validation';
@@ -12,6 +13,8 @@ export interface LanguageService {
   /** The topology of a document, parsed once per document version. */
   getTopology(document: TextDocument): Topology;
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
+  /** Quick fixes for the diagnostics in `context`, and actions that disable their rules. */
+  getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -29,6 +32,7 @@ export function createLanguageService(): LanguageService {
   return {
     getTopology,
     validate: (document, options) => validateTopology(getTopology(document), document, options),
+    getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
     forget: (uri) => void cache.delete(uri),
   };
 }
