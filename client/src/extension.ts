@@ -1,28 +1,29 @@
 /**
  * The VS Code client: starts the language server and hands it topology files. It holds no checks of
- * its own; everything a user sees comes from the server.
+ * its own; everything a user sees comes from the server. Activation happens when a topology file opens
+ * (the contributed language) or one of our commands runs; nothing here does work before that.
  */
-import * as path from 'path';
-import { ExtensionContext, workspace } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { commands, ExtensionContext, window } from 'vscode';
+import { LanguageServer } from './languageServer';
+import { SHOW_OUTPUT_COMMAND, ServerStatusItem } from './serverStatusItem';
 
-let client: LanguageClient | undefined;
+let server: LanguageServer | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'ppnet' }],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/ppnet.config.yaml') },
-  };
-  client = new LanguageClient('ppnet', 'ppnet', serverOptions, clientOptions);
-  await client.start();
+  const output = window.createOutputChannel('ppnet');
+  const status = new ServerStatusItem();
+  server = new LanguageServer(context, output, status);
+  const languageServer = server;
+  context.subscriptions.push(
+    output,
+    status,
+    commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+    commands.registerCommand('ppnet.restartServer', () => languageServer.restart()),
+  );
+  await languageServer.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.dispose();
+  server = undefined;
 }

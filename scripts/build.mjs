@@ -1,0 +1,65 @@
+// Bundles the extension with esbuild: the client (loaded by VS Code), the language server (a separate
+// Node process) and the preview's webview script (runs in the browser). One file each, so the .vsix
+// carries no node_modules and VS Code loads one module on activation.
+//
+//   node scripts/build.mjs               development: readable, with source maps
+//   node scripts/build.mjs --production  for the package: minified, no source maps
+//   node scripts/build.mjs --watch       development, rebuilt on every change
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * The server reads its version with `require('../../../package.json')`, a path that is right from the
+ * compiled `out/server/src/*.js` (which the `bin` entries run) but not from the sources esbuild reads.
+ * Every `package.json` the sources ask for is the extension's own.
+ */
+const ownPackageJson = {
+  name: 'own-package-json',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)package\.json$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'server', 'src')) ? { path: path.join(root, 'package.json') } : undefined,
+    );
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  metafile: true,
+};
+
+const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const builds = [
+  { ...nodeTarget, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...nodeTarget, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
+];
+
+function report(result) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.map')) console.log(`${file.padEnd(20)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+  }
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), { name: 'report', setup: (b) => b.onEnd(report) }] });
+    await context.watch();
+  }
+  console.log('watching for changes');
+} else {
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  results.forEach(report);
+}
