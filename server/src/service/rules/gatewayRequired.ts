@@ -1,0 +1,66 @@
+import { findAzureRegion, findPowerPlatformRegion } from '../catalog';
+import { setKey } from '../edits';
+import { Connector, Gateway, Topology } from '../model';
+import { listWords, Rule } from '../rule';
+import { catalogConnector, connectorTarget } from '../semantics';
+import { displayNames, gatewayFit } from './gatewayCrossGeography';
+
+interface Candidate {
+  id: string;
+  /** In one of the environment's datacenter regions. */
+  preferred: boolean;
+}
+
+/** Gateways a connector may use: those in its environment's geography, datacenter regions first (all of them when the region is unknown). */
+function candidateGateways(topology: Topology, connector: Connector): Candidate[] {
+  const environment = connector.environment && topology.environments.get(connector.environment.text);
+  const region = environment && environment.region && findPowerPlatformRegion(environment.region.text);
+  const gateways = [...topology.gateways.values()];
+  if (!region) return gateways.map((g) => ({ id: g.id, preferred: false }));
+  const fitOf = (gateway: Gateway) => {
+    const azure = gateway.region && findAzureRegion(gateway.region.text);
+    return azure ? gatewayFit(azure.id, region) : 'outside';
+  };
+  const candidates = gateways.filter((g) => fitOf(g) !== 'outside').map((g) => ({ id: g.id, preferred: fitOf(g) === 'datacenter' }));
+  return [...candidates.filter((c) => c.preferred), ...candidates.filter((c) => !c.preferred)];
+}
+
+export const gatewayRequired: Rule = {
+  code: 'gateway-required',
+  defaultSeverity: 'error',
+  title: 'A connector to an on-premises source names no gateway.',
+  source: 'arch',
+  reads: ['connector', 'gateway', 'environment'],
+  check({ topology, report }) {
+    for (const connector of topology.connectors.values()) {
+      if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
+      const source = connector.target ? 'target: on-premises' : catalogConnector(connector)!.displayName;
+      const environment = connector.environment && topology.environments.get(connector.environment.text);
+      const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+      const candidates = candidateGateways(topology, connector);
+      const geography = environment && region ? ` in the ${region.displayName} geography of environment ${environment.id}` : '';
+      const action = candidates.length
+        ? `Add gateway: ${listWords(candidates.map((c) => c.id), 'or')}${geography ? ` (${geography.trim()})` : ''}.`
+        : region
+          ? `Install a gateway${geography} (${listWords(displayNames(region.datacenterRegions), 'or')}), add it under gateways and name it here with gateway: <id>.`
+          : 'Add a gateway under gateways and name it here with gateway: <id>.';
+      report({
+        at: connector.key,
+        message:
+          `Connector ${connector.id} reaches an on-premises source (${source}) but names no gateway:` +
+          ` Power Platform reaches on-premises data only through an on-premises data gateway, and ExpressRoute does not replace it. ${action}`,
+        data: { connector: connector.id, gateways: candidates },
+      });
+    }
+  },
+  fixes({ topology, document, diagnostic }) {
+    const { connector: id, gateways } = diagnostic.data as { connector: string; gateways: Candidate[] };
+    const connector = topology.connectors.get(id);
+    if (!connector) return [];
+    return gateways.map((gateway, index) => ({
+      title: `Add gateway: ${gateway.id}`,
+      edits: [setKey(document, connector, 'gateway', gateway.id)],
+      isPreferred: index === 0 && gateway.preferred,
+    }));
+  },
+};
