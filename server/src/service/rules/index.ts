@@ -1,14 +1,29 @@
 /** The registry of every rule, in the order of the spec's table. */
 import { Rule } from '../rule';
+import { cdnBlocked } from './cdnBlocked';
+import { cdnNoEffect } from './cdnNoEffect';
 import { circuitRegionMismatch } from './circuitRegionMismatch';
+import { connectorMicrosoftBackbone } from './connectorMicrosoftBackbone';
+import { connectorPublicInternet } from './connectorPublicInternet';
 import { duplicateKey } from './duplicateKey';
+import { expressrouteAzureServices } from './expressrouteAzureServices';
+import { gatewayCrossGeography } from './gatewayCrossGeography';
+import { gatewayRegion } from './gatewayRegion';
+import { gatewayRequired } from './gatewayRequired';
+import { gatewaySingleMember } from './gatewaySingleMember';
+import { gatewayTls } from './gatewayTls';
+import { relayBlocked } from './relayBlocked';
+import { relayNeedsMicrosoftPeering } from './relayNeedsMicrosoftPeering';
+import { relayPublicInternet } from './relayPublicInternet';
 import { routeFilterMissingRegion } from './routeFilterMissingRegion';
 import { schema } from './schema';
+import { unknownConnector } from './unknownConnector';
 import { unknownKey } from './unknownKey';
 import { unknownReference } from './unknownReference';
 import { unknownRegion } from './unknownRegion';
 import { KNOWN_CODES, unknownRuleCode } from './unknownRuleCode';
 import { unusedDisable } from './unusedDisable';
+import { unusedEntity } from './unusedEntity';
 import { yamlSyntax } from './yamlSyntax';
 import { yamlWarning } from './yamlWarning';
 
@@ -20,10 +35,25 @@ export const RULES: readonly Rule[] = [
   unknownKey,
   unknownReference,
   unknownRegion,
+  unknownConnector,
+  unusedEntity,
   unusedDisable,
   unknownRuleCode,
   circuitRegionMismatch,
   routeFilterMissingRegion,
+  expressrouteAzureServices,
+  gatewayRequired,
+  gatewayCrossGeography,
+  gatewayRegion,
+  gatewayTls,
+  gatewaySingleMember,
+  connectorPublicInternet,
+  connectorMicrosoftBackbone,
+  cdnBlocked,
+  cdnNoEffect,
+  relayPublicInternet,
+  relayBlocked,
+  relayNeedsMicrosoftPeering,
 ];
 
 for (const rule of RULES) KNOWN_CODES.add(rule.code);
