@@ -34,7 +34,8 @@ export const gatewayRequired: Rule = {
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
-      const source = connector.target ? 'target: on-premises' : catalogConnector(connector)!.displayName;
+      const info = catalogConnector(connector);
+      const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);
       const region = environment?.region && findPowerPlatformRegion(environment.region.text);
       const candidates = candidateGateways(topology, connector);

@@ -1,4 +1,5 @@
 import { connectors } from '../catalog';
+import { replaceValueFix } from '../edits';
 import { Rule } from '../rule';
 import { catalogConnector } from '../semantics';
 import { closest } from '../suggest';
@@ -22,5 +23,9 @@ export const unknownConnector: Rule = {
         data: suggestion ? { replacement: suggestion } : undefined,
       });
     }
+  },
+  fixes({ diagnostic }) {
+    const replacement = (diagnostic.data as { replacement?: string } | undefined)?.replacement;
+    return replacement ? [replaceValueFix(diagnostic, `Change type to ${replacement}`, replacement)] : [];
   },
 };
