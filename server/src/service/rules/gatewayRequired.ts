@@ -1,6 +1,6 @@
-import { findAzureRegion, findPowerPlatformRegion } from '../catalog';
+import { findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog';
 import { setKey } from '../edits';
-import { Connector, Gateway, Topology } from '../model';
+import { Topology } from '../model';
 import { listWords, Rule } from '../rule';
 import { catalogConnector, connectorTarget } from '../semantics';
 import { displayNames, gatewayFit } from './gatewayCrossGeography';
@@ -11,17 +11,16 @@ interface Candidate {
   preferred: boolean;
 }
 
-/** Gateways a connector may use: those in its environment's geography, datacenter regions first (all of them when the region is unknown). */
-function candidateGateways(topology: Topology, connector: Connector): Candidate[] {
-  const environment = connector.environment && topology.environments.get(connector.environment.text);
-  const region = environment && environment.region && findPowerPlatformRegion(environment.region.text);
+/** Gateways of a geography, datacenter regions first; every gateway when the geography is unknown. */
+function candidateGateways(topology: Topology, region: PowerPlatformRegion | undefined): Candidate[] {
   const gateways = [...topology.gateways.values()];
   if (!region) return gateways.map((g) => ({ id: g.id, preferred: false }));
-  const fitOf = (gateway: Gateway) => {
+  const candidates: Candidate[] = [];
+  for (const gateway of gateways) {
     const azure = gateway.region && findAzureRegion(gateway.region.text);
-    return azure ? gatewayFit(azure.id, region) : 'outside';
-  };
-  const candidates = gateways.filter((g) => fitOf(g) !== 'outside').map((g) => ({ id: g.id, preferred: fitOf(g) === 'datacenter' }));
+    const fit = azure ? gatewayFit(azure.id, region) : 'outside';
+    if (fit !== 'outside') candidates.push({ id: gateway.id, preferred: fit === 'datacenter' });
+  }
   return [...candidates.filter((c) => c.preferred), ...candidates.filter((c) => !c.preferred)];
 }
 
@@ -37,8 +36,8 @@ export const gatewayRequired: Rule = {
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);
-      const region = environment?.region && findPowerPlatformRegion(environment.region.text);
-      const candidates = candidateGateways(topology, connector);
+      const region = environment?.region ? findPowerPlatformRegion(environment.region.text) : undefined;
+      const candidates = candidateGateways(topology, region);
       const geography = environment && region ? ` in the ${region.displayName} geography of environment ${environment.id}` : '';
       const action = candidates.length
         ? `Add gateway: ${listWords(candidates.map((c) => c.id), 'or')}${geography ? ` (${geography.trim()})` : ''}.`
