@@ -1,0 +1,158 @@
+/**
+ * One language server process driven over JSON-RPC on stdio, instrumented for timing: every published
+ * diagnostics notification is stamped on arrival, and the process's peak resident memory is read from
+ * `/proc/<pid>/status` (VmHWM).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import { performance } from 'perf_hooks';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+
+export interface Publication {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+  /** `performance.now()` when the notification arrived. */
+  at: number;
+}
+
+export interface ServerCommand {
+  /** Script run with this Node binary. */
+  script: string;
+  args: string[];
+  /** Answers to `workspace/configuration`, by section. */
+  settings: Record<string, unknown>;
+  /** The language id of opened documents. */
+  languageId: string;
+}
+
+export class LspSession {
+  private readonly process: ChildProcess;
+  private readonly connection: MessageConnection;
+  private readonly publications: Publication[] = [];
+  private readonly waiters = new Set<() => void>();
+  private configurationPulled = false;
+  capabilities: Record<string, unknown> = {};
+  stderr = '';
+
+  constructor(private readonly command: ServerCommand) {
+    this.process = spawn(process.execPath, [command.script, ...command.args], { stdio: 'pipe' });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: Omit<Publication, 'at'>) => {
+      this.publications.push({ ...params, at: performance.now() });
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationPulled = true;
+      this.wake();
+      return params.items.map((item) => (item.section ? (this.command.settings[item.section] ?? null) : null));
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification(() => undefined);
+    this.connection.listen();
+  }
+
+  get pid(): number {
+    return this.process.pid!;
+  }
+
+  async initialize(): Promise<void> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: {} },
+      },
+    });
+    this.capabilities = result.capabilities;
+    await this.connection.sendNotification('initialized', {});
+    // Servers that read settings pull them when told the configuration changed.
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Waits until the server has pulled its settings (for servers that pull them at all). */
+  async settingsPulled(timeoutMs = 10_000): Promise<void> {
+    await this.until(() => this.configurationPulled, timeoutMs, 'the server never pulled its settings');
+    // The server applies the answer asynchronously; let its event loop turn once.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  supports(capability: string): boolean {
+    return !!this.capabilities[capability];
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.command.languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** How many publications have arrived so far: pass it to `diagnosticsAfter` to wait for newer ones. */
+  mark(): number {
+    return this.publications.length;
+  }
+
+  /** The first publication for `uri` after `mark` that satisfies `accept`. */
+  async diagnosticsAfter(mark: number, uri: string, accept: (p: Publication) => boolean, timeoutMs = 120_000): Promise<Publication> {
+    let found: Publication | undefined;
+    await this.until(
+      () => (found = this.publications.slice(mark).find((p) => p.uri === uri && accept(p))) !== undefined,
+      timeoutMs,
+      `no matching diagnostics for ${uri}`,
+    );
+    return found!;
+  }
+
+  /** Sends a request and returns its result with the round-trip time in milliseconds. */
+  async timedRequest<R>(method: string, uri: string, position: Position): Promise<{ result: R; ms: number }> {
+    const start = performance.now();
+    const result = await this.connection.sendRequest<R>(method, { textDocument: { uri }, position });
+    return { result, ms: performance.now() - start };
+  }
+
+  /** Peak resident set size of the server process so far, in bytes. */
+  peakMemory(): number {
+    const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : NaN;
+  }
+
+  async shutdown(): Promise<void> {
+    const exited = new Promise((resolve) => (this.process.exitCode !== null ? resolve(undefined) : this.process.once('exit', resolve)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    this.connection.dispose();
+    await exited;
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters) wake();
+  }
+
+  private async until(condition: () => boolean, timeoutMs: number, failure: string): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (!condition()) {
+      if (performance.now() > deadline) throw new Error(`${failure}; stderr: ${this.stderr.slice(-2000)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 1000);
+        function done() {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        }
+        const waiters = this.waiters;
+        waiters.add(done);
+      });
+    }
+  }
+}
