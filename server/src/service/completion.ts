@@ -1,0 +1,367 @@
+/**
+ * Completion, aware of where the cursor is (read from the text, so that it works while the file is
+ * broken): keys not yet written, enumerated values, regions of the right kind, route-filter
+ * communities (the missing ones first), references, connector types, rule codes in disable comments,
+ * and snippets for new entities and a new file.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  Command,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  InsertTextMode,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import {
+  AzureRegion,
+  azureRegionById,
+  azureRegions,
+  connectors,
+  findPowerPlatformRegion,
+  geographyOf,
+  PowerPlatformRegion,
+  powerPlatformRegions,
+  resolveRouteFilterEntry,
+  serviceCommunities,
+} from './catalog';
+import { CursorContext, cursorContext } from './cursorContext';
+import { VALUE_DOCS } from './docs';
+import { entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from './model';
+import { Span } from './parse';
+import { REFERENCE_FIELDS } from './references';
+import { RULES } from './rules';
+import { deref, propertySchema, TOPOLOGY_SCHEMA } from './schema';
+import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
+import { summarize } from './summary';
+
+type Schema = ReturnType<typeof deref>;
+
+/** What the item generators need besides the cursor. */
+interface Place {
+  topology: Topology;
+  range: Range;
+  /** The file's indentation step. */
+  unit: string;
+}
+
+const RETRIGGER: Command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+
+export function doComplete(topology: Topology, document: TextDocument, position: Position): CompletionList {
+  const text = document.getText();
+  const context = cursorContext(text, document.offsetAt(position));
+  if (context.kind === 'none') return { isIncomplete: false, items: [] };
+  const place: Place = { topology, range: toRange(document, context.range), unit: indentUnit(text) };
+  const items = itemsFor(context, place, text);
+  items.forEach((item, index) => (item.sortText = String(index).padStart(4, '0')));
+  return { isIncomplete: false, items };
+}
+
+function itemsFor(context: Exclude<CursorContext, { kind: 'none' }>, place: Place, text: string): CompletionItem[] {
+  switch (context.kind) {
+    case 'key':
+      return keyItems(context, place, text);
+    case 'value':
+      return valueItems(context.path, place, context.quoted);
+    case 'item':
+      return listItems(context.path, place, context.quoted, context.prefix, context.siblings);
+    case 'ruleCode':
+      return RULES.filter((rule) => !context.siblings.includes(rule.code)).map((rule) =>
+        item(rule.code, CompletionItemKind.EnumMember, place, { detail: rule.title }),
+      );
+  }
+}
+
+// ---- Keys and snippets ----
+
+function keyItems(context: Extract<CursorContext, { kind: 'key' }>, place: Place, text: string): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  if (context.path.length === 0 && text.trim() === '') {
+    items.push({
+      ...item('New topology file', CompletionItemKind.File, place, { detail: 'A commented starter file: one environment, site, circuit, gateway, connector and desktop flow.' }),
+      textEdit: TextEdit.replace(place.range, STARTER_FILE),
+      filterText: context.prefix || 'New topology file',
+    });
+  }
+  const section = context.path.length === 1 ? context.path[0] : undefined;
+  const snippet = ENTITY_SNIPPETS.find((s) => s.section === section);
+  if (snippet) {
+    items.push({
+      ...item(snippet.label, CompletionItemKind.Snippet, place, { detail: snippet.description }),
+      textEdit: TextEdit.replace(place.range, snippet.body(place.unit, snippetDefaults(place.topology))),
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      filterText: context.prefix || snippet.label,
+    });
+  }
+  const schema = schemaAt(context.path);
+  if (!schema?.properties) return items;
+  const required = new Set(schema.required ?? []);
+  const names = Object.keys(schema.properties).filter((name) => !context.siblings.includes(name));
+  names.sort((a, b) => Number(required.has(b)) - Number(required.has(a)));
+  for (const name of names) {
+    const property = deref(schema.properties[name])!;
+    const path = [...context.path, name];
+    const completable = valueItems(path, place, false).length > 0 || listItems(path, place, false, '', []).length > 0;
+    items.push({
+      ...item(name, CompletionItemKind.Property, place, {
+        detail: required.has(name) ? 'required' : undefined,
+        documentation: property.description,
+      }),
+      textEdit: TextEdit.replace(place.range, context.hasColon ? name : keySnippet(name, property, place.unit)),
+      insertTextFormat: context.hasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      command: completable && !context.hasColon ? RETRIGGER : undefined,
+    });
+  }
+  return items;
+}
+
+function keySnippet(name: string, property: NonNullable<Schema>, unit: string): string {
+  if (property.type === 'object') return `${name}:\n${unit}$0`;
+  if (name === 'routeFilter') return `${name}:\n${unit}- $0`;
+  if (property.type === 'array') return `${name}: [$0]`;
+  return `${name}: $0`;
+}
+
+/** The file's own ids and the regions that go with them, so that a snippet fits where it lands. */
+function snippetDefaults(topology: Topology): SnippetDefaults {
+  const environment = firstOf(topology.environments.values());
+  const region = (environment?.region && findPowerPlatformRegion(environment.region.text)) || findPowerPlatformRegion('europe')!;
+  return {
+    environment: environment?.id ?? 'contoso-prod',
+    site: firstOf(topology.sites.keys()) ?? 'hq',
+    gateway: firstOf(topology.gateways.keys()) ?? 'gw-hq',
+    region: region.id,
+    regions: powerPlatformRegions.map((r) => r.id),
+    routeFilter: region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id),
+    azureRegion: region.datacenterRegions[0],
+  };
+}
+
+function firstOf<T>(values: Iterable<T>): T | undefined {
+  for (const value of values) return value;
+  return undefined;
+}
+
+// ---- Values ----
+
+function valueItems(path: string[], place: Place, quoted: boolean): CompletionItem[] {
+  const [section, id, field] = path;
+  const kind = KIND_OF_SECTION[section];
+  if (path.length === 3 && field === 'region' && kind) {
+    return kind === 'environment' || kind === 'circuit'
+      ? powerPlatformRegionItems(place, kind === 'circuit' ? circuitEnvironments(place.topology, id) : [])
+      : azureRegionItems(place, kind === 'gateway' ? gatewayEnvironments(place.topology, id) : [...place.topology.environments.values()]);
+  }
+  const target = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
+  if (target && field !== 'environments') return referenceItems(place, target, []);
+  if (kind === 'connector' && path.length === 3 && field === 'type') return connectorTypeItems(place);
+  return enumItems(schemaAt(path), field ?? section, place, quoted, []);
+}
+
+function listItems(path: string[], place: Place, quoted: boolean, prefix: string, siblings: string[]): CompletionItem[] {
+  const [section, id, field, sub] = path;
+  if (section === 'circuits' && path.length === 3 && field === 'environments') return referenceItems(place, 'environment', siblings);
+  if (section === 'circuits' && path.length === 4 && field === 'microsoftPeering' && sub === 'routeFilter') {
+    return routeFilterItems(place, id, prefix, siblings);
+  }
+  const schema = schemaAt(path);
+  return schema?.type === 'array' ? enumItems(deref(schema.items), path[path.length - 1], place, quoted, siblings) : [];
+}
+
+function enumItems(schema: Schema, field: string, place: Place, quoted: boolean, siblings: string[]): CompletionItem[] {
+  const values = schema?.enum ?? (schema?.type === 'boolean' ? [true, false] : []);
+  return values
+    .map(String)
+    .filter((value) => !siblings.includes(value))
+    .map((value) => {
+      // A string that YAML would read as a number or boolean is quoted (`tls: "1.2"`).
+      const needsQuotes = !quoted && schema?.type === 'string' && /^[\d.]+$|^(true|false|null)$/.test(value);
+      return {
+        ...item(value, CompletionItemKind.EnumMember, place, { detail: VALUE_DOCS[field]?.[value] }),
+        textEdit: TextEdit.replace(place.range, needsQuotes ? `"${value}"` : value),
+      };
+    });
+}
+
+function powerPlatformRegionItems(place: Place, first: Environment[]): CompletionItem[] {
+  const preferred = new Set(first.map((e) => e.region && findPowerPlatformRegion(e.region.text)?.id));
+  const regions = [...powerPlatformRegions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
+  return regions.map((region) => {
+    const pair = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(' + ');
+    const servedBy = first.filter((e) => e.region && findPowerPlatformRegion(e.region.text)?.id === region.id).map((e) => e.id);
+    return item(region.id, CompletionItemKind.Value, place, {
+      detail: `${region.displayName}: ${pair}`,
+      description: servedBy.length ? `region of ${servedBy.join(', ')}` : undefined,
+      documentation: powerPlatformRegionMarkdown(region),
+    });
+  });
+}
+
+/** A Power Platform region's datacenter regions with their community values, and its note. */
+export function powerPlatformRegionMarkdown(region: PowerPlatformRegion): string {
+  const rows = region.datacenterRegions.map((id) => {
+    const azure = azureRegionById(id);
+    return `- ${azure?.displayName ?? id} (\`${id}\`): Microsoft peering community ${azure?.microsoftPeeringCommunity ?? 'not in the catalog'}`;
+  });
+  return [
+    `**${region.displayName}** (\`${region.id}\`), a Power Platform region. Its scale groups run in:`,
+    ...rows,
+    ...(region.note ? [`\nNote: ${region.note}.`] : []),
+  ].join('\n');
+}
+
+/** Azure regions, those of the related environments' geographies first (datacenter regions before the others). */
+function azureRegionItems(place: Place, environments: Environment[]): CompletionItem[] {
+  const preferred = new Map<string, string>();
+  for (const environment of environments) {
+    const region = environment.region && findPowerPlatformRegion(environment.region.text);
+    if (!region) continue;
+    for (const id of geographyOf(region)) {
+      const role = region.datacenterRegions.includes(id) ? 'datacenter region' : 'gateway region';
+      if (!preferred.has(id)) preferred.set(id, `${role} of ${region.id} (${environment.id})`);
+    }
+  }
+  const order = [...preferred.keys()];
+  const regions = [...azureRegions].sort((a, b) => rank(order, a.id) - rank(order, b.id));
+  return regions.map((region) =>
+    item(region.id, CompletionItemKind.Value, place, {
+      detail: `${region.displayName}${region.microsoftPeeringCommunity ? ` · ${region.microsoftPeeringCommunity}` : ''}`,
+      description: preferred.get(region.id),
+      documentation: azureRegionMarkdown(region),
+    }),
+  );
+}
+
+function rank(order: string[], id: string): number {
+  const index = order.indexOf(id);
+  return index < 0 ? order.length : index;
+}
+
+export function azureRegionMarkdown(region: AzureRegion): string {
+  const geographies = powerPlatformRegions.filter((r) => geographyOf(r).includes(region.id)).map((r) => `\`${r.id}\``);
+  return [
+    `**${region.displayName}** (\`${region.id}\`), an Azure datacenter region.`,
+    `- Microsoft peering community: ${region.microsoftPeeringCommunity ?? 'not in the catalog'}`,
+    `- Private peering community: ${region.privatePeeringCommunity ?? 'not in the catalog'}`,
+    geographies.length ? `- In the geography of Power Platform region ${geographies.join(', ')}` : '- In no Power Platform geography of the catalog',
+  ].join('\n');
+}
+
+/** The environments a circuit serves. */
+function circuitEnvironments(topology: Topology, circuitId: string): Environment[] {
+  const ids = topology.circuits.get(circuitId)?.environments?.items.map((i) => i.text) ?? [];
+  return ids.map((id) => topology.environments.get(id)).filter((e): e is Environment => !!e);
+}
+
+/** The environments whose connectors use a gateway; else those served at its site; else all of them. */
+function gatewayEnvironments(topology: Topology, gatewayId: string): Environment[] {
+  const ids = [...topology.connectors.values()].filter((c) => c.gateway?.text === gatewayId).map((c) => c.environment?.text);
+  const site = topology.gateways.get(gatewayId)?.site?.text;
+  if (ids.length === 0 && site) {
+    for (const circuit of topology.circuits.values()) {
+      if (circuit.site?.text === site) ids.push(...(circuit.environments?.items.map((i) => i.text) ?? []));
+    }
+  }
+  const environments = [...new Set(ids)].map((id) => id && topology.environments.get(id)).filter((e): e is Environment => !!e);
+  return environments.length ? environments : [...topology.environments.values()];
+}
+
+function referenceItems(place: Place, kind: Parameters<typeof entitiesOf>[1], siblings: string[]): CompletionItem[] {
+  return [...entitiesOf(place.topology, kind).values()]
+    .filter((entity) => !siblings.includes(entity.id))
+    .map((entity) =>
+      item(entity.id, CompletionItemKind.Reference, place, {
+        detail: entity.name ? labelOf(entity) : undefined,
+        documentation: summarize(place.topology, entity),
+      }),
+    );
+}
+
+function connectorTypeItems(place: Place): CompletionItem[] {
+  const routes = {
+    'on-premises': 'on-premises: needs a gateway',
+    microsoft: 'Microsoft service: no gateway',
+    'third-party': 'third-party service: no gateway, over the internet',
+    either: 'on-premises with a gateway, else third-party',
+  };
+  return connectors.map((connector) =>
+    item(connector.id, CompletionItemKind.Value, place, {
+      detail: connector.displayName,
+      description: routes[connector.target],
+    }),
+  );
+}
+
+// ---- Route filter ----
+
+/** Communities a route filter lacks: first those its circuit's environments need, then the others. */
+function routeFilterItems(place: Place, circuitId: string, prefix: string, siblings: string[]): CompletionItem[] {
+  const present = new Set<string>();
+  for (const sibling of siblings) {
+    const entry = resolveRouteFilterEntry(sibling);
+    if (entry.kind === 'region') present.add(entry.community);
+    if (entry.kind === 'service') present.add(entry.service.value);
+  }
+  const values = /^\d/.test(prefix) || (prefix === '' && siblings.length > 0 && siblings.every((s) => /^\d+:\d+$/.test(s)));
+  const items: CompletionItem[] = [];
+  const add = (name: string, value: string, kind: CompletionItemKind, detail: string, documentation?: string) => {
+    if (present.has(value)) return;
+    present.add(value);
+    items.push(item(values ? value : name, kind, place, { detail, description: values ? name : value, documentation }));
+  };
+  for (const environment of circuitEnvironments(place.topology, circuitId)) {
+    const region = environment.region && findPowerPlatformRegion(environment.region.text);
+    for (const id of region?.datacenterRegions ?? []) {
+      const azure = azureRegionById(id);
+      if (!azure?.microsoftPeeringCommunity) continue;
+      add(azure.displayName, azure.microsoftPeeringCommunity, CompletionItemKind.Value, `needed: ${environment.id} runs in ${region!.displayName}`, azureRegionMarkdown(azure));
+    }
+  }
+  const regional = azureRegions.filter((r) => r.microsoftPeeringCommunity).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  for (const region of regional) add(region.displayName, region.microsoftPeeringCommunity!, CompletionItemKind.Value, 'regional community', azureRegionMarkdown(region));
+  for (const service of serviceCommunities) {
+    // CRM Online carries Dynamics 8.2 and earlier only; route-filter-service-community warns about it.
+    if (service.value === '12076:5040') continue;
+    add(service.name, service.value, CompletionItemKind.Module, `service community${service.note ? `: ${service.note}` : ''}`);
+  }
+  return items;
+}
+
+// ---- Helpers ----
+
+interface ItemDetails {
+  detail?: string;
+  /** Shown after the label, less prominently. */
+  description?: string;
+  documentation?: string;
+}
+
+function item(label: string, kind: CompletionItemKind, place: Place, details: ItemDetails): CompletionItem {
+  const result: CompletionItem = { label, kind, textEdit: TextEdit.replace(place.range, label) };
+  if (details.detail) result.detail = details.detail;
+  if (details.description) result.labelDetails = { description: details.description };
+  if (details.documentation) result.documentation = { kind: 'markdown', value: details.documentation };
+  return result;
+}
+
+function schemaAt(path: readonly string[]): Schema {
+  let schema: Schema = TOPOLOGY_SCHEMA;
+  for (const segment of path) schema = propertySchema(schema, segment);
+  return deref(schema);
+}
+
+/** The file's indentation step: the smallest indentation of a key line, else two spaces. */
+function indentUnit(text: string): string {
+  let unit = Infinity;
+  for (const match of text.matchAll(/^( +)[^\s#-]/gm)) unit = Math.min(unit, match[1].length);
+  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
+}
+
+function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}

@@ -1,0 +1,266 @@
+/**
+ * What hover and completion explain, as data: the concepts behind each key and the meaning of each
+ * enumerated value, in our own words, each concept with the Microsoft pages it comes from.
+ */
+import { SourceKey, sourceUrl } from './catalog';
+
+export interface Concept {
+  title: string;
+  text: string;
+  sources: SourceKey[];
+}
+
+/** Short titles for the catalog's sources, for links. */
+const SOURCE_TITLES: Partial<Record<SourceKey, string>> = {
+  arch: 'Power Platform and ExpressRoute: architecture',
+  plan: 'Planning ExpressRoute for Power Platform',
+  how: 'How ExpressRoute works with Power Platform',
+  consider: 'ExpressRoute for Power Platform: things to consider',
+  checklist: 'ExpressRoute for Power Platform: checklist',
+  routing: 'ExpressRoute routing requirements',
+  routefilter: 'ExpressRoute route filters',
+  nat: 'ExpressRoute NAT requirements',
+  'gw-region': 'Gateway data region',
+  'gw-comm': 'Gateway communication settings',
+  'gw-ha': 'Gateway high-availability clusters',
+  'pa-regions': 'Power Automate regions',
+  'pa-gateways': 'Managing gateways in Power Automate',
+  'pad-arch': 'Desktop flows architecture',
+  behavior: 'Environment behaviour settings',
+  environments: 'Environments overview',
+};
+
+export type ConceptId = keyof typeof CONCEPTS;
+
+export const CONCEPTS = {
+  format: {
+    title: 'Topology file',
+    text: 'A topology file describes how your on-premises networks reach your Power Platform environments: the circuits, gateways, connectors and desktop flows between them. ppnet checks it against the guidance for running Power Platform over ExpressRoute.',
+    sources: ['arch'],
+  },
+  cloud: {
+    title: 'Microsoft cloud',
+    text: 'Government and China clouds are separate worlds with their own ExpressRoute, regions and communities; a commercial circuit cannot reach them. Version 1 checks regions and communities of the public cloud only.',
+    sources: ['consider'],
+  },
+  environment: {
+    title: 'Environment and region',
+    text:
+      'An environment holds apps, flows and data, and lives in one Power Platform region. A Power Platform region is a geography (Europe, United States), not a datacenter: ' +
+      'the environment runs in scale groups, shared pools of databases, machines and caches that host many organisations, deployed as a pair across two Azure datacenter regions of that geography (Europe: West Europe and North Europe). ' +
+      'Traffic to the environment may go to either of the pair, which is why both matter for routing.',
+    sources: ['arch', 'pa-regions'],
+  },
+  environmentType: {
+    title: 'Environment type',
+    text: 'The type says what the environment is for (production, sandbox, trial...). It does not change how its traffic is routed.',
+    sources: ['environments'],
+  },
+  apps: {
+    title: 'App kinds',
+    text: 'Canvas apps load part of their static content from a content delivery network; model-driven apps and portals do not. Which kinds run here decides whether the CDN setting matters.',
+    sources: ['arch', 'behavior'],
+  },
+  cdn: {
+    title: 'Content delivery network (CDN)',
+    text:
+      'Canvas apps can fetch their default static files (scripts, styles, images) from a CDN. That traffic always goes over the public internet; it cannot take ExpressRoute. ' +
+      'An administrator can turn the CDN off for the environment, so that the content comes from the environment itself (and can take ExpressRoute).',
+    sources: ['arch', 'behavior'],
+  },
+  site: {
+    title: 'On-premises site',
+    text: 'A network of yours (an office, a datacenter) where users, gateway machines or desktop-flow machines sit. Whether it may reach the public internet matters: some Power Platform traffic (CDN content, third-party connectors) never takes ExpressRoute.',
+    sources: ['arch'],
+  },
+  circuit: {
+    title: 'ExpressRoute circuit',
+    text:
+      'A circuit is a private, dedicated link between your network and the edge of Microsoft\'s network, set up with a connectivity provider at a peering location. ' +
+      'It keeps traffic off the public internet up to Microsoft\'s edge, but no further: inside Microsoft\'s datacenters the traffic travels on Microsoft\'s own network.',
+    sources: ['arch', 'how'],
+  },
+  circuitRegion: {
+    title: 'Region of a circuit',
+    text: 'The Power Platform region chosen for the circuit. It has to be the region of every environment the circuit serves, so that the circuit reaches the datacenter regions those environments run in.',
+    sources: ['arch'],
+  },
+  sku: {
+    title: 'Circuit SKU',
+    text: 'Standard reaches the Azure regions of the peering location\'s geography; Premium reaches every geography, which an environment in another geography needs; Local reaches only the regions close to the peering location.',
+    sources: ['plan', 'consider'],
+  },
+  peering: {
+    title: 'Microsoft peering and private peering',
+    text:
+      'A circuit can carry two BGP sessions. Microsoft peering reaches Microsoft\'s public services (Microsoft 365, Power Platform) at their public addresses; private peering reaches your own Azure virtual networks at private addresses. ' +
+      'Power Platform traffic uses Microsoft peering only; private peering does nothing for it.',
+    sources: ['checklist', 'how'],
+  },
+  routeFilter: {
+    title: 'Route filter and BGP communities',
+    text:
+      'On Microsoft peering, Microsoft advertises no routes until a route filter is attached. The filter lists BGP communities: tags that group Microsoft\'s prefixes by Azure region (12076:51NNN) or by service (12076:5NNN). ' +
+      'Power Platform has no service community of its own, so allow the regional communities of both datacenter regions of each environment\'s region.',
+    sources: ['routefilter', 'routing', 'arch'],
+  },
+  nat: {
+    title: 'NAT and advertised prefixes',
+    text:
+      'Microsoft peering only accepts public prefixes that you own, at most 200 per session: private addresses are translated (NAT) to a public pool first, and that pool is what you advertise. ' +
+      'Keep the pool apart from the one your internet edge uses, or replies can come back over the other path (asymmetric routing).',
+    sources: ['nat', 'routing', 'plan'],
+  },
+  gateway: {
+    title: 'On-premises data gateway and Azure Service Bus',
+    text:
+      'The gateway lets cloud services use on-premises data without opening inbound ports: it keeps outbound connections (TLS on port 443, or 5671-5672 and 9350-9354) to Azure Service Bus, and requests reach it through them. ' +
+      'It connects to one Azure region, which should be in the geography of the environments that use it and close to them. ExpressRoute does not make it unnecessary.',
+    sources: ['gw-comm', 'gw-region', 'arch'],
+  },
+  gatewayRegion: {
+    title: 'Region of a gateway',
+    text: 'The one Azure datacenter region the gateway connects to. Pick one of the datacenter regions of the environments\' Power Platform region: a gateway outside their geography is not supported, and a far one is slow.',
+    sources: ['gw-region', 'pa-regions'],
+  },
+  cluster: {
+    title: 'Gateway clusters',
+    text: 'Install the gateway on several machines joined as one cluster: requests go to the primary member and move to the next one when it does not answer. A single machine means no high availability.',
+    sources: ['gw-ha'],
+  },
+  tls: {
+    title: 'Gateway TLS',
+    text: 'The gateway encrypts its connections to the cloud with TLS. Version 1.2 is the default and the lowest the service accepts; older versions are not safe.',
+    sources: ['gw-comm'],
+  },
+  connector: {
+    title: 'Connectors and API Management',
+    text:
+      'A connector is how an app or flow calls a service. The calls run through Azure API Management inside Microsoft\'s datacenter, and go on from there: to Microsoft services over Microsoft\'s own network, ' +
+      'to third-party services over the public internet, and to on-premises sources through a data gateway. None of these legs is your ExpressRoute circuit.',
+    sources: ['arch'],
+  },
+  desktopFlow: {
+    title: 'Azure Relay and desktop flows',
+    text:
+      'A desktop flow runs on a machine in your network. The machine keeps an outbound HTTPS connection to Azure Relay (*.servicebus.windows.net), through which the cloud hands it work. ' +
+      'That connection crosses the public internet unless the site routes it over ExpressRoute with Microsoft peering.',
+    sources: ['pad-arch', 'arch'],
+  },
+  azureService: {
+    title: 'Azure services',
+    text: 'Power Platform reaches Azure services inside Microsoft\'s network, over its backbone. Your ExpressRoute circuit ends at Microsoft\'s edge, so it cannot carry that traffic.',
+    sources: ['arch', 'how'],
+  },
+} satisfies Record<string, Concept>;
+
+/** The concept a key explains, by its path (`['circuits', 'er-ams', 'microsoftPeering', 'routeFilter']`). */
+export function conceptOfKey(path: readonly string[]): ConceptId | undefined {
+  const [section, , field, sub] = path;
+  if (path.length === 1) return TOP_LEVEL[section];
+  const kind = SECTION_CONCEPT[section];
+  if (!kind) return undefined;
+  if (path.length === 2) return kind;
+  if (path.length === 4) return sub === 'routeFilter' ? 'routeFilter' : sub === 'advertisedPrefixes' ? 'nat' : field === 'privatePeering' ? 'peering' : undefined;
+  return FIELD_CONCEPTS[section]?.[field] ?? kind;
+}
+
+const TOP_LEVEL: Record<string, ConceptId> = {
+  version: 'format',
+  name: 'format',
+  cloud: 'cloud',
+  environments: 'environment',
+  sites: 'site',
+  circuits: 'circuit',
+  gateways: 'gateway',
+  connectors: 'connector',
+  desktopFlows: 'desktopFlow',
+  azureServices: 'azureService',
+};
+
+const SECTION_CONCEPT: Record<string, ConceptId> = {
+  environments: 'environment',
+  sites: 'site',
+  circuits: 'circuit',
+  gateways: 'gateway',
+  connectors: 'connector',
+  desktopFlows: 'desktopFlow',
+  azureServices: 'azureService',
+};
+
+const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
+  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn' },
+  sites: { internetEgress: 'nat' },
+  circuits: { site: 'site', region: 'circuitRegion', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
+  gateways: { site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
+  connectors: { environment: 'environment', gateway: 'gateway' },
+  desktopFlows: { environment: 'environment', site: 'site' },
+};
+
+/** "Sources: [title](url), ..." in Markdown. */
+export function sourceLinks(sources: readonly SourceKey[]): string {
+  return `Sources: ${sources.map((key) => `[${SOURCE_TITLES[key] ?? key}](${sourceUrl(key)})`).join(', ')}`;
+}
+
+export function conceptMarkdown(id: ConceptId): string {
+  const concept: Concept = CONCEPTS[id];
+  return `**${concept.title}.** ${concept.text}\n\n${sourceLinks(concept.sources)}`;
+}
+
+/** What each enumerated value means, by key; `default` marks the value used when the key is absent. */
+export const VALUE_DOCS: Record<string, Record<string, string>> = {
+  cloud: {
+    public: 'The commercial cloud (default). The only one version 1 checks.',
+    gcc: 'US Government Community Cloud; not checked in version 1.',
+    'gcc-high': 'US Government Community Cloud High; not checked in version 1.',
+    dod: 'US Department of Defense cloud; not checked in version 1.',
+    china: 'The cloud operated in China; not checked in version 1.',
+  },
+  type: {
+    production: 'For work people rely on (default).',
+    sandbox: 'For development and tests; can be copied and reset.',
+    trial: 'Short-lived, for trying things out; it expires.',
+    developer: 'A personal environment for one maker.',
+    default: 'The tenant\'s own production environment, one per tenant.',
+    teams: 'Dataverse for Teams, created from Microsoft Teams.',
+  },
+  apps: {
+    canvas: 'Canvas apps: their static content may come from the CDN, over the internet.',
+    'model-driven': 'Model-driven apps: they do not use the CDN.',
+    portal: 'Portals (Power Pages sites).',
+  },
+  internet: {
+    allowed: 'The site can reach the public internet (default).',
+    blocked: 'The site cannot reach the public internet: traffic that never takes ExpressRoute fails here.',
+  },
+  sku: {
+    standard: 'Reaches the regions of the peering location\'s geography (default).',
+    premium: 'Reaches every geography.',
+    local: 'Reaches only the regions close to the peering location.',
+  },
+  tls: {
+    '1.0': 'Outdated and unsafe; below what the gateway service accepts.',
+    '1.1': 'Outdated and unsafe; below what the gateway service accepts.',
+    '1.2': 'The default, and the lowest version the gateway service accepts.',
+    '1.3': 'The newest version.',
+  },
+  target: {
+    'on-premises': 'A source in your own network, reached through a data gateway.',
+    microsoft: 'A Microsoft service: the traffic stays on Microsoft\'s network.',
+    'third-party': 'A service outside Microsoft: reached over the public internet.',
+  },
+  via: {
+    expressroute: 'Expected to travel over your ExpressRoute circuit.',
+    internet: 'Expected to travel over the public internet.',
+    'microsoft-backbone': 'Expected to stay on Microsoft\'s own network.',
+    public: 'Expected to use the service\'s public endpoint.',
+  },
+  relay: {
+    internet: 'The machine reaches Azure Relay over the public internet (default).',
+    expressroute: 'The machine reaches Azure Relay over ExpressRoute (Microsoft peering).',
+  },
+  cdn: {
+    true: 'Canvas apps load default static content from the CDN, over the internet (default).',
+    false: 'The CDN is off: the content comes from the environment itself.',
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * One-paragraph summaries of entities, in Markdown, for hover and for the documentation of reference
+ * completions: what the entity is, its main settings, and what it is connected to.
+ */
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from './catalog';
+import {
+  appsOf,
+  AzureService,
+  cdnOf,
+  Circuit,
+  circuitsAtSite,
+  circuitsServing,
+  Connector,
+  DesktopFlow,
+  Entity,
+  Environment,
+  Gateway,
+  internetOf,
+  memberCountOf,
+  relayOf,
+  Site,
+  tlsOf,
+  Topology,
+} from './model';
+import { KIND_WORDS } from './references';
+import { listWords } from './rule';
+import { catalogConnector, connectorTarget } from './semantics';
+
+export function summarize(topology: Topology, entity: Entity): string {
+  const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
+  const facts = SUMMARIES[entity.kind](topology, entity as never).filter(Boolean);
+  return `${title}: ${facts.join('; ')}.`;
+}
+
+type Summarizer<E extends Entity> = (topology: Topology, entity: E) => (string | undefined)[];
+
+const SUMMARIES: { [K in Entity['kind']]: Summarizer<Extract<Entity, { kind: K }>> } = {
+  environment: (topology, environment: Environment) => [
+    environment.region ? `region ${describePowerPlatformRegion(environment.region.text)}` : 'no region',
+    `type ${environment.type?.text ?? 'production'}`,
+    `apps ${listWords(appsOf(environment))}`,
+    appsOf(environment).includes('canvas') ? `CDN ${cdnOf(environment) ? 'on' : 'off'}` : undefined,
+    named('served by circuit', circuitsServing(topology, environment.id)),
+    named('connector', [...topology.connectors.values()].filter((c) => c.environment?.text === environment.id)),
+    named('desktop flow', [...topology.desktopFlows.values()].filter((f) => f.environment?.text === environment.id)),
+  ],
+  site: (topology, site: Site) => [
+    `internet ${internetOf(site)}`,
+    named('circuit', circuitsAtSite(topology, site.id)),
+    named('gateway', [...topology.gateways.values()].filter((g) => g.site?.text === site.id)),
+    named('desktop flow', [...topology.desktopFlows.values()].filter((f) => f.site?.text === site.id)),
+  ],
+  circuit: (_topology, circuit: Circuit) => [
+    circuit.site ? `at site ${circuit.site.text}` : undefined,
+    circuit.region ? `region ${describePowerPlatformRegion(circuit.region.text)}` : undefined,
+    `SKU ${circuit.sku?.text ?? 'standard'}`,
+    circuit.environments?.items.length ? `serves ${listWords(circuit.environments.items.map((i) => i.text))}` : 'serves no environment',
+    circuit.microsoftPeering
+      ? `Microsoft peering with ${plural(circuit.microsoftPeering.routeFilter?.items.length ?? 0, 'route-filter entry', 'route-filter entries')}`
+      : 'no Microsoft peering',
+  ],
+  gateway: (topology, gateway: Gateway) => [
+    gateway.site ? `at site ${gateway.site.text}` : undefined,
+    gateway.region ? `region ${describeAzureRegion(gateway.region.text)}` : undefined,
+    plural(memberCountOf(gateway), 'member', 'members'),
+    `TLS ${tlsOf(gateway)}`,
+    named('used by connector', [...topology.connectors.values()].filter((c) => c.gateway?.text === gateway.id)),
+  ],
+  connector: (_topology, connector: Connector) => [
+    connector.type ? `${catalogConnector(connector)?.displayName ?? connector.type.text}` : undefined,
+    connectorTarget(connector) ? `target ${connectorTarget(connector)}` : undefined,
+    connector.environment ? `in environment ${connector.environment.text}` : undefined,
+    connector.gateway ? `through gateway ${connector.gateway.text}` : undefined,
+  ],
+  desktopFlow: (_topology, flow: DesktopFlow) => [
+    flow.environment ? `in environment ${flow.environment.text}` : undefined,
+    flow.site ? `machine at site ${flow.site.text}` : undefined,
+    `relays over ${relayOf(flow)}`,
+  ],
+  azureService: (_topology, service: AzureService) => [
+    service.type?.text,
+    service.region ? `region ${describeAzureRegion(service.region.text)}` : undefined,
+    service.via ? `via ${service.via.text}` : undefined,
+  ],
+};
+
+/** "europe (Europe: West Europe and North Europe)". */
+export function describePowerPlatformRegion(text: string): string {
+  const region = findPowerPlatformRegion(text);
+  if (!region) return text;
+  const names = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id);
+  return `${text} (${region.displayName}: ${listWords(names)})`;
+}
+
+function describeAzureRegion(text: string): string {
+  const region = findAzureRegion(text);
+  return region && region.displayName !== text ? `${text} (${region.displayName})` : text;
+}
+
+function named(what: string, entities: { id: string }[]): string | undefined {
+  if (entities.length === 0) return undefined;
+  return `${what}${entities.length > 1 ? 's' : ''} ${listWords(entities.map((e) => e.id))}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
