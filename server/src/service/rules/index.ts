@@ -1,8 +1,14 @@
 /** The registry of every rule, in the order of the spec's table. */
 import { Rule } from '../rule';
+import { advertisedPrefixesLimit } from './advertisedPrefixesLimit';
+import { advertisedPrefixesMissing } from './advertisedPrefixesMissing';
+import { advertisedPrefixPrivate } from './advertisedPrefixPrivate';
+import { asymmetricRouting } from './asymmetricRouting';
+import { catalogGap } from './catalogGap';
 import { cdnBlocked } from './cdnBlocked';
 import { cdnNoEffect } from './cdnNoEffect';
 import { circuitRegionMismatch } from './circuitRegionMismatch';
+import { cloudNotChecked } from './cloudNotChecked';
 import { connectorMicrosoftBackbone } from './connectorMicrosoftBackbone';
 import { connectorPublicInternet } from './connectorPublicInternet';
 import { duplicateKey } from './duplicateKey';
@@ -12,10 +18,16 @@ import { gatewayRegion } from './gatewayRegion';
 import { gatewayRequired } from './gatewayRequired';
 import { gatewaySingleMember } from './gatewaySingleMember';
 import { gatewayTls } from './gatewayTls';
+import { invalidPrefix } from './invalidPrefix';
+import { microsoftPeeringRequired } from './microsoftPeeringRequired';
 import { relayBlocked } from './relayBlocked';
 import { relayNeedsMicrosoftPeering } from './relayNeedsMicrosoftPeering';
 import { relayPublicInternet } from './relayPublicInternet';
+import { routeFilterDuplicate } from './routeFilterDuplicate';
+import { routeFilterMissing } from './routeFilterMissing';
 import { routeFilterMissingRegion } from './routeFilterMissingRegion';
+import { routeFilterServiceCommunity } from './routeFilterServiceCommunity';
+import { routeFilterUnknownCommunity } from './routeFilterUnknownCommunity';
 import { schema } from './schema';
 import { unknownConnector } from './unknownConnector';
 import { unknownKey } from './unknownKey';
@@ -36,11 +48,23 @@ export const RULES: readonly Rule[] = [
   unknownReference,
   unknownRegion,
   unknownConnector,
+  catalogGap,
+  cloudNotChecked,
   unusedEntity,
   unusedDisable,
   unknownRuleCode,
   circuitRegionMismatch,
+  microsoftPeeringRequired,
+  routeFilterMissing,
   routeFilterMissingRegion,
+  routeFilterServiceCommunity,
+  routeFilterUnknownCommunity,
+  routeFilterDuplicate,
+  invalidPrefix,
+  advertisedPrefixPrivate,
+  advertisedPrefixesMissing,
+  advertisedPrefixesLimit,
+  asymmetricRouting,
   expressrouteAzureServices,
   gatewayRequired,
   gatewayCrossGeography,

@@ -1,5 +1,7 @@
 import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion, resolveRouteFilterEntry } from '../catalog';
+import { appendListItems, listNode } from '../edits';
 import { Circuit, Topology } from '../model';
+import { circuitOfData, regionItem, writesValues } from '../routeFilter';
 import { listWords, Rule } from '../rule';
 
 export interface MissingCommunity {
@@ -52,9 +54,17 @@ export const routeFilterMissingRegion: Rule = {
             `Route filter of circuit ${circuit.id} lacks ${describeRegionCommunity(azureRegionById(missing.regionId)!)}: environment ${environment.id} is in region ${region.displayName}, whose scale groups run in ${listWords(names)};` +
             ` Power Platform has no BGP community of its own, so ${both}. Add ${missing.community} to the route filter.`,
           related: [{ at: environment.region!.node, message: `Environment ${environment.id} is in ${region.displayName}.` }],
-          data: { community: missing.community, regionId: missing.regionId },
+          data: { circuitId: circuit.id, community: missing.community, regionId: missing.regionId },
         });
       }
     }
+  },
+  fixes({ topology, document, diagnostic }) {
+    const routeFilter = circuitOfData(topology, diagnostic.data)?.microsoftPeering?.routeFilter;
+    const list = listNode(routeFilter);
+    const region = azureRegionById((diagnostic.data as { regionId?: string } | undefined)?.regionId ?? '');
+    if (!list || !region) return [];
+    const item = regionItem(region, writesValues(routeFilter));
+    return [{ title: `Add ${item.text} to the route filter`, edits: [appendListItems(document, list, [item])], isPreferred: true }];
   },
 };
