@@ -195,6 +195,8 @@ class Fields {
     if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
       return { key: pair.key, node: (node as Node) ?? pair.key, items: [] };
     }
+    const text = scalarText(node);
+    if (text !== undefined && isScalar(node)) return { key: pair.key, node, items: [{ text, node }] };
     return undefined;
   }
 
