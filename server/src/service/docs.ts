@@ -165,19 +165,6 @@ export function conceptOfKey(path: readonly string[]): ConceptId | undefined {
   return FIELD_CONCEPTS[section]?.[field] ?? kind;
 }
 
-const TOP_LEVEL: Record<string, ConceptId> = {
-  version: 'format',
-  name: 'format',
-  cloud: 'cloud',
-  environments: 'environment',
-  sites: 'site',
-  circuits: 'circuit',
-  gateways: 'gateway',
-  connectors: 'connector',
-  desktopFlows: 'desktopFlow',
-  azureServices: 'azureService',
-};
-
 const SECTION_CONCEPT: Record<string, ConceptId> = {
   environments: 'environment',
   sites: 'site',
@@ -187,6 +174,8 @@ const SECTION_CONCEPT: Record<string, ConceptId> = {
   desktopFlows: 'desktopFlow',
   azureServices: 'azureService',
 };
+
+const TOP_LEVEL: Record<string, ConceptId> = { version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT };
 
 const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
   environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn' },
