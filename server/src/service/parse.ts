@@ -149,7 +149,8 @@ function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
 }
 
 export function isMergeKey(pair: YPair): boolean {
-  return isScalar(pair.key) && pair.key.value === '<<' && (pair.key as Scalar).type === 'PLAIN';
+  // With the `merge` option the parser gives a plain `<<` key a symbol value.
+  return isScalar(pair.key) && (typeof pair.key.value === 'symbol' || (pair.key.value === '<<' && pair.key.type === 'PLAIN'));
 }
 
 /** Follows aliases to the node they name; `undefined` for a dangling alias. */
