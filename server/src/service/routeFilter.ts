@@ -56,10 +56,10 @@ export function isUnknownRegionalValue(text: string, entry: RouteFilterEntry): b
   return entry.kind === 'unknown' && /^12076:51\d{3}$/.test(text.trim());
 }
 
-/** A filter writes values when its regional entries are values (12076:51002) and none is a name. */
+/** A filter writes values when its known communities are written as values (12076:51002), none by name. */
 export function writesValues(list: ListField | undefined): boolean {
-  const regional = resolvedEntries(list).filter((r) => r.entry.kind === 'region');
-  return regional.length > 0 && regional.every((r) => COMMUNITY_VALUE.test(r.item.text));
+  const known = resolvedEntries(list).filter((r) => r.entry.kind === 'region' || r.entry.kind === 'service');
+  return known.length > 0 && known.every((r) => COMMUNITY_VALUE.test(r.item.text));
 }
 
 /** How a filter of that style writes a region: its value, or its display name (always when the value is unknown). */
