@@ -26,7 +26,7 @@ import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
 export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service';
 
 /** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */
-export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud';
+export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud' | 'azure';
 
 /** The class of an edge: the route of its flows, or `attachment` for a circuit drawn at its site. */
 export type EdgeClass = RouteKind | 'attachment';
@@ -107,6 +107,7 @@ const GROUP = {
   edge: 'group:edge',
   internet: 'group:internet',
   cloud: 'group:cloud',
+  azure: 'group:azure',
 };
 
 export const FLOW_KIND_LABELS: Record<FlowKind, string> = {
@@ -187,7 +188,7 @@ function hopId(hop: Hop): string {
     case 'entity':
       return entityNodeId(hop.entity, hop.id);
     case 'service':
-      return `service:${hop.target}:${hop.name}`;
+      return `service:${hop.name}`;
     case 'region':
       return GROUP.region(hop.id);
     default:
@@ -290,24 +291,16 @@ const INFRASTRUCTURE: Record<'internet' | 'cdn' | 'service-bus' | 'relay', { cap
 function infrastructureNode(hop: Hop, addGroup: (group: GraphGroup) => void): GraphNode | undefined {
   if (hop.kind === 'entity' || hop.kind === 'region') return undefined;
   if (hop.kind === 'service') {
-    const microsoft = hop.target === 'microsoft';
-    const group = microsoft ? cloudGroup() : internetGroup();
-    addGroup(group);
-    return {
-      id: hopId(hop),
-      kind: 'service',
-      caption: microsoft ? 'Microsoft service' : 'Third-party service',
-      label: hop.name,
-      group: group.id,
-      diagnostics: [],
-    };
+    addGroup(internetGroup());
+    return { id: hopId(hop), kind: 'service', caption: 'Third-party service', label: hop.name, group: GROUP.internet, diagnostics: [] };
   }
   const info = INFRASTRUCTURE[hop.kind];
   addGroup(info.group === GROUP.cloud ? cloudGroup() : internetGroup());
   return { id: hop.kind, kind: hop.kind, caption: info.caption, label: info.label, detail: info.detail, group: info.group, diagnostics: [] };
 }
 
-const cloudGroup = (): GraphGroup => ({ id: GROUP.cloud, kind: 'cloud', label: 'Microsoft cloud', detail: "inside Microsoft's network" });
+const cloudGroup = (): GraphGroup => ({ id: GROUP.cloud, kind: 'cloud', label: 'Microsoft cloud', detail: 'relays for gateways and desktop flows' });
+const azureGroup = (): GraphGroup => ({ id: GROUP.azure, kind: 'azure', label: 'Azure', detail: 'services the environments use' });
 const internetGroup = (): GraphGroup => ({ id: GROUP.internet, kind: 'internet', label: 'Public internet' });
 
 /** The group an entity is drawn in; regions also get their datacenter pair node. */
@@ -357,8 +350,8 @@ function groupOfEntity(
       addGroup({ id: GROUP.edge, kind: 'edge', label: 'Microsoft edge', detail: 'ExpressRoute, Microsoft peering' });
       return GROUP.edge;
     case 'azureService':
-      addGroup(cloudGroup());
-      return GROUP.cloud;
+      addGroup(azureGroup());
+      return GROUP.azure;
   }
 }
 

@@ -49,7 +49,8 @@ export type Hop =
   | { kind: 'cdn' }
   | { kind: 'service-bus' }
   | { kind: 'relay' }
-  | { kind: 'service'; name: string; target: 'microsoft' | 'third-party' }
+  /** A service outside Microsoft that a connector reaches. */
+  | { kind: 'service'; name: string }
   /** All environments of a Power Platform region (Azure services are used by the environments, not by one). */
   | { kind: 'region'; id: string };
 
@@ -326,20 +327,30 @@ function connectorFlow(topology: Topology, connector: Connector): Flow {
   const serviceName = info?.displayName ?? connector.type?.text ?? connector.id;
   const target = connectorTarget(connector);
   const via = connector.via?.text;
-  if (target === 'microsoft' || target === 'third-party') {
-    const service: Hop = { kind: 'service', name: serviceName, target };
-    const route = target === 'microsoft' ? 'microsoft-backbone' : 'internet';
-    const reason =
-      target === 'microsoft'
-        ? `Connector ${connector.id} reaches ${serviceName}, a Microsoft service, inside Microsoft's datacenters: neither ExpressRoute nor the public internet carries it.`
-        : `Connector ${connector.id} reaches ${serviceName}, which Microsoft does not run, from Microsoft's datacenters over the public internet; ExpressRoute cannot carry this traffic.`;
+  if (target === 'microsoft') {
+    // The service runs next to the environment: the connector's own node stands for it.
+    return {
+      ...base,
+      to: self,
+      route: 'microsoft-backbone',
+      legs: head,
+      source: sourceUrl('arch'),
+      reason:
+        `Connector ${connector.id} reaches ${serviceName}, a Microsoft service, inside Microsoft's datacenters: neither ExpressRoute nor the public internet carries it.` +
+        expectation(via, 'microsoft-backbone'),
+    };
+  }
+  if (target === 'third-party') {
+    const service: Hop = { kind: 'service', name: serviceName };
     return {
       ...base,
       to: service,
-      route,
-      legs: [...head, { from: self, to: service, route }],
+      route: 'internet',
+      legs: [...head, { from: self, to: service, route: 'internet' }],
       source: sourceUrl('arch'),
-      reason: reason + expectation(via, route),
+      reason:
+        `Connector ${connector.id} reaches ${serviceName}, which Microsoft does not run, from Microsoft's datacenters over the public internet; ExpressRoute cannot carry this traffic.` +
+        expectation(via, 'internet'),
     };
   }
   if (target === undefined) {
@@ -366,7 +377,8 @@ function onPremisesFlow(
   const source = sourceUrl('gw-comm');
   const gatewayId = connector.gateway?.text;
   const gateway = gatewayId !== undefined ? topology.gateways.get(gatewayId) : undefined;
-  const toServiceBus: Leg = { from: self, to: SERVICE_BUS, route: 'microsoft-backbone' };
+  // Service Bus passes the gateway's data on to the connector.
+  const toServiceBus: Leg = { from: SERVICE_BUS, to: self, route: 'microsoft-backbone' };
   if (!gateway) {
     const why =
       gatewayId === undefined
@@ -438,10 +450,7 @@ function desktopFlow(topology: Topology, flow: DesktopFlow): Flow {
   const siteId = flow.site?.text;
   const site = siteId !== undefined ? topology.sites.get(siteId) : undefined;
   const base = { id: `desktop-flow:${flow.id}`, kind: 'desktop-flow' as const, from, to: RELAY, subject: { kind: 'desktopFlow' as const, id: flow.id }, source: sourceUrl('pad-arch') };
-  const legs = (route: RouteKind, circuit?: Circuit): Leg[] => [
-    ...crossingLegs(from, RELAY, route, circuit),
-    ...(environment && route !== 'no-route' && route !== 'unknown' ? [{ from: RELAY, to: entityHop('environment', environment.id), route: 'microsoft-backbone' as const }] : []),
-  ];
+  const legs = (route: RouteKind, circuit?: Circuit): Leg[] => crossingLegs(from, RELAY, route, circuit);
   const who = `The machine of desktop flow ${flow.id}${siteId !== undefined ? ` at site ${siteId}` : ''} reaches Azure Relay`;
   /** `why` says why relay: expressroute does not hold, when it is written. */
   const fallback = (why?: string): Flow => {
