@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Cidr, containsCidr, formatCidr, overlaps, parseCidr } from '../../server/src/service/cidr';
+import { Cidr, containsCidr, formatCidr, overlappingPairs, overlaps, parseCidr } from '../../server/src/service/cidr';
 
 function cidr(text: string): Cidr {
   const parsed = parseCidr(text);
@@ -55,5 +55,15 @@ describe('containment and overlap', () => {
     assert.ok(overlaps(cidr('198.51.100.0/28'), cidr('198.51.100.0/29')));
     assert.ok(!overlaps(cidr('198.51.100.0/29'), cidr('198.51.100.8/29')));
     assert.ok(!overlaps(cidr('172.16.0.0/12'), cidr('172.32.0.0/16')));
+  });
+});
+
+describe('overlappingPairs', () => {
+  it('lists every overlapping pair once, the holding prefix first, equal ones in input order', () => {
+    const items = ['10.1.0.0/16', '203.0.113.0/29', '10.0.0.0/8', '203.0.113.0/29', '10.0.0.0/16', '203.0.113.8/29', '::/0', '10.0.5.0/24'].map(
+      (text, index) => ({ text, index, cidr: cidr(text) }),
+    );
+    const pairs = overlappingPairs(items).map(([a, b]) => `${a.index}>${b.index}`);
+    assert.deepEqual(pairs.sort(), ['1>3', '2>0', '2>4', '2>7', '4>7'].sort());
   });
 });

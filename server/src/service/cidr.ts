@@ -129,3 +129,25 @@ function formatAddress(version: IpVersion, value: bigint): string {
   if (bestStart < 0) return hex(groups);
   return `${hex(groups.slice(0, bestStart))}::${hex(groups.slice(bestStart + bestLength))}`;
 }
+
+/**
+ * Every pair of overlapping prefixes among `items`, the holding prefix first (input order for equal
+ * ones), in O(n log n + pairs): sorted by start address, widest first, the prefixes that hold the
+ * current one are exactly the stack of those still open.
+ */
+export function overlappingPairs<T extends { cidr: Cidr }>(items: readonly T[]): [T, T][] {
+  const sorted = [...items].sort(
+    (a, b) =>
+      a.cidr.version - b.cidr.version ||
+      (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0) ||
+      a.cidr.length - b.cidr.length,
+  );
+  const open: T[] = [];
+  const pairs: [T, T][] = [];
+  for (const item of sorted) {
+    while (open.length && !containsCidr(open[open.length - 1].cidr, item.cidr)) open.pop();
+    for (const holder of open) pairs.push([holder, item]);
+    open.push(item);
+  }
+  return pairs;
+}
