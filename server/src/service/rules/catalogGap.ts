@@ -5,7 +5,7 @@ import { Rule } from '../rule';
 export const catalogGap: Rule = {
   code: 'catalog-gap',
   defaultSeverity: 'info',
-  title: 'A fact a check needs is not in the catalog (a region whose community value is unknown), so it cannot check.',
+  title: "A fact a check needs is missing from the catalog (such as a region's community value), so that check cannot be made.",
   source: 'routing',
   publicCloudOnly: true,
   reads: ['circuit', 'environment'],
