@@ -51,7 +51,7 @@ interface EntryText {
 
 function addKey(document: TextDocument, owner: MapOwner, entry: EntryText): TextEdit {
   const text = document.getText();
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(text);
   const map = owner.map;
   if (map && isMap(map) && map.range) {
     if (map.flow) {
@@ -134,7 +134,15 @@ export function addEntry(document: TextDocument, owner: MapOwner, entry: NewEntr
 
 /** A list as flow text: `[a, b]`. */
 export function flowList(items: readonly NewItem[]): string {
-  return `[${items.map((item) => yamlScalar(item.text)).join(', ')}]`;
+  return `[${flowItems(items)}]`;
+}
+
+function flowItems(items: readonly NewItem[]): string {
+  return items.map((item) => yamlScalar(item.text)).join(', ');
+}
+
+function lineEnding(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 function flowEntry(entry: NewEntry): string {
@@ -157,7 +165,7 @@ export function appendListItems(document: TextDocument, list: YAMLSeq, items: re
   const text = document.getText();
   const last = list.items[list.items.length - 1] as Ranged | undefined;
   if (list.flow) {
-    const written = items.map((item) => yamlScalar(item.text)).join(', ');
+    const written = flowItems(items);
     if (!last?.range) return TextEdit.insert(document.positionAt(text.lastIndexOf(']', (list.range?.[1] ?? 1) - 1)), written);
     return TextEdit.insert(document.positionAt(last.range[1]), `, ${written}`);
   }
@@ -196,7 +204,7 @@ export function replaceListItem(document: TextDocument, list: YAMLSeq, item: unk
     const removal = removeListItem(document, list, item);
     return removal ? [removal] : [];
   }
-  if (list.flow) return [TextEdit.replace(rangeOf(document, range[0], range[1]), items.map((i) => yamlScalar(i.text)).join(', '))];
+  if (list.flow) return [TextEdit.replace(rangeOf(document, range[0], range[1]), flowItems(items))];
   const [first, ...rest] = items;
   const edits = [TextEdit.replace(rangeOf(document, range[0], range[1]), yamlScalar(first.text))];
   if (rest.length) edits.push(insertItemsAfter(document, item as Ranged, rest));
@@ -206,7 +214,7 @@ export function replaceListItem(document: TextDocument, list: YAMLSeq, item: unk
 /** New `- item` lines after the line of `node` (a block list entry), at the indentation of its dash. */
 function insertItemsAfter(document: TextDocument, node: Ranged, items: readonly NewItem[]): TextEdit {
   const text = document.getText();
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(text);
   const [start, end] = node.range ?? [0, 0];
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const dash = text.indexOf('-', lineStart);
