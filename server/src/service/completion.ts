@@ -17,26 +17,24 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import {
-  AzureRegion,
   azureRegionById,
   azureRegions,
   connectors,
   findPowerPlatformRegion,
   geographyOf,
-  PowerPlatformRegion,
   powerPlatformRegions,
   resolveRouteFilterEntry,
   serviceCommunities,
 } from './catalog';
 import { CursorContext, cursorContext } from './cursorContext';
-import { VALUE_DOCS } from './docs';
+import { schemaAt, VALUE_DOCS } from './docs';
 import { entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from './model';
 import { Span } from './parse';
 import { REFERENCE_FIELDS } from './references';
 import { RULES } from './rules';
-import { deref, propertySchema, TOPOLOGY_SCHEMA } from './schema';
+import { deref } from './schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
-import { summarize } from './summary';
+import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
 
 type Schema = ReturnType<typeof deref>;
 
@@ -202,19 +200,6 @@ function powerPlatformRegionItems(place: Place, first: Environment[]): Completio
   });
 }
 
-/** A Power Platform region's datacenter regions with their community values, and its note. */
-export function powerPlatformRegionMarkdown(region: PowerPlatformRegion): string {
-  const rows = region.datacenterRegions.map((id) => {
-    const azure = azureRegionById(id);
-    return `- ${azure?.displayName ?? id} (\`${id}\`): Microsoft peering community ${azure?.microsoftPeeringCommunity ?? 'not in the catalog'}`;
-  });
-  return [
-    `**${region.displayName}** (\`${region.id}\`), a Power Platform region. Its scale groups run in:`,
-    ...rows,
-    ...(region.note ? [`\nNote: ${region.note}.`] : []),
-  ].join('\n');
-}
-
 /** Azure regions, those of the related environments' geographies first (datacenter regions before the others). */
 function azureRegionItems(place: Place, environments: Environment[]): CompletionItem[] {
   const preferred = new Map<string, string>();
@@ -240,16 +225,6 @@ function azureRegionItems(place: Place, environments: Environment[]): Completion
 function rank(order: string[], id: string): number {
   const index = order.indexOf(id);
   return index < 0 ? order.length : index;
-}
-
-export function azureRegionMarkdown(region: AzureRegion): string {
-  const geographies = powerPlatformRegions.filter((r) => geographyOf(r).includes(region.id)).map((r) => `\`${r.id}\``);
-  return [
-    `**${region.displayName}** (\`${region.id}\`), an Azure datacenter region.`,
-    `- Microsoft peering community: ${region.microsoftPeeringCommunity ?? 'not in the catalog'}`,
-    `- Private peering community: ${region.privatePeeringCommunity ?? 'not in the catalog'}`,
-    geographies.length ? `- In the geography of Power Platform region ${geographies.join(', ')}` : '- In no Power Platform geography of the catalog',
-  ].join('\n');
 }
 
 /** The environments a circuit serves. */
@@ -347,12 +322,6 @@ function item(label: string, kind: CompletionItemKind, place: Place, details: It
   if (details.description) result.labelDetails = { description: details.description };
   if (details.documentation) result.documentation = { kind: 'markdown', value: details.documentation };
   return result;
-}
-
-function schemaAt(path: readonly string[]): Schema {
-  let schema: Schema = TOPOLOGY_SCHEMA;
-  for (const segment of path) schema = propertySchema(schema, segment);
-  return deref(schema);
 }
 
 /** The file's indentation step: the smallest indentation of a key line, else two spaces. */

@@ -3,6 +3,7 @@
  * enumerated value, in our own words, each concept with the Microsoft pages it comes from.
  */
 import { SourceKey, sourceUrl } from './catalog';
+import { deref, propertySchema, TOPOLOGY_SCHEMA } from './schema';
 
 export interface Concept {
   title: string;
@@ -253,3 +254,10 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
     false: 'The CDN is off: the content comes from the environment itself.',
   },
 };
+
+/** The schema at a key path (`['circuits', 'er-ams', 'sku']`): descriptions, enums and types. */
+export function schemaAt(path: readonly string[]): ReturnType<typeof deref> {
+  let schema = deref(TOPOLOGY_SCHEMA);
+  for (const segment of path) schema = propertySchema(schema, segment);
+  return deref(schema);
+}

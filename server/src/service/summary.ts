@@ -2,7 +2,7 @@
  * One-paragraph summaries of entities, in Markdown, for hover and for the documentation of reference
  * completions: what the entity is, its main settings, and what it is connected to.
  */
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from './catalog';
+import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
 import {
   appsOf,
   AzureService,
@@ -90,6 +90,29 @@ export function describePowerPlatformRegion(text: string): string {
   if (!region) return text;
   const names = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id);
   return `${text} (${region.displayName}: ${listWords(names)})`;
+}
+
+/** A Power Platform region's datacenter regions with their community values, and its note. */
+export function powerPlatformRegionMarkdown(region: PowerPlatformRegion): string {
+  const rows = region.datacenterRegions.map((id) => {
+    const azure = azureRegionById(id);
+    return `- ${azure?.displayName ?? id} (\`${id}\`): Microsoft peering community ${azure?.microsoftPeeringCommunity ?? 'not in the catalog'}`;
+  });
+  return [
+    `**${region.displayName}** (\`${region.id}\`), a Power Platform region. Its scale groups run in:`,
+    ...rows,
+    ...(region.note ? [`\nNote: ${region.note}.`] : []),
+  ].join('\n');
+}
+
+export function azureRegionMarkdown(region: AzureRegion): string {
+  const geographies = powerPlatformRegionsContaining(region.id).map((r) => `\`${r.id}\``);
+  return [
+    `**${region.displayName}** (\`${region.id}\`), an Azure datacenter region.`,
+    `- Microsoft peering community: ${region.microsoftPeeringCommunity ?? 'not in the catalog'}`,
+    `- Private peering community: ${region.privatePeeringCommunity ?? 'not in the catalog'}`,
+    geographies.length ? `- In the geography of Power Platform region ${geographies.join(', ')}` : '- In no Power Platform geography of the catalog',
+  ].join('\n');
 }
 
 function describeAzureRegion(text: string): string {
