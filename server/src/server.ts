@@ -8,13 +8,15 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, LoadedConfig } from './configFiles';
-import { CONFIG_FILE_NAME, createLanguageService } from './service';
+import { CONFIG_FILE_NAME, createLanguageService, RenameError } from './service';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -63,6 +65,15 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: [' ', '[', ','] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'ppnet-language-server', version: require('../../../package.json').version },
     };
@@ -94,10 +105,32 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? service.getCodeActions(document, params.context) : [];
-  });
+  /** Runs a feature on an open document, or answers `fallback` for one the server does not have. */
+  const onDocument = <T>(uri: string, fallback: T, run: (document: TextDocument) => T): T => {
+    const document = documents.get(uri);
+    return document ? run(document) : fallback;
+  };
+
+  connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context)));
+  connection.onCompletion((p) => onDocument(p.textDocument.uri, null, (d) => service.doComplete(d, p.position)));
+  connection.onHover((p) => onDocument(p.textDocument.uri, null, (d) => service.doHover(d, p.position)));
+  connection.onDefinition((p) => onDocument(p.textDocument.uri, [], (d) => service.findDefinition(d, p.position)));
+  connection.onReferences((p) => onDocument(p.textDocument.uri, [], (d) => service.findReferences(d, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentHighlights(d, p.position)));
+  connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
+  connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
+  connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all()));
+  connection.onPrepareRename((p) => onDocument(p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
+  connection.onRenameRequest((p) =>
+    onDocument(p.textDocument.uri, null, (d) => {
+      try {
+        return service.doRename(d, p.position, p.newName);
+      } catch (error) {
+        if (error instanceof RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+        throw error;
+      }
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -3,8 +3,26 @@
  * the command line and the tests all use it through `createLanguageService()`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions';
+import { doComplete } from './completion';
+import { doHover } from './hover';
+import * as navigation from './navigation';
+import { findDocumentSymbols, getFoldingRanges } from './symbols';
 import { buildTopology, Topology } from './model';
 import { parseText } from './parse';
 import { validateTopology, ValidationOptions } from './validation';
@@ -15,6 +33,18 @@ export interface LanguageService {
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
   /** Quick fixes for the diagnostics in `context`, and actions that disable their rules. */
   getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
+  doComplete(document: TextDocument, position: Position): CompletionList;
+  doHover(document: TextDocument, position: Position): Hover | null;
+  findDefinition(document: TextDocument, position: Position): Location[];
+  findReferences(document: TextDocument, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | null;
+  /** Throws a `RenameError` (its message is for the user) for an invalid or taken id. */
+  doRename(document: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
+  findDocumentHighlights(document: TextDocument, position: Position): DocumentHighlight[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument): FoldingRange[];
+  /** Entities of the given (open) documents whose id or name contains the query. */
+  findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -33,6 +63,18 @@ export function createLanguageService(): LanguageService {
     getTopology,
     validate: (document, options) => validateTopology(getTopology(document), document, options),
     getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
+    doComplete: (document, position) => doComplete(getTopology(document), document, position),
+    doHover: (document, position) => doHover(getTopology(document), document, position),
+    findDefinition: (document, position) => navigation.findDefinition(getTopology(document), document, position),
+    findReferences: (document, position, includeDeclaration) =>
+      navigation.findReferences(getTopology(document), document, position, includeDeclaration),
+    prepareRename: (document, position) => navigation.prepareRename(getTopology(document), document, position),
+    doRename: (document, position, newName) => navigation.doRename(getTopology(document), document, position, newName),
+    findDocumentHighlights: (document, position) => navigation.findDocumentHighlights(getTopology(document), document, position),
+    findDocumentSymbols: (document) => findDocumentSymbols(getTopology(document), document),
+    getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
+    findWorkspaceSymbols: (query, documents) =>
+      navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
     forget: (uri) => void cache.delete(uri),
   };
 }
