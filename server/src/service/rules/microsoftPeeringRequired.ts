@@ -14,7 +14,7 @@ export const microsoftPeeringRequired: Rule = {
   reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
-      const served = circuit.environments?.items.map((item) => item.text) ?? [];
+      const served = [...new Set(circuit.environments?.items.map((item) => item.text))];
       if (served.length === 0 || circuit.microsoftPeering) continue;
       const needed = neededInPublicCloud(topology, circuit);
       const communities = needed.length
