@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-const { run } = require('../out/server/src/cli.js');
-process.exitCode = run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+const { main } = require('../out/server/src/cli.js');
+main(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then((code) => {
+  process.exitCode = code;
+});

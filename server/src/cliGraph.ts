@@ -1,0 +1,51 @@
+/**
+ * `ppnet graph <file> [--format svg|mermaid|json] [-o out]`: the preview's diagram without an editor.
+ * The SVG comes from the same layout and renderer as the webview.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigLoader } from './configFiles';
+import { layoutGraph } from './graph/layout';
+import { toMermaid } from './graph/mermaid';
+import { renderSvg } from './graph/svg';
+import { THEME_KINDS, ThemeKind } from './graph/theme';
+import { createLanguageService } from './service';
+import { buildGraph, Graph } from './service/graph';
+
+export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** The graph of one topology file, with the diagnostics its folder's ppnet.config.yaml sets. */
+export function graphOfFile(file: string, text: string): Graph {
+  const config = new ConfigLoader().forFile(file);
+  const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
+  const service = createLanguageService();
+  const diagnostics = service.validate(document, { ruleLevels: config?.config.ruleLevels });
+  return buildGraph(service.getTopology(document), diagnostics, path.basename(file));
+}
+
+export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {
+  if (format === 'json') return JSON.stringify(graph, null, 2) + '\n';
+  if (format === 'mermaid') return toMermaid(graph);
+  return renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title }) + '\n';
+}
+
+export function isGraphFormat(value: string): value is GraphFormat {
+  return (GRAPH_FORMATS as readonly string[]).includes(value);
+}
+
+export function isThemeKind(value: string): value is ThemeKind {
+  return (THEME_KINDS as readonly string[]).includes(value);
+}
+
+/** Writes the output file, or says why it cannot. */
+export function writeOutput(file: string, content: string): string | undefined {
+  try {
+    fs.writeFileSync(file, content);
+    return undefined;
+  } catch (error) {
+    return `ppnet: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+}
