@@ -5,6 +5,7 @@
  */
 import { commands, ExtensionContext, window } from 'vscode';
 import { LanguageServer } from './languageServer';
+import { registerNewTopologyFileCommand } from './newTopologyFile';
 import { SHOW_OUTPUT_COMMAND, ServerStatusItem } from './serverStatusItem';
 
 let server: LanguageServer | undefined;
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
     commands.registerCommand('ppnet.restartServer', () => languageServer.restart()),
   );
+  registerNewTopologyFileCommand(context);
   await languageServer.start();
 }
 
