@@ -1,0 +1,259 @@
+/** Completion in-process, with the cursor marked `|` in a realistic file (examples/contoso.ppnet.yaml). */
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, it } from 'node:test';
+import { CompletionItem, InsertTextFormat, InsertTextMode, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service';
+import { schemaAt } from '../../server/src/service/docs';
+import { STARTER_FILE } from '../../server/src/service/snippets';
+import { doc, ROOT, withCursor } from '../support';
+
+const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
+const service = createLanguageService();
+
+function complete(marked: string): CompletionItem[] {
+  const { text, offset } = withCursor(marked);
+  const document = doc(text);
+  return service.doComplete(document, document.positionAt(offset)).items;
+}
+
+/** The contoso file with `from` replaced by `to` (which holds the cursor). */
+function contosoWith(from: string, to: string): string {
+  assert.ok(CONTOSO.includes(from), `contoso has no ${JSON.stringify(from)}`);
+  return CONTOSO.replace(from, to);
+}
+
+const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+const markdown = (item: CompletionItem) => (item.documentation as MarkupContent).value;
+const edit = (item: CompletionItem) => item.textEdit as TextEdit;
+
+describe('completion: keys', () => {
+  it('offers the keys an entity does not have yet, required first, each with its description', () => {
+    const items = complete(contosoWith('  gw-dub:\n    site: dub-dc\n    region: northeurope\n', '  gw-dub:\n    site: dub-dc\n    |\n'));
+    assert.deepEqual(labels(items), ['region', 'name', 'tls']);
+    for (const item of items) assert.equal(markdown(item), schemaAt(['gateways', 'gw-dub', item.label])!.description);
+    assert.deepEqual(
+      items.map((i) => [i.detail, edit(i).newText, i.insertTextFormat, i.command?.command]),
+      [
+        ['required', 'region: $0', InsertTextFormat.Snippet, 'editor.action.triggerSuggest'],
+        [undefined, 'name: $0', InsertTextFormat.Snippet, undefined],
+        [undefined, 'tls: $0', InsertTextFormat.Snippet, 'editor.action.triggerSuggest'],
+      ],
+    );
+  });
+
+  it('opens a map or a block list for keys that hold one, in the file\'s indentation', () => {
+    const items = complete(contosoWith('    microsoftPeering:\n      advertisedPrefixes: [203.0.113.64/29]\n      routeFilter: [12076:51004, 12076:51006]   # East US, West US\n', '    |\n'));
+    assert.deepEqual(labels(items), ['name', 'microsoftPeering', 'privatePeering']);
+    assert.equal(edit(items[1]).newText, 'microsoftPeering:\n  $0');
+    assert.equal(items[1].insertTextMode, InsertTextMode.adjustIndentation);
+    const peering = complete('version: 1\ncircuits:\n    er:\n        microsoftPeering:\n            |\n');
+    assert.deepEqual(peering.map((i) => edit(i).newText), ['advertisedPrefixes: [$0]', 'routeFilter:\n    - $0']);
+  });
+
+  it('completes only the name when the key is already followed by a colon', () => {
+    const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
+    assert.deepEqual(labels(items), ['region', 'name', 'type', 'cdn']);
+    assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
+    assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
+  });
+
+  it('offers the top-level keys the file lacks', () => {
+    assert.deepEqual(labels(complete('version: 1\nname: x\n|\n')), ['cloud', 'environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices']);
+  });
+});
+
+describe('completion: values', () => {
+  it('offers the values of enumerations with what each means', () => {
+    const sku = complete(contosoWith('    sku: premium', '    sku: |'));
+    assert.deepEqual(sku.map((i) => [i.label, i.detail]), [
+      ['standard', "Reaches the regions of the peering location's geography (default)."],
+      ['premium', 'Reaches every geography.'],
+      ['local', 'Reaches only the regions close to the peering location.'],
+    ]);
+    const cases: [string, string, string[]][] = [
+      ['    type: production\n    apps: [canvas, model-driven]\n    cdn', '    type: |\n    apps: [canvas, model-driven]\n    cdn', ['production', 'sandbox', 'trial', 'developer', 'default', 'teams']],
+      ['    relay: expressroute\n  shipping', '    relay: |\n  shipping', ['internet', 'expressroute']],
+      ['    internet: blocked', '    internet: |', ['allowed', 'blocked']],
+      ['    via: internet', '    via: |', ['expressroute', 'internet']],
+      ['    via: microsoft-backbone', '    via: |', ['expressroute', 'microsoft-backbone', 'public']],
+      ['cloud: public', 'cloud: |', ['public', 'gcc', 'gcc-high', 'dod', 'china']],
+      ['    cdn: false ', '    cdn: | ', ['true', 'false']],
+      ['    type: oracle\n', '    type: oracle\n    target: |\n', ['on-premises', 'microsoft', 'third-party']],
+    ];
+    for (const [from, to, expected] of cases) assert.deepEqual(labels(complete(contosoWith(from, to))), expected, to);
+  });
+
+  it('quotes TLS versions so that they stay text, unless the value is already quoted', () => {
+    const tls = complete(contosoWith('    tls: "1.2"', '    tls: |'));
+    assert.deepEqual(tls.map((i) => [i.label, edit(i).newText]), [['1.0', '"1.0"'], ['1.1', '"1.1"'], ['1.2', '"1.2"'], ['1.3', '"1.3"']]);
+    const quoted = complete(contosoWith('    tls: "1.2"', '    tls: "1.|"'));
+    assert.deepEqual(edit(quoted[2]), { range: { start: { line: 73, character: 10 }, end: { line: 73, character: 12 } }, newText: '1.2' });
+  });
+
+  it('offers the app kinds not yet listed', () => {
+    assert.deepEqual(labels(complete(contosoWith('    apps: [model-driven]', '    apps: [model-driven, |]'))), ['canvas', 'portal']);
+  });
+});
+
+describe('completion: regions', () => {
+  it('offers Power Platform regions for an environment, with their datacenter pair', () => {
+    const items = complete(contosoWith('    region: unitedstates\n    type: production\n    apps: [canvas, model-driven, portal]', '    region: |\n    type: production\n    apps: [canvas, model-driven, portal]'));
+    assert.equal(items.length, 18);
+    assert.deepEqual(items.slice(0, 4).map((i) => [i.label, i.detail]), [
+      ['unitedstates', 'United States: East US + West US'],
+      ['unitedstatesfirstrelease', 'Preview (United States): East US + West US'],
+      ['europe', 'Europe: West Europe + North Europe'],
+      ['asia', 'Asia: East Asia + Southeast Asia'],
+    ]);
+    assert.equal(
+      markdown(items[2]),
+      '**Europe** (`europe`), a Power Platform region. Its scale groups run in:\n- West Europe (`westeurope`): Microsoft peering community 12076:51002\n- North Europe (`northeurope`): Microsoft peering community 12076:51003',
+    );
+  });
+
+  it('offers the served environments\' region first for a circuit', () => {
+    const items = complete(contosoWith('    region: unitedstates\n    sku: premium', '    region: |\n    sku: premium'));
+    assert.deepEqual([items[0].label, items[0].labelDetails?.description], ['unitedstates', 'region of fabrikam-us']);
+    assert.equal(items[1].label, 'unitedstatesfirstrelease');
+  });
+
+  it('offers Azure regions for a gateway, its environments\' datacenter then gateway regions first', () => {
+    const items = complete(contosoWith('    region: westus\n', '    region: |\n'));
+    assert.equal(items.length, 52);
+    assert.deepEqual(items.slice(0, 10).map((i) => [i.label, i.labelDetails?.description]), [
+      ['eastus', 'datacenter region of unitedstates (fabrikam-us)'],
+      ['westus', 'datacenter region of unitedstates (fabrikam-us)'],
+      ['centralus', 'gateway region of unitedstates (fabrikam-us)'],
+      ['eastus2', 'gateway region of unitedstates (fabrikam-us)'],
+      ['northcentralus', 'gateway region of unitedstates (fabrikam-us)'],
+      ['southcentralus', 'gateway region of unitedstates (fabrikam-us)'],
+      ['westus2', 'gateway region of unitedstates (fabrikam-us)'],
+      ['westus3', 'gateway region of unitedstates (fabrikam-us)'],
+      ['westcentralus', 'gateway region of unitedstates (fabrikam-us)'],
+      ['canadacentral', undefined],
+    ]);
+    assert.equal(items[0].detail, 'East US · 12076:51004');
+  });
+
+  it('offers Azure regions for an Azure service, the file\'s environments\' regions first', () => {
+    const items = complete(contosoWith('    region: westeurope\n    via', '    region: |\n    via'));
+    assert.deepEqual(labels(items.slice(0, 4)), ['westeurope', 'northeurope', 'eastus', 'westus']);
+  });
+});
+
+describe('completion: route filter', () => {
+  const withoutNorthEurope = (entry: string) =>
+    contosoWith('        - North Europe                # 12076:51003\n', `        - ${entry}\n`);
+
+  it('offers the communities the served environments lack first, then the other regional and service communities', () => {
+    const items = complete(withoutNorthEurope('|'));
+    assert.deepEqual([items[0].label, items[0].labelDetails?.description, items[0].detail], ['North Europe', '12076:51003', 'needed: contoso-prod runs in Europe']);
+    assert.deepEqual(labels(items.slice(1, 4)), ['Australia Central', 'Australia Central 2', 'Australia East']);
+    const present = labels(items);
+    for (const absent of ['West Europe', 'Microsoft Entra ID', 'CRM Online']) assert.ok(!present.includes(absent), absent);
+    assert.deepEqual(labels(items.slice(-8)), [
+      'Exchange Online',
+      'SharePoint Online',
+      'Skype For Business Online',
+      'Azure Global Services',
+      'Azure Resource Manager',
+      'Other Office 365 Online services',
+      'Microsoft Defender for Identity',
+      'Microsoft PSTN services',
+    ]);
+    assert.equal(items.length, 1 + (42 - 2) + 8); // North Europe, the other regions with a known value, the services
+  });
+
+  it('writes values when the entry starts with a digit or the filter is written in values', () => {
+    const typed = complete(withoutNorthEurope('12|'));
+    assert.deepEqual([typed[0].label, typed[0].labelDetails?.description, edit(typed[0]).newText], ['12076:51003', 'North Europe', '12076:51003']);
+    const flow = complete(contosoWith('routeFilter: [12076:51004, 12076:51006]', 'routeFilter: [12076:51004, |]'));
+    assert.deepEqual([flow[0].label, flow[0].detail], ['12076:51006', 'needed: fabrikam-us runs in United States']);
+  });
+});
+
+describe('completion: references and connector types', () => {
+  it('offers the ids of the right kind, with a summary of each', () => {
+    const sites = complete(contosoWith('    site: ams-hq\n    peeringLocation', '    site: |\n    peeringLocation'));
+    assert.deepEqual(sites.map((i) => [i.label, i.detail]), [['ams-hq', 'Amsterdam headquarters'], ['dub-dc', 'Dublin datacenter'], ['sea-office', 'Seattle office']]);
+    assert.equal(markdown(sites[0]), 'Site **ams-hq** (Amsterdam headquarters): internet blocked; gateway gw-ams; desktop flow invoice-bot.');
+    assert.deepEqual(labels(complete(contosoWith('    gateway: gw-sea', '    gateway: |'))), ['gw-ams', 'gw-dub', 'gw-sea']);
+    assert.deepEqual(labels(complete(contosoWith('    environment: contoso-dev', '    environment: |'))), ['contoso-prod', 'contoso-dev', 'fabrikam-us']);
+    assert.deepEqual(labels(complete(contosoWith('    environments: [fabrikam-us]', '    environments: [fabrikam-us, |]'))), ['contoso-prod', 'contoso-dev']);
+  });
+
+  it('offers the catalog\'s connector types with their route and gateway need', () => {
+    const items = complete(contosoWith('    type: oracle', '    type: |'));
+    assert.equal(items.length, 32);
+    const byLabel = new Map(items.map((i) => [i.label, [i.detail, i.labelDetails?.description]]));
+    assert.deepEqual(byLabel.get('sql-server'), ['SQL Server', 'on-premises: needs a gateway']);
+    assert.deepEqual(byLabel.get('dataverse'), ['Microsoft Dataverse', 'Microsoft service: no gateway']);
+    assert.deepEqual(byLabel.get('salesforce'), ['Salesforce', 'third-party service: no gateway, over the internet']);
+    assert.deepEqual(byLabel.get('custom'), ['Custom connector', 'on-premises with a gateway, else third-party']);
+  });
+
+  it('offers rule codes not yet named in a disable comment', () => {
+    const items = complete('# ppnet-disable-next-line unknown-key |\nversion: 1\n');
+    assert.ok(!labels(items).includes('unknown-key'));
+    assert.deepEqual([items[0].label, items[0].detail], ['yaml-syntax', 'The YAML does not parse, or the file holds a second document.']);
+  });
+});
+
+describe('completion: snippets', () => {
+  it('offers a new entity in each section, filled from the file', () => {
+    const expected: Record<string, string> = {
+      environments: 'New environment',
+      sites: 'New site',
+      circuits: 'New circuit',
+      gateways: 'New gateway',
+      connectors: 'New connector',
+      desktopFlows: 'New desktop flow',
+      azureServices: 'New Azure service',
+    };
+    for (const [section, label] of Object.entries(expected)) {
+      const [first] = complete(contosoWith(`${section}:\n`, `${section}:\n  |\n`));
+      assert.deepEqual([first.label, first.insertTextFormat, first.insertTextMode], [label, InsertTextFormat.Snippet, InsertTextMode.adjustIndentation], section);
+    }
+    const [circuit] = complete(contosoWith('circuits:\n', 'circuits:\n  |\n'));
+    assert.equal(
+      edit(circuit).newText,
+      '${1:er-ams-hq}:\n  site: ${2:ams-hq}\n  peeringLocation: ${3:Amsterdam}\n  region: ${4:europe}\n  sku: ${5|standard,premium,local|}\n  environments: [${6:contoso-prod}]\n' +
+        '  microsoftPeering:\n    advertisedPrefixes: [${7:203.0.113.0/29}]\n    routeFilter:\n      - ${8:West Europe}\n      - ${9:North Europe}',
+    );
+  });
+
+  it('indents snippets by the file\'s own step', () => {
+    const [gateway] = complete('version: 1\nsites:\n    hq: {}\ngateways:\n    |\n');
+    assert.equal(edit(gateway).newText, '${1:gw-hq}:\n    site: ${2:hq}\n    region: ${3:westeurope}\n    members: [${4:gw-hq-01}, ${5:gw-hq-02}]\n    tls: "1.2"');
+  });
+
+  it('offers the starter file in an empty document', () => {
+    const [first] = complete('|');
+    assert.equal(first.label, 'New topology file');
+    assert.equal(edit(first).newText, STARTER_FILE);
+    assert.equal(complete('version: 1\n|').find((i) => i.label === 'New topology file'), undefined);
+  });
+});
+
+describe('completion: broken text', () => {
+  it('still completes while the file does not parse', () => {
+    const broken = contosoWith('    environments: [contoso-prod, contoso-dev]', '    environments: [contoso-prod, contoso-dev');
+    const withRegion = broken.replace('  gw-dub:\n    site: dub-dc\n    region: northeurope', '  gw-dub:\n    site: dub-dc\n    region: no|');
+    assert.ok(service.validate(doc(withCursor(withRegion).text)).some((d) => d.code === 'yaml-syntax'));
+    assert.deepEqual(labels(complete(withRegion).slice(0, 2)), ['westeurope', 'northeurope']);
+    const keys = complete('version: 1\nenvironments:\n  prod:\n    region: eu\n    type: [\ncircuits:\n  er:\n    site: x\n    |');
+    assert.deepEqual(labels(keys), ['region', 'name', 'peeringLocation', 'sku', 'bandwidth', 'environments', 'microsoftPeering', 'privatePeering']);
+  });
+
+  it('never throws, wherever the cursor is in a file cut anywhere', () => {
+    const mistakes = fs.readFileSync(path.join(ROOT, 'examples', 'mistakes.ppnet.yaml'), 'utf8');
+    for (const text of [CONTOSO, mistakes, '\t- : [ {', '"unterminated\n  - x: [', '---\n---\n: :']) {
+      for (let cut = 0; cut <= text.length; cut += 13) {
+        const document = doc(text.slice(0, cut));
+        for (const offset of [0, Math.floor(cut / 2), cut]) service.doComplete(document, document.positionAt(offset));
+      }
+    }
+  });
+});
