@@ -6,6 +6,7 @@
 import { commands, ExtensionContext, window } from 'vscode';
 import { LanguageServer } from './languageServer';
 import { registerNewTopologyFileCommand } from './newTopologyFile';
+import { registerPreview } from './preview/preview';
 import { SHOW_OUTPUT_COMMAND, ServerStatusItem } from './serverStatusItem';
 
 let server: LanguageServer | undefined;
@@ -22,6 +23,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('ppnet.restartServer', () => languageServer.restart()),
   );
   registerNewTopologyFileCommand(context);
+  registerPreview(context, () => languageServer.client);
   await languageServer.start();
 }
 

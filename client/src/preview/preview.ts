@@ -1,0 +1,236 @@
+/**
+ * The preview panel: shows the graph of the active topology file (asked of the language server with
+ * `ppnet/graph`), follows edits, the active editor and the cursor, reveals a node's YAML on click,
+ * saves exports where the user chooses, and comes back after a window reload.
+ */
+import * as crypto from 'crypto';
+import {
+  commands,
+  Disposable,
+  ExtensionContext,
+  languages,
+  Range,
+  Selection,
+  TextDocument,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  WebviewPanel,
+  window,
+  workspace,
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Graph } from '../../../server/src/service/graph';
+import { previewHtml } from './html';
+import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from './protocol';
+
+/** Edits are coalesced for this long before the graph is asked for again (the redraw follows within 300 ms). */
+const REFRESH_DELAY_MS = 150;
+
+const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }> = {
+  svg: { label: 'SVG image', extension: 'svg' },
+  png: { label: 'PNG image', extension: 'png' },
+  mermaid: { label: 'Mermaid diagram', extension: 'mmd' },
+};
+
+const isTopology = (document: TextDocument) => document.languageId === 'ppnet';
+
+class Preview implements Disposable {
+  private graph: Graph | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private requestSequence = 0;
+  private fitNext = true;
+  /** The export a command asked for; only its answer is saved (the toolbar's are saved as they come). */
+  private pendingExport: ExportFormat | undefined;
+  private exportRequested = false;
+  private readonly disposables: Disposable[] = [];
+
+  constructor(
+    readonly panel: WebviewPanel,
+    private uri: Uri | undefined,
+    private readonly client: () => LanguageClient | undefined,
+    private readonly onDispose: () => void,
+  ) {
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(parseFromWebview(message))),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get documentUri(): Uri | undefined {
+    return this.uri;
+  }
+
+  show(uri: Uri): void {
+    if (this.uri?.toString() !== uri.toString()) {
+      this.uri = uri;
+      this.fitNext = true;
+      this.panel.title = `Preview ${uri.path.split('/').pop()}`;
+    }
+    void this.refresh();
+  }
+
+  /** Called on every change of the document or its diagnostics. */
+  scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  async refresh(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const uri = this.uri;
+    if (!uri) return this.post({ type: 'empty', message: 'Open a .ppnet.yaml file to preview it.' });
+    const sequence = ++this.requestSequence;
+    const client = this.client();
+    if (!client) return this.post({ type: 'empty', message: 'The ppnet language server is not running.' });
+    let graph: Graph | null;
+    try {
+      await workspace.openTextDocument(uri); // the server knows only open documents
+      graph = await client.sendRequest<Graph | null>(GRAPH_REQUEST, { uri: uri.toString() });
+    } catch (error) {
+      if (sequence === this.requestSequence) this.post({ type: 'empty', message: `The diagram is not available: ${(error as Error).message}` });
+      return;
+    }
+    if (sequence !== this.requestSequence) return;
+    // The server learns of a document just opened a moment later; its diagnostics then refresh the preview.
+    if (!graph) return this.post({ type: 'empty', message: 'Waiting for the language server…' });
+    this.graph = graph;
+    this.post({ type: 'graph', uri: uri.toString(), graph, fit: this.fitNext });
+    this.fitNext = false;
+    if (this.pendingExport && !this.exportRequested) this.requestExport(this.pendingExport);
+  }
+
+  cursorMoved(line: number, character: number): void {
+    this.post({ type: 'cursor', line, character });
+  }
+
+  /** Asks the webview for an export now, or once the first graph is there. */
+  requestExport(format: ExportFormat): void {
+    this.pendingExport = format;
+    this.exportRequested = this.graph !== undefined;
+    if (this.exportRequested) this.post({ type: 'export', format });
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: FromWebview | undefined): void {
+    if (!message) return; // not a message we know, or unsound fields: ignored
+    switch (message.type) {
+      case 'ready':
+        void this.refresh();
+        break;
+      case 'reveal':
+        void this.reveal(message.node);
+        break;
+      case 'exported':
+        void this.save(message.format, message.data);
+        break;
+    }
+  }
+
+  private async reveal(nodeId: string): Promise<void> {
+    const node = this.graph?.nodes.find((n) => n.id === nodeId);
+    if (!node?.range || !this.uri) return;
+    const { start, end } = node.range;
+    const range = new Range(start.line, start.character, end.line, end.character);
+    const document = await workspace.openTextDocument(this.uri);
+    const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri?.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === ViewColumn.One ? ViewColumn.Beside : ViewColumn.One);
+    const editor = await window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+    editor.selection = new Selection(range.start, range.end);
+    editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async save(format: ExportFormat, data: string): Promise<void> {
+    if (this.pendingExport !== undefined && this.pendingExport !== format) return;
+    this.pendingExport = undefined;
+    this.exportRequested = false;
+    const filter = EXPORT_FILTERS[format];
+    const base = this.uri ? this.uri.path.replace(/\.ppnet\.ya?ml$/i, '') : 'topology';
+    const target = await window.showSaveDialog({
+      defaultUri: this.uri ? this.uri.with({ path: `${base}.${filter.extension}` }) : undefined,
+      filters: { [filter.label]: [filter.extension] },
+      saveLabel: `Export ${format.toUpperCase()}`,
+    });
+    if (!target) return;
+    const bytes = format === 'png' ? Buffer.from(data.slice(PNG_PREFIX.length), 'base64') : Buffer.from(data, 'utf8');
+    await workspace.fs.writeFile(target, bytes);
+    void window.showInformationMessage(`ppnet: exported ${target.path.split('/').pop()}`);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.splice(0).forEach((d) => d.dispose());
+    this.onDispose();
+  }
+}
+
+/** `client` gives the running language client (it changes when the server restarts). */
+export function registerPreview(context: ExtensionContext, client: () => LanguageClient | undefined): void {
+  let preview: Preview | undefined;
+  const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
+
+  const setUp = (panel: WebviewPanel, uri: Uri | undefined): Preview => {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
+    panel.iconPath = Uri.joinPath(context.extensionUri, 'images', 'icon.png');
+    panel.webview.html = previewHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: crypto.randomBytes(18).toString('base64'),
+      scriptUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.css')).toString(),
+    });
+    const created = new Preview(panel, uri, client, () => {
+      if (preview === created) preview = undefined;
+    });
+    preview = created;
+    if (uri) created.show(uri);
+    return created;
+  };
+
+  const open = (column: ViewColumn) => {
+    const document = window.activeTextEditor?.document;
+    const uri = document && isTopology(document) ? document.uri : preview?.documentUri;
+    if (preview) {
+      preview.panel.reveal(column === ViewColumn.Beside ? undefined : column, true);
+      if (uri) preview.show(uri);
+      return preview;
+    }
+    const panel = window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'ppnet preview', { viewColumn: column, preserveFocus: true }, { retainContextWhenHidden: false });
+    return setUp(panel, uri);
+  };
+
+  const exportCommand = (format: ExportFormat) => () => (preview ?? open(ViewColumn.Beside)).requestExport(format);
+
+  context.subscriptions.push(
+    commands.registerCommand('ppnet.openPreview', () => open(window.activeTextEditor?.viewColumn ?? ViewColumn.One)),
+    commands.registerCommand('ppnet.openPreviewToSide', () => open(ViewColumn.Beside)),
+    commands.registerCommand('ppnet.exportSvg', exportCommand('svg')),
+    commands.registerCommand('ppnet.exportPng', exportCommand('png')),
+    commands.registerCommand('ppnet.exportMermaid', exportCommand('mermaid')),
+    window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: WebviewPanel, state: unknown) {
+        const restored = parsePreviewState(state);
+        setUp(panel, restored ? Uri.parse(restored.uri) : undefined);
+      },
+    }),
+    window.onDidChangeActiveTextEditor((editor) => {
+      if (preview && editor && isTopology(editor.document)) preview.show(editor.document.uri);
+    }),
+    workspace.onDidChangeTextDocument((event) => {
+      if (preview?.documentUri?.toString() === event.document.uri.toString()) preview.scheduleRefresh();
+    }),
+    languages.onDidChangeDiagnostics((event) => {
+      const uri = preview?.documentUri?.toString();
+      if (uri && event.uris.some((u) => u.toString() === uri)) preview?.scheduleRefresh();
+    }),
+    window.onDidChangeTextEditorSelection((event) => {
+      if (preview?.documentUri?.toString() !== event.textEditor.document.uri.toString()) return;
+      const active = event.selections[0]?.active;
+      if (active) preview.cursorMoved(active.line, active.character);
+    }),
+    { dispose: () => preview?.panel.dispose() },
+  );
+}

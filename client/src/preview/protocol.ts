@@ -1,0 +1,78 @@
+/**
+ * Messages between the extension and the preview webview, and the checks the extension makes on
+ * what the webview sends before acting on it. No `vscode` import: the webview bundle and the tests
+ * use this file too.
+ */
+import type { Graph } from '../../../server/src/service/graph';
+
+export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
+export const GRAPH_REQUEST = 'ppnet/graph';
+
+export type ExportFormat = 'svg' | 'png' | 'mermaid';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid'];
+
+/** Extension to webview. */
+export type ToWebview =
+  /** The graph of the previewed file; `fit` when the file changed, so the view starts fitted. */
+  | { type: 'graph'; uri: string; graph: Graph; fit: boolean }
+  /** No graph: `message` says why (no file, the server is not ready). */
+  | { type: 'empty'; message: string }
+  /** The cursor in the previewed file (zero-based, as LSP). */
+  | { type: 'cursor'; line: number; character: number }
+  /** Produce an export; the webview answers with `exported`. */
+  | { type: 'export'; format: ExportFormat };
+
+/** Webview to extension. */
+export type FromWebview =
+  | { type: 'ready' }
+  /** Reveal the YAML of a node of the current graph. */
+  | { type: 'reveal'; node: string }
+  /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
+  | { type: 'exported'; format: ExportFormat; data: string };
+
+/** What the webview keeps across reloads (`vscode.setState`). */
+export interface PreviewState {
+  uri: string;
+  view?: { x: number; y: number; scale: number };
+}
+
+const MAX_ID_LENGTH = 4096;
+/** A generous bound for an export (a large PNG at twice the size). */
+export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
+export const PNG_PREFIX = 'data:image/png;base64,';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The message when it is one the extension understands and its fields are sound, else `undefined`. */
+export function parseFromWebview(value: unknown): FromWebview | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return typeof value.node === 'string' && value.node.length > 0 && value.node.length <= MAX_ID_LENGTH ? { type: 'reveal', node: value.node } : undefined;
+    case 'exported': {
+      const { format, data } = value;
+      if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) return undefined;
+      if (typeof data !== 'string' || data.length === 0 || data.length > MAX_EXPORT_LENGTH) return undefined;
+      if (format === 'png' && !(data.startsWith(PNG_PREFIX) && /^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_PREFIX.length)))) return undefined;
+      if (format === 'svg' && !data.startsWith('<svg')) return undefined;
+      return { type: 'exported', format: format as ExportFormat, data };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A restored state when it is sound, else `undefined`. */
+export function parsePreviewState(value: unknown): PreviewState | undefined {
+  if (!isRecord(value) || typeof value.uri !== 'string' || value.uri.length > MAX_ID_LENGTH) return undefined;
+  const view = value.view;
+  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+  if (isRecord(view) && finite(view.x) && finite(view.y) && finite(view.scale) && view.scale > 0) {
+    return { uri: value.uri, view: { x: view.x, y: view.y, scale: view.scale } };
+  }
+  return { uri: value.uri };
+}
