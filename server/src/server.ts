@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, LoadedConfig } from './configFiles';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from './service';
+import { buildGraph } from './service/graph';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -130,6 +131,17 @@ export function startServer(): void {
         throw error;
       }
     }),
+  );
+
+  // The preview's diagram (client/src/preview/protocol.ts names the request), with the diagnostics the
+  // editor shows, so that its marks match the squiggles.
+  connection.onRequest('ppnet/graph', (p: { uri?: unknown }) =>
+    typeof p?.uri !== 'string'
+      ? null
+      : onDocument(p.uri, null, (d) => {
+          const diagnostics = service.validate(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels });
+          return buildGraph(service.getTopology(d), diagnostics, decodeURIComponent(d.uri.split('/').pop() ?? d.uri));
+        }),
   );
 
   documents.listen(connection);
