@@ -1,0 +1,132 @@
+/** Hover in-process, with the cursor marked `|` in the contoso example. */
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, it } from 'node:test';
+import { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service';
+import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/docs';
+import { doc, ROOT, withCursor } from '../support';
+
+const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
+const service = createLanguageService();
+
+/** Hover with the cursor at `marked` (one `|` in it), which must occur once in the contoso text. */
+function hoverAt(marked: string, text = CONTOSO): { value: string; range: string } | null {
+  const plain = marked.replace('|', '');
+  const start = text.indexOf(plain);
+  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" must occur once`);
+  const document = doc(text);
+  const hover: Hover | null = service.doHover(document, document.positionAt(start + marked.indexOf('|')));
+  if (!hover) return null;
+  const r = hover.range!;
+  return { value: (hover.contents as MarkupContent).value, range: `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}` };
+}
+
+const ARCH = '[Power Platform and ExpressRoute: architecture](https://learn.microsoft.com/power-platform/guidance/expressroute/understanding-architecture)';
+const ROUTING = '[ExpressRoute routing requirements](https://learn.microsoft.com/azure/expressroute/expressroute-routing)';
+
+describe('hover', () => {
+  it('explains every key with its description, the concept behind it and its sources', () => {
+    assert.deepEqual(hoverAt('  |gw-ams:\n    name')?.range, '69:3-69:9');
+    const routeFilter = hoverAt('      route|Filter:\n        - West');
+    assert.equal(
+      routeFilter?.value,
+      `**routeFilter**: ${schemaAt(['circuits', 'x', 'microsoftPeering', 'routeFilter'])!.description}\n\n${conceptMarkdown('routeFilter')}`,
+    );
+    assert.match(routeFilter!.value, /Sources: \[ExpressRoute route filters\]\(https:\/\/learn\.microsoft\.com\/azure\/expressroute\/how-to-routefilter-portal\)/);
+    const concepts: [string, keyof typeof CONCEPTS][] = [
+      ['|environments:\n  contoso-prod', 'environment'],
+      ['    |region: europe\n    type: production\n    apps: [canvas, model-driven]\n', 'environment'],
+      ['    |sku: standard', 'sku'],
+      ['    |microsoftPeering:\n      advertisedPrefixes: [203.0.113.0/29]', 'peering'],
+      ['    |privatePeering:', 'peering'],
+      ['      |advertisedPrefixes: [203.0.113.0/29]', 'nat'],
+      ['    |internetEgress: [198.51.100.0/28]', 'nat'],
+      ['|gateways:', 'gateway'],
+      ['    |members: [gw-ams-01, gw-ams-02]', 'cluster'],
+      ['    |tls: "1.2"', 'tls'],
+      ['|connectors:', 'connector'],
+      ['    |cdn: false', 'cdn'],
+      ['|desktopFlows:', 'desktopFlow'],
+      ['    |relay: expressroute\n  shipping-bot', 'desktopFlow'],
+      ['|circuits:', 'circuit'],
+      ['    |region: westeurope\n    members', 'gatewayRegion'],
+      ['|cloud: public', 'cloud'],
+    ];
+    for (const [marked, concept] of concepts) {
+      const hover = hoverAt(marked);
+      assert.ok(hover?.value.endsWith(conceptMarkdown(concept)), `${marked}: ${hover?.value}`);
+      assert.ok(hover!.value.startsWith('**'), marked);
+    }
+  });
+
+  it('summarizes an entity on its id and on a reference to it', () => {
+    assert.equal(
+      hoverAt('  |ams-hq:')?.value,
+      `Site **ams-hq** (Amsterdam headquarters): internet blocked; circuit er-ams; gateway gw-ams; desktop flow invoice-bot.\n\n${conceptMarkdown('site')}`,
+    );
+    assert.deepEqual(hoverAt('    gateway: gw-|ams'), {
+      value: 'Gateway **gw-ams** (Amsterdam gateway cluster): at site ams-hq; region westeurope (West Europe); 2 members; TLS 1.2; used by connector erp-sql.',
+      range: '88:14-88:20',
+    });
+    assert.equal(
+      hoverAt('    environments: [contoso-prod, |contoso-dev]')?.value,
+      'Environment **contoso-dev** (Contoso Development): region europe (Europe: West Europe and North Europe); type sandbox; apps model-driven; served by circuit er-ams; connector archive-files.',
+    );
+    assert.equal(
+      hoverAt('    |environment: contoso-prod\n    site: ams-hq')?.value.split('\n')[0],
+      `**environment**: ${schemaAt(['desktopFlows', 'x', 'environment'])!.description}`,
+    );
+  });
+
+  it('lists the datacenter regions and community values of a region value', () => {
+    assert.deepEqual(hoverAt('    region: unitedst|ates\n    sku'), {
+      value:
+        '**United States** (`unitedstates`), a Power Platform region. Its scale groups run in:\n' +
+        '- East US (`eastus`): Microsoft peering community 12076:51004\n' +
+        '- West US (`westus`): Microsoft peering community 12076:51006\n\n' +
+        'Sources: [Power Automate regions](https://learn.microsoft.com/power-automate/regions-overview), ' + ROUTING,
+      range: '60:13-60:25',
+    });
+    assert.equal(
+      hoverAt('    region: north|europe')?.value,
+      '**North Europe** (`northeurope`), an Azure datacenter region.\n- Microsoft peering community: 12076:51003\n- Private peering community: 12076:50003\n' +
+        '- In the geography of Power Platform region `europe`\n\n' +
+        `Sources: ${ROUTING}, [Gateway data region](https://learn.microsoft.com/data-integration/gateway/service-gateway-data-region)`,
+    );
+  });
+
+  it('says what a route-filter entry denotes', () => {
+    const regional = hoverAt('routeFilter: [12076:51004, 12076:5100|6]');
+    assert.equal(regional?.range, '66:34-66:45');
+    assert.ok(regional?.value.startsWith("**12076:51006**: the Microsoft-peering community of West US (`westus`). Allowing it lets Microsoft advertise that region's prefixes on this circuit."));
+    assert.equal(
+      hoverAt('        - Microsoft |Entra ID')?.value,
+      `**Microsoft Entra ID** (12076:5060): a service community. It carries that service's prefixes, not those of a region; Power Platform has none of its own.\n\nSources: ${ROUTING}, ${ARCH}`,
+    );
+    const text = CONTOSO.replace('        - North Europe  ', '        - europe        ').replace('        - Microsoft Entra ID', '        - 12076:50002');
+    assert.ok(hoverAt('        - eu|rope ', text)?.value.startsWith('**europe** is a Power Platform region, not a community. A route filter lists the communities of its datacenter regions:'));
+    assert.ok(hoverAt('        - 12076:5000|2', text)?.value.startsWith('**12076:50002**: a private-peering value (West Europe). Route filters apply to Microsoft peering'));
+  });
+
+  it('gives a connector type\'s route and gateway need, and an enumerated value\'s meaning', () => {
+    assert.equal(
+      hoverAt('    type: sales|force')?.value,
+      `**Salesforce** (\`salesforce\`) reaches a service outside Microsoft over the public internet, never ExpressRoute; no gateway.\n\n${conceptMarkdown('connector')}`,
+    );
+    assert.ok(hoverAt('    type: sql-|server')?.value.startsWith('**SQL Server** (`sql-server`) reaches a source in your network through an on-premises data gateway, which it needs.'));
+    assert.deepEqual(hoverAt('    internet: bl|ocked'), { value: '**blocked**: The site cannot reach the public internet: traffic that never takes ExpressRoute fails here.', range: '28:15-28:22' });
+    assert.equal(hoverAt('    sku: pre|mium')?.value, '**premium**: Reaches every geography.');
+  });
+
+  it('describes the rule a disable comment names, and nothing where there is nothing to say', () => {
+    const text = '# ppnet-disable-next-line unknown-key\nversion: 1\nname: x\n';
+    assert.deepEqual(hoverAt('unknown-|key', text), {
+      value: `**unknown-key** (warning by default): A key the format does not define.\n\n[Source](https://learn.microsoft.com/power-platform/guidance/expressroute/understanding-architecture)`,
+      range: '1:27-1:38',
+    });
+    assert.equal(hoverAt('name: |x', text), null);
+    assert.equal(hoverAt('    bandwidth: 1G|bps'), null);
+  });
+});
