@@ -220,7 +220,7 @@ describe('completion: snippets', () => {
     assert.equal(
       edit(circuit).newText,
       '${1:er-ams-hq}:\n  site: ${2:ams-hq}\n  peeringLocation: ${3:Amsterdam}\n  region: ${4:europe}\n  sku: ${5|standard,premium,local|}\n  environments: [${6:contoso-prod}]\n' +
-        '  microsoftPeering:\n    advertisedPrefixes: [${7:203.0.113.0/29}]\n    routeFilter:\n      - ${8:West Europe}\n      - ${9:North Europe}',
+        '  microsoftPeering:\n    advertisedPrefixes: [${7:203.0.113.8/29}]\n    routeFilter:\n      - ${8:West Europe}\n      - ${9:North Europe}',
     );
   });
 

@@ -26,11 +26,13 @@ import {
   resolveRouteFilterEntry,
   serviceCommunities,
 } from './catalog';
+import { overlaps, parseCidr } from './cidr';
 import { CursorContext, cursorContext } from './cursorContext';
 import { schemaAt, VALUE_DOCS } from './docs';
-import { entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from './model';
+import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from './model';
 import { Span } from './parse';
 import { REFERENCE_FIELDS } from './references';
+import { regionsNeeded, servedEnvironments } from './routeFilter';
 import { RULES } from './rules';
 import { deref } from './schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
@@ -129,6 +131,7 @@ function keySnippet(name: string, property: NonNullable<Schema>, unit: string): 
 function snippetDefaults(topology: Topology): SnippetDefaults {
   const environment = firstOf(topology.environments.values());
   const region = (environment?.region && findPowerPlatformRegion(environment.region.text)) || findPowerPlatformRegion('europe')!;
+  const taken = new Set(allEntities(topology).map((e) => e.id));
   return {
     environment: environment?.id ?? 'contoso-prod',
     site: firstOf(topology.sites.keys()) ?? 'hq',
@@ -137,7 +140,29 @@ function snippetDefaults(topology: Topology): SnippetDefaults {
     regions: powerPlatformRegions.map((r) => r.id),
     routeFilter: region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id),
     azureRegion: region.datacenterRegions[0],
+    advertisedPrefix: freePrefix(topology),
+    freshId: (id) => {
+      let fresh = id;
+      for (let n = 2; taken.has(fresh); n++) fresh = `${id}-${n}`;
+      return fresh;
+    },
   };
+}
+
+/** A /29 of the documentation range that no circuit advertises and no site uses for the internet. */
+function freePrefix(topology: Topology): string {
+  const used = [
+    ...[...topology.circuits.values()].flatMap((c) => c.microsoftPeering?.advertisedPrefixes?.items ?? []),
+    ...[...topology.sites.values()].flatMap((s) => s.internetEgress?.items ?? []),
+  ].flatMap((item) => {
+    const parsed = parseCidr(item.text);
+    return parsed.ok || parsed.reason === 'host-bits' ? [parsed.cidr] : [];
+  });
+  for (let block = 0; block < 256; block += 8) {
+    const candidate = parseCidr(`203.0.113.${block}/29`);
+    if (candidate.ok && !used.some((cidr) => overlaps(cidr, candidate.cidr))) return `203.0.113.${block}/29`;
+  }
+  return '203.0.113.0/29';
 }
 
 function firstOf<T>(values: Iterable<T>): T | undefined {
@@ -229,8 +254,8 @@ function rank(order: string[], id: string): number {
 
 /** The environments a circuit serves. */
 function circuitEnvironments(topology: Topology, circuitId: string): Environment[] {
-  const ids = topology.circuits.get(circuitId)?.environments?.items.map((i) => i.text) ?? [];
-  return ids.map((id) => topology.environments.get(id)).filter((e): e is Environment => !!e);
+  const circuit = topology.circuits.get(circuitId);
+  return circuit ? servedEnvironments(topology, circuit) : [];
 }
 
 /** The environments whose connectors use a gateway; else those served at its site; else all of them. */
@@ -289,13 +314,11 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
     present.add(value);
     items.push(item(values ? value : name, kind, place, { detail, description: values ? name : value, documentation }));
   };
-  for (const environment of circuitEnvironments(place.topology, circuitId)) {
-    const region = environment.region && findPowerPlatformRegion(environment.region.text);
-    for (const id of region?.datacenterRegions ?? []) {
-      const azure = azureRegionById(id);
-      if (!azure?.microsoftPeeringCommunity) continue;
-      add(azure.displayName, azure.microsoftPeeringCommunity, CompletionItemKind.Value, `needed: ${environment.id} runs in ${region!.displayName}`, azureRegionMarkdown(azure));
-    }
+  const circuit = place.topology.circuits.get(circuitId);
+  for (const { region, environment } of circuit ? regionsNeeded(place.topology, circuit) : []) {
+    if (!region.microsoftPeeringCommunity) continue; // catalog-gap says the value is unknown
+    const geography = findPowerPlatformRegion(environment.region!.text)!;
+    add(region.displayName, region.microsoftPeeringCommunity, CompletionItemKind.Value, `needed: ${environment.id} runs in ${geography.displayName}`, azureRegionMarkdown(region));
   }
   const regional = azureRegions.filter((r) => r.microsoftPeeringCommunity).sort((a, b) => a.displayName.localeCompare(b.displayName));
   for (const region of regional) add(region.displayName, region.microsoftPeeringCommunity!, CompletionItemKind.Value, 'regional community', azureRegionMarkdown(region));

@@ -16,6 +16,10 @@ export interface SnippetDefaults {
   routeFilter: string[];
   /** An Azure region id in that region's geography. */
   azureRegion: string;
+  /** A public prefix no other circuit advertises, for a new circuit's NAT pool. */
+  advertisedPrefix: string;
+  /** The id, or one like it that the file does not use yet. */
+  freshId(id: string): string;
 }
 
 export interface EntitySnippet {
@@ -49,7 +53,7 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'A Power Platform environment in a Power Platform region.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, 'contoso-prod')}:`,
+        `${placeholder(1, d.freshId('contoso-prod'))}:`,
         [1, `name: ${placeholder(2, 'Contoso Production')}`],
         [1, `region: ${choice(3, d.region, d.regions)}`],
         [1, `type: ${choice(4, 'production', ['production', 'sandbox', 'trial', 'developer', 'default', 'teams'])}`],
@@ -60,9 +64,9 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     section: 'sites',
     label: 'New site',
     description: 'An on-premises network: an office or a datacenter.',
-    body: (unit) =>
+    body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, 'hq')}:`,
+        `${placeholder(1, d.freshId('hq'))}:`,
         [1, `name: ${placeholder(2, 'Headquarters')}`],
         [1, `internet: ${choice(3, 'allowed', ['allowed', 'blocked'])}`],
         [1, `addressSpace: [${placeholder(4, '10.0.0.0/16')}]`],
@@ -74,14 +78,14 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'An ExpressRoute circuit with Microsoft peering and a route filter for its environments\' region.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, `er-${d.site}`)}:`,
+        `${placeholder(1, d.freshId(`er-${d.site}`))}:`,
         [1, `site: ${placeholder(2, d.site)}`],
         [1, `peeringLocation: ${placeholder(3, 'Amsterdam')}`],
         [1, `region: ${placeholder(4, d.region)}`],
         [1, `sku: ${choice(5, 'standard', ['standard', 'premium', 'local'])}`],
         [1, `environments: [${placeholder(6, d.environment)}]`],
         [1, 'microsoftPeering:'],
-        [2, `advertisedPrefixes: [${placeholder(7, '203.0.113.0/29')}]`],
+        [2, `advertisedPrefixes: [${placeholder(7, d.advertisedPrefix)}]`],
         [2, 'routeFilter:'],
         ...d.routeFilter.map((name, i): [number, string] => [3, `- ${placeholder(8 + i, name)}`]),
       ]),
@@ -92,7 +96,7 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'An on-premises data gateway cluster of two machines.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, `gw-${d.site}`)}:`,
+        `${placeholder(1, d.freshId(`gw-${d.site}`))}:`,
         [1, `site: ${placeholder(2, d.site)}`],
         [1, `region: ${placeholder(3, d.azureRegion)}`],
         [1, `members: [${placeholder(4, `gw-${d.site}-01`)}, ${placeholder(5, `gw-${d.site}-02`)}]`],
@@ -105,7 +109,7 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'A connection to an on-premises source through a gateway.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, 'erp-sql')}:`,
+        `${placeholder(1, d.freshId('erp-sql'))}:`,
         [1, `type: ${placeholder(2, 'sql-server')}`],
         [1, `environment: ${placeholder(3, d.environment)}`],
         [1, `gateway: ${placeholder(4, d.gateway)}`],
@@ -117,7 +121,7 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'A desktop flow and the site of the machine that runs it.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, 'invoice-bot')}:`,
+        `${placeholder(1, d.freshId('invoice-bot'))}:`,
         [1, `environment: ${placeholder(2, d.environment)}`],
         [1, `site: ${placeholder(3, d.site)}`],
         [1, `relay: ${choice(4, 'expressroute', ['expressroute', 'internet'])}`],
@@ -129,7 +133,7 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
     description: 'An Azure service the environments use.',
     body: (unit, d) =>
       lines(unit, [
-        `${placeholder(1, 'orders-db')}:`,
+        `${placeholder(1, d.freshId('orders-db'))}:`,
         [1, `type: ${placeholder(2, 'azure-sql')}`],
         [1, `region: ${placeholder(3, d.azureRegion)}`],
         [1, `via: ${choice(4, 'microsoft-backbone', ['microsoft-backbone', 'public'])}`],
