@@ -292,7 +292,10 @@ export function buildEntity<K extends EntityKind>(doc: Document, kind: K, key: S
   return (BUILDERS[kind] as Builder<K>)(fields, base);
 }
 
-export function buildTopology(parsed: ParsedDocument): Topology {
+/** Builds an entity from its id key and value; the incremental parser passes one that reuses unchanged entities. */
+export type EntityBuilder = <K extends EntityKind>(doc: Document, kind: K, key: Scalar, value: unknown) => EntityOfKind[K];
+
+export function buildTopology(parsed: ParsedDocument, build: EntityBuilder = buildEntity): Topology {
   const { doc } = parsed;
   const root = resolveNode(doc, doc.contents);
   const top = new Fields(doc, isMap(root) ? root : undefined);
@@ -320,7 +323,7 @@ export function buildTopology(parsed: ParsedDocument): Topology {
     for (const pair of mapPairs(doc, section.map)) {
       const key = pair.key as Scalar;
       const id = String(key.value);
-      if (!entities.has(id)) entities.set(id, buildEntity(doc, kind, key, pair.value));
+      if (!entities.has(id)) entities.set(id, build(doc, kind, key, pair.value));
     }
   }
   return topology;

@@ -58,15 +58,12 @@ export interface CommentLine {
 /** Aliases expanded at most this many times: enough for any real file, bounded for alias bombs. */
 export const MAX_ALIAS_EXPANSIONS = 10_000;
 
+/** How every topology text (or part of one) is parsed. */
+export const PARSE_OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false, strict: true } as const;
+
 export function parseText(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    uniqueKeys: false,
-    merge: true,
-    prettyErrors: false,
-    strict: true,
-    lineCounter,
-  });
+  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const all = Array.isArray(docs) ? docs : [];
   const doc = all[0] ?? emptyDocument(text);
   const problems: ParseProblem[] = [];
@@ -109,7 +106,7 @@ function cleanParserMessage(message: string): string {
   return first.endsWith('.') ? first : `${first}.`;
 }
 
-function findComments(text: string): CommentLine[] {
+export function findComments(text: string): CommentLine[] {
   const comments: CommentLine[] = [];
   const pattern = /^[ \t]*#(.*)$/gm;
   let line = 0;
@@ -123,7 +120,15 @@ function findComments(text: string): CommentLine[] {
   return comments;
 }
 
-function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
+export function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
+  return duplicateKeysBelow(doc.contents, 0);
+}
+
+/**
+ * The repeated keys of the maps at and below `node`, which is at `depth` in its document (deeper
+ * than 200 is not looked at); with `shallow`, of `node`'s own keys only.
+ */
+export function duplicateKeysBelow(node: unknown, depth: number, shallow = false): DuplicateKey[] {
   const duplicates: DuplicateKey[] = [];
   const seen = new Set<Node>();
   const visit = (node: unknown, depth: number): void => {
@@ -138,13 +143,13 @@ function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
           if (first) duplicates.push({ key: pair.key, first });
           else firstByKey.set(name, pair.key);
         }
-        visit(pair.value, depth + 1);
+        if (!shallow) visit(pair.value, depth + 1);
       }
-    } else if (isSeq(node)) {
+    } else if (isSeq(node) && !shallow) {
       for (const item of node.items) visit(item, depth + 1);
     }
   };
-  visit(doc.contents, 0);
+  visit(node, depth);
   return duplicates;
 }
 

@@ -6,7 +6,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
 import topologySchema from '../../../schemas/ppnet.schema.json';
 import { KIND_OF_SECTION } from './model';
-import { MAX_ALIAS_EXPANSIONS, mapPairs, resolveNode, scalarText, Span } from './parse';
+import { MAX_ALIAS_EXPANSIONS, mapPairs, ParsedDocument, resolveNode, scalarText, Span } from './parse';
 import { Locatable } from './rule';
 import { closest } from './suggest';
 
@@ -31,10 +31,14 @@ type JsonSchema = {
 
 export const TOPOLOGY_SCHEMA = topologySchema as JsonSchema & { definitions: Record<string, JsonSchema> };
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(topologySchema);
-  return compiled;
+let ajv: Ajv | undefined;
+/** The validator of the whole file, or of one section's map (`sections/<name>` of the schema). */
+function validator(section?: string): ValidateFunction {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv.addSchema(topologySchema);
+  }
+  return ajv.getSchema(`${topologySchema.$id}${section ? `#/properties/${section}` : ''}`)!;
 }
 
 /** Resolves a local `$ref` of the topology schema. */
@@ -69,11 +73,22 @@ class ExpansionLimit extends Error {
   }
 }
 
+interface Instance {
+  value: unknown;
+  locations: Map<string, Located>;
+}
+
 /**
- * The file as a plain value for ajv, and where each JSON pointer lives in the YAML. A number or
- * boolean where the schema wants a string is read as written (`tls: 1.2` is "1.2").
+ * The file (or a node of it at `pointer`) as a plain value for ajv, and where each JSON pointer lives
+ * in the YAML. A number or boolean where the schema wants a string is read as written (`tls: 1.2` is
+ * "1.2"). Nodes in `placeholders` become empty maps (their content is checked separately).
  */
-function toInstance(doc: Document, root: unknown): { value: unknown; locations: Map<string, Located> } {
+function toInstance(
+  doc: Document,
+  root: unknown,
+  at: { schema: JsonSchema; pointer: string; key?: Scalar; depth: number },
+  placeholders?: ReadonlySet<unknown>,
+): Instance {
   const locations = new Map<string, Located>();
   let expansions = 0;
   const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number): unknown => {
@@ -81,6 +96,7 @@ function toInstance(doc: Document, root: unknown): { value: unknown; locations: 
     const node = resolveNode(doc, raw);
     locations.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
     if (depth > 200) return null;
+    if (placeholders?.has(node)) return {};
     if (isScalar(node)) {
       const value = node.value;
       if ((typeof value === 'number' || typeof value === 'boolean') && !allows(schema, typeof value) && allows(schema, 'string')) {
@@ -92,7 +108,9 @@ function toInstance(doc: Document, root: unknown): { value: unknown; locations: 
       const out: Record<string, unknown> = {};
       for (const pair of mapPairs(doc, node)) {
         const name = String((pair.key as Scalar).value);
-        out[name] = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1);
+        const value = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1);
+        // A key like "__proto__" is data here, not the object's prototype.
+        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -102,7 +120,7 @@ function toInstance(doc: Document, root: unknown): { value: unknown; locations: 
     }
     return null;
   };
-  const value = convert(root, TOPOLOGY_SCHEMA, '', undefined, 0);
+  const value = convert(root, at.schema, at.pointer, at.key, at.depth);
   return { value, locations };
 }
 
@@ -148,9 +166,18 @@ function expectedType(schema: JsonSchema): string {
 }
 
 export function validateSchema(doc: Document, text: string): SchemaFinding[] {
-  let instance: ReturnType<typeof toInstance>;
+  return validateSchemaOutside(doc, text, new Set());
+}
+
+/**
+ * The whole-file check, except inside the section maps in `splitSections`: those are taken as empty
+ * here and their entities are checked one by one with `entitySchemaFindings`, which together give
+ * the same findings as `validateSchema`.
+ */
+export function validateSchemaOutside(doc: Document, text: string, splitSections: ReadonlySet<unknown>): SchemaFinding[] {
+  let instance: Instance;
   try {
-    instance = toInstance(doc, doc.contents);
+    instance = toInstance(doc, doc.contents, { schema: TOPOLOGY_SCHEMA, pointer: '', depth: 0 }, splitSections);
   } catch (error) {
     if (error instanceof ExpansionLimit) {
       return [{
@@ -161,18 +188,43 @@ export function validateSchema(doc: Document, text: string): SchemaFinding[] {
     }
     throw error;
   }
-  const validate = validator();
+  return findingsOf(validator(), instance, '', text);
+}
+
+/** The findings of one entity of a section (its id key and value), as `validateSchema` reports them. */
+export function entitySchemaFindings(doc: Document, section: string, key: Scalar, value: unknown, text: string): SchemaFinding[] {
+  const id = String(key.value);
+  const pointer = `/${escapePointer(section)}`;
+  const schema = propertySchema(propertySchema(TOPOLOGY_SCHEMA, section), id);
+  const entity = toInstance(doc, value, { schema: schema ?? {}, pointer: `${pointer}/${escapePointer(id)}`, key, depth: 2 });
+  return findingsOf(validator(section), { value: { [id]: entity.value }, locations: entity.locations }, pointer, text);
+}
+
+/** Validates an instance; `pointer` is where the validator's root is in the file. */
+function findingsOf(validate: ValidateFunction, instance: Instance, pointer: string, text: string): SchemaFinding[] {
   if (validate(instance.value)) return [];
   const findings: SchemaFinding[] = [];
   const firstLine: Span = { start: 0, end: Math.max(1, text.search(/\r?\n|$/)) };
   for (const error of validate.errors ?? []) {
-    const finding = mapError(error, instance.locations, firstLine);
+    const finding = mapError({ ...error, instancePath: pointer + error.instancePath }, instance.locations, firstLine);
     if (finding) findings.push(finding);
   }
   return dedupe(findings);
 }
 
-function dedupe(findings: SchemaFinding[]): SchemaFinding[] {
+const precomputed = new WeakMap<ParsedDocument, () => SchemaFinding[]>();
+
+/** Lets a parser that already knows a document's findings (in parts) provide them. */
+export function provideSchemaFindings(parsed: ParsedDocument, compute: () => SchemaFinding[]): void {
+  precomputed.set(parsed, compute);
+}
+
+/** The structural findings of a parsed document. */
+export function schemaFindingsOf(parsed: ParsedDocument): SchemaFinding[] {
+  return precomputed.get(parsed)?.() ?? validateSchema(parsed.doc, parsed.text);
+}
+
+export function dedupe(findings: SchemaFinding[]): SchemaFinding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.code}|${JSON.stringify('start' in f.at ? f.at : (f.at as Node).range)}|${f.message}`;

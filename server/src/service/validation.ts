@@ -7,7 +7,7 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-
 import { cloudOf, Topology } from './model';
 import { Finding, Level, LSP_SEVERITY, rangeOf, Rule, RuleContext, ruleUrl } from './rule';
 import { RULES } from './rules';
-import { SchemaFinding, validateSchema } from './schema';
+import { SchemaFinding, schemaFindingsOf } from './schema';
 import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ppnet';
@@ -24,7 +24,7 @@ export function validateTopology(topology: Topology, document: TextDocument, opt
   const baseContext = {
     topology,
     document,
-    schemaFindings: () => (schemaFindings ??= validateSchema(topology.parsed.doc, topology.parsed.text)),
+    schemaFindings: () => (schemaFindings ??= schemaFindingsOf(topology.parsed)),
   };
 
   const runRules = (rules: Rule[], suppression?: SuppressionReport): Diagnostic[] => {
