@@ -23,8 +23,8 @@ import { doComplete } from './completion';
 import { doHover } from './hover';
 import * as navigation from './navigation';
 import { findDocumentSymbols, getFoldingRanges } from './symbols';
-import { buildTopology, Topology } from './model';
-import { parseText } from './parse';
+import { IncrementalParser } from './incremental';
+import { Topology } from './model';
 import { validateTopology, ValidationOptions } from './validation';
 
 export interface LanguageService {
@@ -51,11 +51,15 @@ export interface LanguageService {
 
 export function createLanguageService(): LanguageService {
   const cache = new Map<string, { version: number; text: string; topology: Topology }>();
+  /** Each document's parser keeps the parts of its last version, so that an edit re-parses only what changed. */
+  const parsers = new Map<string, IncrementalParser>();
   const getTopology = (document: TextDocument): Topology => {
     const cached = cache.get(document.uri);
     const text = document.getText();
     if (cached && cached.version === document.version && cached.text === text) return cached.topology;
-    const topology = buildTopology(parseText(text));
+    let parser = parsers.get(document.uri);
+    if (!parser) parsers.set(document.uri, (parser = new IncrementalParser()));
+    const { topology } = parser.update(text);
     cache.set(document.uri, { version: document.version, text, topology });
     return topology;
   };
@@ -75,6 +79,9 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
-    forget: (uri) => void cache.delete(uri),
+    forget: (uri) => {
+      cache.delete(uri);
+      parsers.delete(uri);
+    },
   };
 }
