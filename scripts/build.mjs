@@ -1,6 +1,6 @@
 // Bundles the extension with esbuild: the client (loaded by VS Code), the language server (a separate
-// Node process) and the preview's webview script (runs in the browser). One file each, so the .vsix
-// carries no node_modules and VS Code loads one module on activation.
+// Node process) and the preview's webview script and style (run in the browser). One file each, so
+// the .vsix carries no node_modules and VS Code loads one module on activation.
 //
 //   node scripts/build.mjs               development: readable, with source maps
 //   node scripts/build.mjs --production  for the package: minified, no source maps
@@ -44,11 +44,13 @@ const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20
 const builds = [
   { ...nodeTarget, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...nodeTarget, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
+  // The preview's script and its stylesheet (imported by the script), loaded by the webview.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js' },
 ];
 
 function report(result) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    if (!file.endsWith('.map')) console.log(`${file.padEnd(20)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+    if (!file.endsWith('.map')) console.log(`${file.padEnd(26)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);
   }
 }
 
