@@ -99,9 +99,10 @@ async function showGraph(newUri: string, newGraph: Graph, fit: boolean): Promise
   laid = laidOut;
   if (switched || fit) view = undefined;
   messageBox.hidden = true;
-  draw();
+  // The table first: it takes its share of the height, which the fit must know.
   renderHeader(newGraph);
   renderFlows(newGraph);
+  draw();
   saveState();
 }
 
@@ -154,8 +155,9 @@ function applyView(): void {
 function fitView(): void {
   if (!laid) return;
   const width = Math.max(diagram.clientWidth, 1);
-  const height = Math.max(diagram.clientHeight, 1);
   const margin = 16;
+  // The legend floats over the bottom of the diagram area: fit above it.
+  const height = Math.max(diagram.clientHeight - legend.offsetHeight - margin, 1);
   const scale = clamp(Math.min((width - 2 * margin) / laid.width, (height - 2 * margin) / laid.height, 1.5));
   view = { x: (width - laid.width * scale) / 2, y: Math.max(margin, (height - laid.height * scale) / 2), scale };
   applyView();
@@ -384,8 +386,17 @@ document.getElementById('toolbar')!.addEventListener('click', (event) => {
   if (action === 'zoom-in') zoom(1.2);
   else if (action === 'zoom-out') zoom(1 / 1.2);
   else if (action === 'fit') fitView();
+  else if (action === 'flows') toggleFlows();
   else if (action?.startsWith('export-')) void exportAs(action.slice('export-'.length) as ExportFormat);
 });
+
+const flowsSection = document.getElementById('flows') as HTMLElement;
+
+/** Shows or hides the flows table; the diagram takes the room. */
+function toggleFlows(): void {
+  flowsSection.hidden = !flowsSection.hidden;
+  document.querySelector('button[data-action="flows"]')?.setAttribute('aria-pressed', String(!flowsSection.hidden));
+}
 
 window.addEventListener('resize', () => {
   if (!view) fitView();

@@ -35,6 +35,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
     <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
     <button type="button" data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
     <button type="button" data-action="fit" title="Fit the diagram (0)">Fit</button>
+    <button type="button" data-action="flows" title="Show or hide the flows table" aria-pressed="true">Flows</button>
     <span class="separator"></span>
     <button type="button" data-action="export-svg" title="Export as SVG">SVG</button>
     <button type="button" data-action="export-png" title="Export as PNG">PNG</button>

@@ -389,4 +389,6 @@ function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[
     holder.diagnostics.push({ severity, code: String(diagnostic.code ?? ''), message: diagnostic.message });
     if (!holder.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[holder.severity]) holder.severity = severity;
   }
+  // The worst first, in file order within a severity (the sort is stable).
+  for (const node of nodes) node.diagnostics.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
