@@ -128,7 +128,7 @@ describe('editing over stdio', () => {
 
     await assert.rejects(
       client.request('textDocument/rename', { textDocument: { uri: CONTOSO_URI }, position, newName: 'contoso-prod' }),
-      { code: -32803, message: 'There is already a environment "contoso-prod" in this file; pick another id.' },
+      { code: -32803, message: 'There is already an environment "contoso-prod" in this file; pick another id.' },
     );
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: CONTOSO_URI }, position, newName: 'fabrikam us' }), {
       code: -32803,

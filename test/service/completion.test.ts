@@ -59,6 +59,26 @@ describe('completion: keys', () => {
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
 
+  it('completes keys and values inside a map written on one line', () => {
+    const keys = complete(contosoWith('  crm-dataverse:\n    type: dataverse\n    environment: contoso-prod\n', '  crm-dataverse: { type: dataverse, | }\n'));
+    assert.deepEqual(keys.map((i) => [i.label, edit(i).newText]), [
+      ['environment', 'environment: $0'],
+      ['name', 'name: $0'],
+      ['target', 'target: $0'],
+      ['gateway', 'gateway: $0'],
+      ['via', 'via: $0'],
+    ]);
+    const values = complete(contosoWith('  crm-dataverse:\n    type: dataverse\n    environment: contoso-prod\n', '  crm-dataverse: { type: dataverse, environment: fab| }\n'));
+    assert.deepEqual(labels(values), ['contoso-prod', 'contoso-dev', 'fabrikam-us']);
+    const { start, end } = edit(values[2]).range;
+    assert.deepEqual([start.line, end.character - start.character], [93, 3]); // replaces "fab"
+  });
+
+  it('reads CRLF files as well', () => {
+    const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
+    assert.deepEqual(labels(items), ['name', 'type', 'apps', 'cdn']);
+  });
+
   it('offers the top-level keys the file lacks', () => {
     assert.deepEqual(labels(complete('version: 1\nname: x\n|\n')), ['cloud', 'environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices']);
   });

@@ -87,7 +87,7 @@ function keyItems(context: Extract<CursorContext, { kind: 'key' }>, place: Place
     });
   }
   const section = context.path.length === 1 ? context.path[0] : undefined;
-  const snippet = ENTITY_SNIPPETS.find((s) => s.section === section);
+  const snippet = context.flow ? undefined : ENTITY_SNIPPETS.find((s) => s.section === section);
   if (snippet) {
     items.push({
       ...item(snippet.label, CompletionItemKind.Snippet, place, { detail: snippet.description }),
@@ -111,7 +111,7 @@ function keyItems(context: Extract<CursorContext, { kind: 'key' }>, place: Place
         detail: required.has(name) ? 'required' : undefined,
         documentation: property.description,
       }),
-      textEdit: TextEdit.replace(place.range, context.hasColon ? name : keySnippet(name, property, place.unit)),
+      textEdit: TextEdit.replace(place.range, context.hasColon ? name : context.flow ? `${name}: $0` : keySnippet(name, property, place.unit)),
       insertTextFormat: context.hasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.adjustIndentation,
       command: completable && !context.hasColon ? RETRIGGER : undefined,

@@ -13,8 +13,11 @@ interface Typed {
 }
 
 export type CursorContext =
-  /** A key of the map at `path` (`[]` for the file, `['circuits', 'er-ams']` for a circuit). */
-  | (Typed & { kind: 'key'; path: string[]; indent: number; siblings: string[]; hasColon: boolean })
+  /**
+   * A key of the map at `path` (`[]` for the file, `['circuits', 'er-ams']` for a circuit); `flow`
+   * when the map is written `{ ... }` on one line.
+   */
+  | (Typed & { kind: 'key'; path: string[]; siblings: string[]; hasColon: boolean; flow: boolean })
   /** The value of the key at the end of `path` (`['environments', 'prod', 'region']`). */
   | (Typed & { kind: 'value'; path: string[]; quoted: boolean })
   /** An entry of the list at `path`; `siblings` are the other entries. */
@@ -72,7 +75,7 @@ function contextAt(text: string, offset: number): CursorContext {
       const siblings = [...inside.split(',').slice(0, -1), ...rest.split(',').slice(1)].map(cleanItem).filter(Boolean);
       return itemContext([...path, key], typed, after, offset, siblings);
     }
-    if (valueText.startsWith('{')) return NONE;
+    if (valueText.startsWith('{')) return flowMapContext([...path, key], valueText.slice(1), after, offset);
     const { prefix, range, quoted } = word(valueText, after, offset, /[#]/);
     return { kind: 'value', path: [...path, key], prefix, range, quoted };
   }
@@ -87,11 +90,11 @@ function contextAt(text: string, offset: number): CursorContext {
     return {
       kind: 'key',
       path,
-      indent,
       prefix: keyTyped[2],
       range: { start: offset - keyTyped[2].length, end: offset + rest.length },
       siblings: keySiblings(lines, line, indent),
       hasColon,
+      flow: false,
     };
   }
   return NONE;
@@ -128,6 +131,26 @@ function ruleCodeContext(before: string, after: string, offset: number): CursorC
   const end = words.findIndex((w) => w.startsWith('#') || w === '--');
   const siblings = (end < 0 ? words : words.slice(0, end)).filter(Boolean);
   return { kind: 'ruleCode', prefix: typed, range: { start: offset - typed.length, end: offset + rest.length }, siblings };
+}
+
+/** Inside `{ key: value, ... }` on one line (nested collections are not followed). */
+function flowMapContext(path: string[], inside: string, after: string, offset: number): CursorContext {
+  if (/[{}[\]]/.test(inside)) return NONE;
+  const typed = inside.slice(inside.lastIndexOf(',') + 1);
+  const rest = after.slice(0, after.includes('}') ? after.indexOf('}') : after.length);
+  const siblings = [...inside.split(',').slice(0, -1), ...rest.split(',').slice(1)]
+    .map((entry) => /^\s*([^\s:]+)\s*:/.exec(entry)?.[1])
+    .filter((key): key is string => key !== undefined);
+  const pair = /^\s*([^\s:]+)\s*:\s+(.*)$/.exec(typed);
+  if (pair) {
+    const { prefix, range, quoted } = word(pair[2], after, offset, /[,}#]/);
+    return { kind: 'value', path: [...path, pair[1]], prefix, range, quoted };
+  }
+  const prefix = typed.replace(/^\s+/, '');
+  if (/[\s:'"]/.test(prefix)) return NONE;
+  const restOfWord = /^[^\s:,}]*/.exec(after)![0];
+  const hasColon = /^\s*:/.test(after.slice(restOfWord.length));
+  return { kind: 'key', path, prefix, range: { start: offset - prefix.length, end: offset + restOfWord.length }, siblings, hasColon, flow: true };
 }
 
 function itemContext(path: string[], typedText: string, after: string, offset: number, siblings: string[]): CursorContext {

@@ -105,7 +105,7 @@ export function doRename(topology: Topology, document: TextDocument, position: P
     throw new RenameError(`"${newName}" is not a valid id: an id starts with a letter and holds only letters, digits, "-" and "_".`);
   }
   if (newName !== at.id && entitiesOf(topology, at.kind).has(newName)) {
-    throw new RenameError(`There is already a ${kind} "${newName}" in this file; pick another id.`);
+    throw new RenameError(`There is already ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} "${newName}" in this file; pick another id.`);
   }
   const edits = occurrences(topology, at.kind, at.id).map((o) => TextEdit.replace(idRange(document, o.node), newName));
   return { changes: { [document.uri]: edits } };
