@@ -229,7 +229,10 @@ function entityNode(entity: Entity, document: TextDocument): GraphNode {
   const caption = entity.name && entity.kind !== 'site' ? `${CAPTIONS[entity.kind]} · ${entity.id}` : CAPTIONS[entity.kind];
   const start = entity.key.range?.[0] ?? 0;
   const keyEnd = entity.key.range?.[1] ?? start;
-  const valueEnd = entity.map?.range && entity.map.range[0] >= start ? entity.map.range[1] : keyEnd;
+  let valueEnd = entity.map?.range && entity.map.range[0] >= start ? entity.map.range[1] : keyEnd;
+  // A block map's range runs to the next line: the entity ends at its last character.
+  const text = document.getText();
+  while (valueEnd > keyEnd && /\s/.test(text[valueEnd - 1])) valueEnd--;
   const detail = detailOf(entity);
   return {
     id: entityNodeId(entity.kind, entity.id),
