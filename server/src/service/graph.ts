@@ -136,7 +136,8 @@ export function buildGraph(topology: Topology, diagnostics: readonly Diagnostic[
 
   for (const entity of allEntities(topology)) {
     const node = entityNode(entity, document);
-    node.group = groupOfEntity(topology, entity, addGroup, nodes);
+    const group = groupOfEntity(topology, entity, addGroup, nodes);
+    if (group !== undefined) node.group = group;
     nodes.set(node.id, node);
   }
   attachDiagnostics([...nodes.values()], diagnostics);
