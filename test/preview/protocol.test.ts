@@ -1,0 +1,55 @@
+/** What the extension accepts from the webview, what it restores, and the page's security policy. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { previewHtml } from '../../client/src/preview/html';
+import { parseFromWebview, parsePreviewState } from '../../client/src/preview/protocol';
+
+describe('messages from the webview', () => {
+  it('accepts the known messages with sound fields', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'reveal', node: 'gateway:gw-ams', extra: 1 }), { type: 'reveal', node: 'gateway:gw-ams' });
+    assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
+    assert.deepEqual(parseFromWebview({ type: 'exported', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' }), {
+      type: 'exported',
+      format: 'png',
+      data: 'data:image/png;base64,iVBORw0KGgo=',
+    });
+  });
+
+  it('rejects everything else', () => {
+    for (const message of [
+      null,
+      'reveal',
+      [],
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+      { type: 'reveal' },
+      { type: 'reveal', node: 7 },
+      { type: 'reveal', node: '' },
+      { type: 'reveal', node: 'x'.repeat(5000) },
+      { type: 'exported', format: 'exe', data: 'MZ' },
+      { type: 'exported', format: 'svg', data: '<script>alert(1)</script>' },
+      { type: 'exported', format: 'png', data: 'data:text/html;base64,PHNjcmlwdD4=' },
+      { type: 'exported', format: 'png', data: 'data:image/png;base64,not base64!' },
+      { type: 'exported', format: 'mermaid', data: '' },
+    ]) {
+      assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+    }
+  });
+
+  it('restores a sound state and drops an unsound view', () => {
+    assert.deepEqual(parsePreviewState({ uri: 'file:///a.ppnet.yaml', view: { x: 1, y: 2, scale: 0.5 } }), { uri: 'file:///a.ppnet.yaml', view: { x: 1, y: 2, scale: 0.5 } });
+    assert.deepEqual(parsePreviewState({ uri: 'file:///a.ppnet.yaml', view: { x: 1, y: 2, scale: -1 } }), { uri: 'file:///a.ppnet.yaml' });
+    assert.equal(parsePreviewState({ view: {} }), undefined);
+    assert.equal(parsePreviewState(undefined), undefined);
+  });
+});
+
+describe('preview page', () => {
+  it('allows only the nonce script and the extension\'s own files', () => {
+    const html = previewHtml({ cspSource: 'https://ext.example', nonce: 'abc123', scriptUri: 'https://ext.example/preview.js', styleUri: 'https://ext.example/preview.css' });
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+    assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example");
+    assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123" src="https://ext.example/preview.js">']);
+    assert.doesNotMatch(html, /\s(style|on\w+)="/);
+  });
+});
