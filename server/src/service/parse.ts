@@ -79,7 +79,21 @@ export function parseText(text: string): ParsedDocument {
     });
     for (const error of extra.errors) problems.push(problemOf('error', error.message, error.pos, text));
   }
-  return { text, doc, problems, duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+  return { text, doc, problems: collapseStackOverflows(problems), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+}
+
+const TOO_DEEP =
+  'The YAML nests too deeply to read: the parser ran out of stack here. A topology needs only a few levels of nesting; remove the extra brackets, dashes or indentation.';
+
+/**
+ * On very deep nesting the parser reports "Maximum call stack size exceeded" once for every level it
+ * gives up on: report it once, where it starts, in words that say what to do.
+ */
+function collapseStackOverflows(problems: ParseProblem[]): ParseProblem[] {
+  const overflows = problems.filter((p) => /call stack/i.test(p.message));
+  if (overflows.length === 0) return problems;
+  const first = overflows.reduce((a, b) => (b.span.start < a.span.start ? b : a));
+  return [...problems.filter((p) => !overflows.includes(p)), { ...first, message: TOO_DEEP }];
 }
 
 function emptyDocument(text: string): Document.Parsed {
