@@ -91,8 +91,12 @@ function toInstance(
 ): Instance {
   const locations = new Map<string, Located>();
   let expansions = 0;
-  const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number): unknown => {
-    if (isAlias(raw) && ++expansions > MAX_ALIAS_EXPANSIONS) throw new ExpansionLimit(raw);
+  // `entry` is the first alias on the way down: the one written where the expansion blows up.
+  const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number, entry?: Node): unknown => {
+    if (isAlias(raw)) {
+      entry ??= raw as Node;
+      if (++expansions > MAX_ALIAS_EXPANSIONS) throw new ExpansionLimit(entry);
+    }
     const node = resolveNode(doc, raw);
     locations.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
     if (depth > 200) return null;
@@ -108,7 +112,7 @@ function toInstance(
       const out: Record<string, unknown> = {};
       for (const pair of mapPairs(doc, node)) {
         const name = String((pair.key as Scalar).value);
-        const value = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1);
+        const value = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1, entry);
         // A key like "__proto__" is data here, not the object's prototype.
         Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       }
@@ -116,7 +120,7 @@ function toInstance(
     }
     if (isSeq(node)) {
       const itemSchema = deref(deref(schema)?.items);
-      return node.items.map((item, index) => convert(item, itemSchema, `${pointer}/${index}`, undefined, depth + 1));
+      return node.items.map((item, index) => convert(item, itemSchema, `${pointer}/${index}`, undefined, depth + 1, entry));
     }
     return null;
   };
