@@ -235,22 +235,26 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
 /** The chunk of each chunk's key node. */
 const chunkOfKey = new WeakMap<Scalar, Chunk>();
 
-/** Collects the nodes below `node`; false when there is an alias (it may name another chunk's anchor). */
-function collectNodes(node: unknown, into: Node[]): boolean {
-  if (isAlias(node)) return false;
-  if (isScalar(node)) {
-    into.push(node);
-    return true;
+/**
+ * Collects the nodes at and below `root` (without recursion: nesting can be deep); false when there
+ * is an alias, which may name another chunk's anchor.
+ */
+function collectNodes(root: unknown, into: Node[]): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) return false;
+    if (isScalar(node)) into.push(node);
+    else if (isMap(node)) {
+      into.push(node);
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      into.push(node);
+      pending.push(...node.items);
+    } else return false;
   }
-  if (isMap(node)) {
-    into.push(node);
-    return node.items.every((pair) => (pair.key === null || collectNodes(pair.key, into)) && (pair.value === null || collectNodes(pair.value, into)));
-  }
-  if (isSeq(node)) {
-    into.push(node);
-    return node.items.every((item) => collectNodes(item, into));
-  }
-  return node === null || node === undefined;
+  return true;
 }
 
 function moveChunk(chunk: Chunk, start: number): void {
