@@ -15,12 +15,22 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
 import { ConfigLoader, LoadedConfig } from './configFiles';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from './service';
+import { internalErrorDiagnostic, liveLimitDiagnostic, sizeAboveLiveLimit } from './service/limits';
 import { buildGraph } from './service/graph';
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  // Every handler runs to completion at once, so a request can only be cancelled while it waits in
+  // the queue: answer it there.
+  const connection = createConnection(ProposedFeatures.all, {
+    cancelUndispatched: (message) => ({
+      jsonrpc: message.jsonrpc,
+      id: null, // set to the cancelled request's id by the connection
+      error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson(),
+    }),
+  });
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
   const configs = new ConfigLoader();
@@ -39,8 +49,17 @@ export function startServer(): void {
   };
 
   const validateNow = (document: TextDocument) => {
-    const config = configFor(document.uri);
-    const diagnostics = service.validate(document, { ruleLevels: config?.config.ruleLevels });
+    const tooLarge = sizeAboveLiveLimit(document);
+    let diagnostics: Diagnostic[];
+    try {
+      const config = configFor(document.uri);
+      diagnostics = tooLarge ? [liveLimitDiagnostic(tooLarge)] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
+    } catch (error) {
+      // The file is not at fault: say so on it, and keep serving.
+      connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      service.forget(document.uri);
+      diagnostics = [internalErrorDiagnostic(error)];
+    }
     // A newer version may have arrived meanwhile: drop a stale result.
     if (documents.get(document.uri)?.version !== document.version) return;
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
@@ -106,10 +125,13 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  /** Runs a feature on an open document, or answers `fallback` for one the server does not have. */
+  /**
+   * Runs a feature on an open document, or answers `fallback` for one the server does not have or
+   * that is too large for live checking.
+   */
   const onDocument = <T>(uri: string, fallback: T, run: (document: TextDocument) => T): T => {
     const document = documents.get(uri);
-    return document ? run(document) : fallback;
+    return document && !sizeAboveLiveLimit(document) ? run(document) : fallback;
   };
 
   connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context)));
