@@ -25,29 +25,32 @@ export function sizeAboveLiveLimit(document: TextDocument): number | undefined {
   return bytes > LIVE_CHECK_LIMIT_BYTES ? bytes : undefined;
 }
 
-/** The diagnostic shown instead of live checking on a file above the limit. */
-export function liveLimitDiagnostic(bytes: number): Diagnostic {
+/** A diagnostic about the whole file, at its start. */
+function fileDiagnostic(code: string, message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
-    code: 'file-too-large',
+    code,
     codeDescription: { href: LIMITS_URL },
     source: DIAGNOSTIC_SOURCE,
-    message:
-      `File too large for live checking: ${megabytes(bytes)}, limit ${megabytes(LIVE_CHECK_LIMIT_BYTES)}. ` +
-      'ppnet does not check it, complete or outline it while you type; run "ppnet check" on it, or split the topology into smaller files.',
+    message,
   };
+}
+
+/** The diagnostic shown instead of live checking on a file above the limit. */
+export function liveLimitDiagnostic(bytes: number): Diagnostic {
+  return fileDiagnostic(
+    'file-too-large',
+    `File too large for live checking: ${megabytes(bytes)}, limit ${megabytes(LIVE_CHECK_LIMIT_BYTES)}. ` +
+      'ppnet does not check it, complete or outline it while you type; run "ppnet check" on it, or split the topology into smaller files.',
+  );
 }
 
 /** The diagnostic shown when checking a file failed inside ppnet: the file is not the problem. */
 export function internalErrorDiagnostic(error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    code: 'internal-error',
-    codeDescription: { href: LIMITS_URL },
-    source: DIAGNOSTIC_SOURCE,
-    message: `ppnet could not check this file because of an error inside ppnet (${reason}). The diagnostics shown may be incomplete; please report it with the file.`,
-  };
+  return fileDiagnostic(
+    'internal-error',
+    `ppnet could not check this file because of an error inside ppnet (${reason}). The diagnostics shown may be incomplete; please report it with the file.`,
+  );
 }
