@@ -7,7 +7,8 @@ import { ROOT } from '../support';
 
 export class TestClient {
   readonly connection: MessageConnection;
-  private readonly process: ChildProcess;
+  /** The server process: tests that need raw stdio (several messages in one write) use its streams. */
+  readonly process: ChildProcess;
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   stderr = '';
@@ -67,6 +68,11 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** Every diagnostics notification received so far for `uri`, in order. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
   }
 
   clearPublished(): void {
