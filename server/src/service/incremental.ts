@@ -8,7 +8,10 @@
  *
  * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, tabs, a lone CR,
  * directives or a second document, flow-style or unevenly indented sections, and any YAML error or
- * warning. Both ways give the same diagnostics (a property test checks it).
+ * warning. Both ways give the same nodes, ranges and diagnostics (a property test checks it). One
+ * difference: comments and blank lines between two chunks stay on the node their chunk's parse put
+ * them on (`comment`, `commentBefore`, `spaceBefore`), where a full parse may put them on the next
+ * node. Nothing reads those: disable comments and folding read the text's comment lines.
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
