@@ -23,7 +23,8 @@ const USER_SETTINGS = {
 };
 
 export interface CodeServerOptions {
-  vsix: string;
+  /** The .vsix files installed before it starts. */
+  extensions: string[];
   /** Files copied into the served folder. */
   files: string[];
 }
@@ -55,7 +56,7 @@ export class CodeServer {
       XDG_CACHE_HOME: path.join(scratch, 'cache'),
     };
     const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-    execFileSync(process.execPath, [entry, ...common, '--install-extension', options.vsix], { env, stdio: 'pipe' });
+    for (const vsix of options.extensions) execFileSync(process.execPath, [entry, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
 
     const child = spawn(
       process.execPath,

@@ -9,11 +9,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, chromium } from 'playwright-core';
 import { ROOT } from '../../support';
 import { TestClient } from '../../server/lspClient';
+import { packApiSuiteExtension, readOutcome, RUN_API_SUITE_TITLE } from './apiSuiteExtension';
 import { CodeServer, waitFor } from './codeServer';
 import { Problem, Workbench } from './workbench';
 
@@ -79,11 +81,13 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
   let browser: Browser;
   let workbench: Workbench;
   let expected: Problem[];
+  const apiSuiteFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-e2e-api-suite-'));
+  const apiSuite = packApiSuiteExtension(apiSuiteFolder);
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first (npm run test:e2e does)`);
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
-    server = await CodeServer.start({ vsix: VSIX, files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml')] });
+    server = await CodeServer.start({ extensions: [VSIX, apiSuite.vsix], files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml')] });
     expected = cliProblems(path.join(server.folder, EXAMPLE)).sort(byPosition);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -97,6 +101,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
   after(async () => {
     await browser?.close();
     await server?.stop();
+    fs.rmSync(apiSuiteFolder, { recursive: true, force: true });
   });
 
   /** Wraps a scenario: when it fails, a screenshot of that moment, and no widget left open for the next one. */
@@ -184,6 +189,13 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.runCommand('ppnet: Show Output');
     await workbench.page.locator('.output-view .view-lines', { hasText: 'Restarting the ppnet language server.' }).waitFor({ timeout: 30_000 });
     await workbench.screenshot('output');
+  }));
+
+  it('passes the @vscode/test-electron suite (diagnostics, hover, completion, preview, commands through the VS Code API)', scenario('api-suite', async () => {
+    await workbench.runCommand(RUN_API_SUITE_TITLE);
+    const outcome = await waitFor(() => readOutcome(apiSuite.resultFile), 120_000, () => 'the API suite to finish');
+    assert.ok(outcome.passed, outcome.output);
+    console.log(outcome.output);
   }));
 });
 
