@@ -374,10 +374,35 @@ export function memberCountOf(gateway: Gateway): number {
 
 /** The circuits whose `environments` list names an environment ("users at a site" of it). */
 export function circuitsServing(topology: Topology, environmentId: string): Circuit[] {
-  return [...topology.circuits.values()].filter((c) => c.environments?.items.some((i) => i.text === environmentId));
+  return [...(circuitIndex(topology).serving.get(environmentId) ?? [])];
 }
 
 /** The circuits at a site. */
 export function circuitsAtSite(topology: Topology, siteId: string): Circuit[] {
-  return [...topology.circuits.values()].filter((c) => c.site?.text === siteId);
+  return [...(circuitIndex(topology).atSite.get(siteId) ?? [])];
+}
+
+interface CircuitIndex {
+  serving: Map<string, Circuit[]>;
+  atSite: Map<string, Circuit[]>;
+}
+
+const circuitIndexes = new WeakMap<Topology, CircuitIndex>();
+
+/** Circuits by environment served and by site, in file order: built once per topology, as rules ask per entity. */
+function circuitIndex(topology: Topology): CircuitIndex {
+  let index = circuitIndexes.get(topology);
+  if (index) return index;
+  index = { serving: new Map(), atSite: new Map() };
+  const add = (map: Map<string, Circuit[]>, key: string, circuit: Circuit) => {
+    const list = map.get(key);
+    if (list) list.push(circuit);
+    else map.set(key, [circuit]);
+  };
+  for (const circuit of topology.circuits.values()) {
+    for (const id of new Set(circuit.environments?.items.map((i) => i.text))) add(index.serving, id, circuit);
+    if (circuit.site) add(index.atSite, circuit.site.text, circuit);
+  }
+  circuitIndexes.set(topology, index);
+  return index;
 }
