@@ -28,14 +28,21 @@ export interface GatewayUse {
 
 /** Every gateway with a known Azure region, once per environment (with a known region) of the connectors naming it. */
 export function gatewayUses(topology: Topology): GatewayUse[] {
+  // The connectors of each gateway, found in one pass (not one pass per gateway: files can be large).
+  const connectorsOf = new Map<string, Connector[]>();
+  for (const connector of topology.connectors.values()) {
+    if (!connector.gateway || !connector.environment) continue;
+    const list = connectorsOf.get(connector.gateway.text);
+    if (list) list.push(connector);
+    else connectorsOf.set(connector.gateway.text, [connector]);
+  }
   const uses: GatewayUse[] = [];
   for (const gateway of topology.gateways.values()) {
     const azure = gateway.region && findAzureRegion(gateway.region.text);
     if (!gateway.region || !azure) continue;
     const byEnvironment = new Map<string, GatewayUse>();
-    for (const connector of topology.connectors.values()) {
-      if (connector.gateway?.text !== gateway.id || !connector.environment) continue;
-      const environment = topology.environments.get(connector.environment.text);
+    for (const connector of connectorsOf.get(gateway.id) ?? []) {
+      const environment = topology.environments.get(connector.environment!.text);
       const region = environment?.region && findPowerPlatformRegion(environment.region.text);
       if (!environment?.region || !region) continue;
       const use = byEnvironment.get(environment.id);
