@@ -166,6 +166,18 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     const drawn = await nodes.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!));
     assert.deepEqual(drawn.sort(), graph.nodes.map((n) => n.id).sort());
     await workbench.screenshot('preview');
+    // The preview alone (its editor group maximized, Ctrl+K Ctrl+M), fitted to the larger view.
+    await workbench.page.keyboard.press('Control+2');
+    await workbench.page.keyboard.press('Control+K');
+    await workbench.page.keyboard.press('Control+M');
+    await workbench.page.locator(`.tab[aria-label^="${EXAMPLE}"]`).waitFor({ state: 'hidden' }); // the other group is hidden
+    const viewport = view.locator('svg.ppnet-graph #viewport');
+    const fittedBefore = await viewport.getAttribute('transform');
+    await view.locator('button[data-action="fit"]').click();
+    await workbench.until(async () => (await viewport.getAttribute('transform')) !== fittedBefore, 'the diagram to fit the larger view');
+    await workbench.screenshot('preview-maximized');
+    await workbench.page.keyboard.press('Control+K');
+    await workbench.page.keyboard.press('Control+M');
     await workbench.toggleSideBarAndPanel();
   }));
 

@@ -98,10 +98,11 @@ export class Workbench {
    * row (it only renders the rows in view).
    */
   async problems(fileName: string, expectedCount: number): Promise<Problem[]> {
-    // Ctrl+Shift+M shows and focuses the panel, but hides it when it has the focus already.
-    const tree = this.page.locator('.markers-panel .monaco-list:focus-within');
-    if (!(await tree.isVisible())) await this.page.keyboard.press('Control+Shift+M');
-    await tree.waitFor();
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+    // The list takes the keys below (Ctrl+Shift+M focuses it too, but not always by the time it shows).
+    await this.page.locator('.markers-panel .monaco-list').focus();
     await this.page.locator(`.markers-panel .monaco-list-row[aria-label^="${expectedCount} problem"][aria-label*="${fileName}"]`).waitFor({ timeout: TIMEOUT_MS });
     const collected = new Map<number, Problem>();
     const focusedIndex = () => this.page.locator('.markers-panel .monaco-list-row.focused').getAttribute('data-index');
