@@ -89,6 +89,13 @@ describe('package.json', () => {
     }
   });
 
+  it('is documented: the README names every command and every setting', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const undocumented = ((contributes.commands ?? []) as Command[]).filter((c) => !readme.includes(`**${c.category}: ${c.title}**`));
+    assert.deepEqual(undocumented.map((c) => c.command), []);
+    for (const key of Object.keys(contributes.configuration.properties)) assert.ok(readme.includes(`| \`${key}\` |`), `${key} is not in the README's settings table`);
+  });
+
   it('points README images at files of the repository (vsce turns them into repository links)', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
