@@ -374,35 +374,36 @@ export function memberCountOf(gateway: Gateway): number {
 
 /** The circuits whose `environments` list names an environment ("users at a site" of it). */
 export function circuitsServing(topology: Topology, environmentId: string): Circuit[] {
-  return [...(circuitIndex(topology).serving.get(environmentId) ?? [])];
+  return entitiesNaming(topology, 'circuit', 'environments', environmentId);
 }
 
 /** The circuits at a site. */
 export function circuitsAtSite(topology: Topology, siteId: string): Circuit[] {
-  return [...(circuitIndex(topology).atSite.get(siteId) ?? [])];
+  return entitiesNaming(topology, 'circuit', 'site', siteId);
 }
 
-interface CircuitIndex {
-  serving: Map<string, Circuit[]>;
-  atSite: Map<string, Circuit[]>;
-}
-
-const circuitIndexes = new WeakMap<Topology, CircuitIndex>();
-
-/** Circuits by environment served and by site, in file order: built once per topology, as rules ask per entity. */
-function circuitIndex(topology: Topology): CircuitIndex {
-  let index = circuitIndexes.get(topology);
-  if (index) return index;
-  index = { serving: new Map(), atSite: new Map() };
-  const add = (map: Map<string, Circuit[]>, key: string, circuit: Circuit) => {
-    const list = map.get(key);
-    if (list) list.push(circuit);
-    else map.set(key, [circuit]);
-  };
-  for (const circuit of topology.circuits.values()) {
-    for (const id of new Set(circuit.environments?.items.map((i) => i.text))) add(index.serving, id, circuit);
-    if (circuit.site) add(index.atSite, circuit.site.text, circuit);
+/**
+ * The entities of a kind whose `field` (a scalar, or a list naming several) names `id`, in file
+ * order: the connectors of an environment, the gateways at a site... Indexed once per topology and
+ * field, as rules, hover and completion ask it for every entity.
+ */
+export function entitiesNaming<K extends EntityKind>(topology: Topology, kind: K, field: string, id: string): EntityOfKind[K][] {
+  let indexes = namingIndexes.get(topology);
+  if (!indexes) namingIndexes.set(topology, (indexes = new Map()));
+  let index = indexes.get(`${kind}.${field}`);
+  if (!index) {
+    indexes.set(`${kind}.${field}`, (index = new Map()));
+    for (const entity of entitiesOf(topology, kind).values()) {
+      const value = (entity as unknown as Record<string, ScalarField | ListField | undefined>)[field];
+      const names = value && 'items' in value ? value.items.map((i) => i.text) : value ? [value.text] : [];
+      for (const name of new Set(names)) {
+        const list = index.get(name);
+        if (list) list.push(entity);
+        else index.set(name, [entity]);
+      }
+    }
   }
-  circuitIndexes.set(topology, index);
-  return index;
+  return [...((index.get(id) ?? []) as EntityOfKind[K][])];
 }
+
+const namingIndexes = new WeakMap<Topology, Map<string, Map<string, Entity[]>>>();
