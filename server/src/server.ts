@@ -142,7 +142,7 @@ export function startServer(): void {
   connection.onDocumentHighlight((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentHighlights(d, p.position)));
   connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
   connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
-  connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all()));
+  connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all().filter((d) => !sizeAboveLiveLimit(d))));
   connection.onPrepareRename((p) => onDocument(p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
   connection.onRenameRequest((p) =>
     onDocument(p.textDocument.uri, null, (d) => {
