@@ -89,6 +89,9 @@ describe('the real server under hostile input', () => {
     assert.equal(await client.request('textDocument/completion', at), null);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
     assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), []);
+    // Workspace symbols come from the other open files only.
+    const symbols = await client.request<{ location: { uri: string } }[]>('workspace/symbol', { query: '' });
+    assert.ok(symbols.length > 0 && symbols.every((s) => s.location.uri === NORMAL));
     await assertStillServes();
     await client.close(uri);
   });
