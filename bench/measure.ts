@@ -12,6 +12,8 @@ export interface Plan {
   /** Measured edits (half break an enum value, half repair it), after `warmupEdits` unmeasured ones. */
   edits: number;
   warmupEdits: number;
+  /** Measured edits that break the YAML and repair it (ppnet parses those versions in full). */
+  syntaxEdits: number;
   /** Measured completion and hover requests each. */
   requests: number;
 }
@@ -19,6 +21,7 @@ export interface Plan {
 export interface ServerResult {
   openMs: number[];
   editMs: number[];
+  syntaxEditMs: number[];
   completionMs: number[];
   hoverMs: number[];
   peakBytes: number;
@@ -84,6 +87,18 @@ export async function measureServer(command: ServerCommand, name: string, text: 
       if (i >= plan.warmupEdits) editMs.push(broken, repaired);
     }
 
+    // `key: value: x` is a YAML error (a map in a compact map) for both servers.
+    const syntaxEditMs: number[] = [];
+    for (let i = 0; i < plan.syntaxEdits; i += 2) {
+      const place = pick(places, random);
+      const end: Position = { line: place.line, character: place.text.length };
+      const after: Position = { line: place.line, character: place.text.length + 3 };
+      syntaxEditMs.push(
+        await timedEdit(session, uri, ++version, { range: { start: end, end }, text: ': x' }, (p) => p.diagnostics.length > baseline),
+        await timedEdit(session, uri, ++version, { range: { start: end, end: after }, text: '' }, (p) => p.diagnostics.length === baseline),
+      );
+    }
+
     const fields = linesMatching(text, FIELD);
     const completionMs: number[] = [];
     const hoverMs: number[] = [];
@@ -100,7 +115,7 @@ export async function measureServer(command: ServerCommand, name: string, text: 
         hoverMs.push((await session.timedRequest('textDocument/hover', uri, { line: place.line, character: 5 })).ms);
       }
     }
-    return { openMs, editMs, completionMs, hoverMs, peakBytes: session.peakMemory(), baselineDiagnostics: baseline };
+    return { openMs, editMs, syntaxEditMs, completionMs, hoverMs, peakBytes: session.peakMemory(), baselineDiagnostics: baseline };
   } finally {
     await session.shutdown();
   }

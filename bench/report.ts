@@ -58,6 +58,13 @@ function rowsOf(size: SizeResult): Row[] {
       theirs: median(yls.editMs) - YLS_VALIDATION_DELAY_MS,
       format: ms,
     },
+    {
+      measure: 'edit that breaks the YAML → diagnostics (median)',
+      ours: median(ppnet.syntaxEditMs),
+      theirs: median(yls.syntaxEditMs),
+      parse: size.parseMs,
+      format: ms,
+    },
     { measure: 'completion (median)', ours: median(ppnet.completionMs), theirs: median(yls.completionMs), format: ms },
     { measure: 'completion (p95)', ours: percentile(ppnet.completionMs, 95), theirs: percentile(yls.completionMs, 95), format: ms },
     { measure: 'hover (median)', ours: median(ppnet.hoverMs), theirs: median(yls.hoverMs), format: ms },
