@@ -102,10 +102,15 @@ export class LanguageServer {
           void this.notify(reason, window.showErrorMessage);
           return { action: CloseAction.DoNotRestart, message: reason, handled: true };
         }
-        const reason = 'The ppnet language server stopped unexpectedly and was restarted.';
         this.status.show('starting');
-        void this.notify(reason, window.showWarningMessage);
-        return { action: CloseAction.Restart, message: reason, handled: true };
+        // One notification per series of crashes; the ones that follow go to the output only, so that a
+        // server that keeps crashing does not bury the final word under a pile of notifications.
+        if (this.crashes.length === 1) {
+          const reason = 'The ppnet language server stopped unexpectedly and was restarted.';
+          void this.notify(reason, window.showWarningMessage);
+          return { action: CloseAction.Restart, message: reason, handled: true };
+        }
+        return { action: CloseAction.Restart, message: `The ppnet language server stopped unexpectedly again (${this.crashes.length} times in 3 minutes) and was restarted.`, handled: true };
       },
     };
   }

@@ -158,7 +158,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.openFile(EXAMPLE);
     await workbench.toggleSideBarAndPanel();
     await workbench.runCommand(`${previewCommand!.category}: ${previewCommand!.title}`);
-    const view = await workbench.webview('ppnet preview');
+    const view = await workbench.webview();
     await view.locator('#title-text', { hasText: graph.title }).waitFor({ timeout: 30_000 });
     // Every entity that `ppnet graph` draws is drawn in the preview.
     const nodes = view.locator('svg.ppnet-graph [data-node]');
@@ -201,6 +201,25 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.runCommand('ppnet: Show Output');
     await workbench.page.locator('.output-view .view-lines', { hasText: 'Restarting the ppnet language server.' }).waitFor({ timeout: 30_000 });
     await workbench.screenshot('output');
+  }));
+
+  it('gives up after five crashes in three minutes, says so, and starts again on command', scenario('give-up', async () => {
+    // The crash scenario above counted one; the restart command since then started a fresh count.
+    for (let crash = 1; crash <= 5; crash++) {
+      await workbench.waitForServerStatus('is running');
+      const [pid] = await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => `no language server process before crash ${crash}`);
+      process.kill(pid, 'SIGKILL');
+      await waitFor(() => (server.languageServerPids().includes(pid) ? undefined : true), 30_000, () => `process ${pid} did not end`);
+      if (crash < 5) await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => `the server was not restarted after crash ${crash}`);
+    }
+    const notice = await workbench.waitForNotification('and was not restarted');
+    assert.match(notice, /The ppnet language server stopped unexpectedly 5 times in 3 minutes and was not restarted\. Run "ppnet: Restart Language Server" to start it again\./);
+    await workbench.waitForServerStatus('stopped unexpectedly too often');
+    assert.deepEqual(server.languageServerPids(), []);
+    await workbench.screenshot('gave-up');
+    await workbench.runCommand('ppnet: Restart Language Server');
+    await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => 'the server did not start again');
+    await workbench.waitForServerStatus('is running');
   }));
 
   it('passes the @vscode/test-electron suite (diagnostics, hover, completion, preview, commands through the VS Code API)', scenario('api-suite', async () => {

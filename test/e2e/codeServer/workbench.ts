@@ -164,9 +164,9 @@ export class Workbench {
     await this.page.locator(`[id="ppnet.ppnet.ppnet.server"][aria-label*="${tooltip}"]`).waitFor({ timeout: TIMEOUT_MS });
   }
 
-  /** The content of the webview whose tab is titled `title` (a webview nests two iframes). */
-  async webview(title: string): Promise<FrameLocator> {
-    await this.page.locator(`.tab[aria-label^="${title}"]`).waitFor({ timeout: TIMEOUT_MS });
+  /** The content of the webview on screen (a webview nests two iframes). */
+  async webview(): Promise<FrameLocator> {
+    await this.page.locator('iframe.webview.ready').waitFor({ timeout: TIMEOUT_MS });
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
