@@ -201,7 +201,7 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
     lineStart = newline < 0 ? text.length : newline + 1;
   }
   close(text.length);
-  return spans;
+  return spans.length ? spans : undefined; // no key at all: nothing to cut
 }
 
 /** Parses one chunk at its offset; `undefined` when the chunk alone does not parse cleanly into one pair. */
