@@ -35,6 +35,9 @@ const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }>
 
 const isTopology = (document: TextDocument) => document.languageId === 'ppnet';
 
+/** The preview's settings (package.json `ppnet.preview.*`), read when they apply so that changes take effect at once. */
+const previewSetting = (name: 'followActiveEditor' | 'highlightCursor') => workspace.getConfiguration('ppnet.preview').get<boolean>(name, true);
+
 class Preview implements Disposable {
   private graph: Graph | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -217,7 +220,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
       },
     }),
     window.onDidChangeActiveTextEditor((editor) => {
-      if (preview && editor && isTopology(editor.document)) preview.show(editor.document.uri);
+      if (preview && editor && isTopology(editor.document) && previewSetting('followActiveEditor')) preview.show(editor.document.uri);
     }),
     workspace.onDidChangeTextDocument((event) => {
       if (preview?.documentUri?.toString() === event.document.uri.toString()) preview.scheduleRefresh();
@@ -227,7 +230,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
       if (uri && event.uris.some((u) => u.toString() === uri)) preview?.scheduleRefresh();
     }),
     window.onDidChangeTextEditorSelection((event) => {
-      if (preview?.documentUri?.toString() !== event.textEditor.document.uri.toString()) return;
+      if (preview?.documentUri?.toString() !== event.textEditor.document.uri.toString() || !previewSetting('highlightCursor')) return;
       const active = event.selections[0]?.active;
       if (active) preview.cursorMoved(active.line, active.character);
     }),

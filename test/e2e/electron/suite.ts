@@ -139,6 +139,32 @@ const SCENARIOS: [name: string, scenario: () => Promise<void>][] = [
     },
   ],
   [
+    'preview settings: the preview follows the active topology file unless ppnet.preview.followActiveEditor is off',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const show = async (name: string) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name)), vscode.ViewColumn.One);
+      const previewLabel = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('ppnet.preview'))?.label ?? '';
+      const settings = () => vscode.workspace.getConfiguration('ppnet.preview');
+      await showExample();
+      await vscode.commands.executeCommand('ppnet.openPreviewToSide');
+      await show('contoso.ppnet.yaml');
+      await until(() => (previewLabel().includes('contoso') ? true : undefined), () => `the preview to switch to contoso (its tab: "${previewLabel()}")`);
+      await settings().update('followActiveEditor', false, vscode.ConfigurationTarget.Global);
+      try {
+        await show(EXAMPLE);
+        // A command the workbench runs answers after it has handled everything the extension sent
+        // before, so a title change the switch would have caused has arrived by then.
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        assert.match(previewLabel(), /contoso/);
+      } finally {
+        await settings().update('followActiveEditor', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await show('contoso.ppnet.yaml');
+      await show(EXAMPLE);
+      await until(() => (previewLabel().includes('mistakes') ? true : undefined), () => `the preview to follow again (its tab: "${previewLabel()}")`);
+    },
+  ],
+  [
     'commands: restart the server and show its output; diagnostics come back',
     async () => {
       const { document } = await showExample();
