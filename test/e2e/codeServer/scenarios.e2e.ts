@@ -165,9 +165,6 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await nodes.first().waitFor();
     const drawn = await nodes.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!));
     assert.deepEqual(drawn.sort(), graph.nodes.map((n) => n.id).sort());
-    // The cursor on gateway gw-lon (line 38) highlights it in the diagram (ppnet.preview.highlightCursor).
-    await workbench.goTo(38, 3);
-    await view.locator('svg.ppnet-graph [data-node="gateway:gw-lon"].highlight').waitFor();
     await workbench.screenshot('preview');
     // The preview alone (its editor group maximized, Ctrl+K Ctrl+M), fitted to the larger view.
     await workbench.page.keyboard.press('Control+2');
@@ -181,6 +178,10 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.screenshot('preview-maximized');
     await workbench.page.keyboard.press('Control+K');
     await workbench.page.keyboard.press('Control+M');
+    // The cursor on gateway gw-lon (line 38) highlights it in the diagram (ppnet.preview.highlightCursor).
+    await workbench.goTo(38, 3);
+    await view.locator('svg.ppnet-graph [data-node="gateway:gw-lon"].highlight').waitFor();
+    await workbench.screenshot('preview-highlight');
     await workbench.toggleSideBarAndPanel();
   }));
 
