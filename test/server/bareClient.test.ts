@@ -5,36 +5,17 @@
  * must work all the same and ask the client for nothing.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { cliFindings, findingKey } from '../reference';
 import { ROOT } from '../support';
 import { TestClient } from './lspClient';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'mistakes.ppnet.yaml');
-
-interface CliFinding {
-  code: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** `ppnet check --format json` of a file: the server must publish the same findings. */
-function cliFindings(file: string): string[] {
-  let json: string;
-  try {
-    json = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), 'check', file, '--format', 'json'], { encoding: 'utf8' });
-  } catch (error) {
-    json = (error as { stdout: string }).stdout; // exit code 1: the example has errors
-  }
-  return (JSON.parse(json) as CliFinding[]).map((f) => key(f.code, f.range)).sort();
-}
-
-const key = (code: unknown, range: CliFinding['range']) =>
-  `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
 describe('language server with a bare LSP client (no VS Code requests or settings)', () => {
   let client: TestClient;
@@ -80,7 +61,9 @@ describe('language server with a bare LSP client (no VS Code requests or setting
       textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') },
     });
     const published = await client.diagnostics(uri, (p) => p.version === 1);
-    assert.deepEqual(published.diagnostics.map((d) => key(d.code, d.range)).sort(), cliFindings(file));
+    // The server must publish what `ppnet check` reports.
+    const expected = cliFindings(file).map((f) => findingKey(f.code, f.range));
+    assert.deepEqual(published.diagnostics.map((d) => findingKey(String(d.code), d.range)).sort(), expected.sort());
     assert.ok(published.diagnostics.every((d) => d.source === 'ppnet' && d.codeDescription?.href.startsWith('https://')));
   });
 

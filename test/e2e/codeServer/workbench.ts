@@ -82,6 +82,12 @@ export class Workbench {
     await this.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
   }
 
+  /** Waits until the line the cursor is on reads `pattern` (the editor renders an edit a moment later). */
+  async waitForCurrentLine(pattern: RegExp): Promise<void> {
+    let text = '';
+    await this.until(async () => pattern.test((text = await this.currentLineText())), () => `the current line to match ${pattern} (it reads "${text}")`);
+  }
+
   /** The text of the line the cursor is on, as the editor renders it. */
   async currentLineText(): Promise<string> {
     return this.page.evaluate(() => {
@@ -188,10 +194,10 @@ export class Workbench {
   }
 
   /** Polls `condition` every 100 ms until it holds. */
-  async until(condition: () => Promise<boolean>, what: string, timeoutMs = TIMEOUT_MS): Promise<void> {
+  async until(condition: () => Promise<boolean>, what: string | (() => string), timeoutMs = TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
       await this.page.waitForTimeout(100);
     }
   }

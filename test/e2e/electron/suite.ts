@@ -7,11 +7,8 @@
  * Each scenario polls the editor's state; none sleeps for a fixed time.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ROOT } from '../../support';
+import { cliFindings, datacenterPair, findingKey } from '../../reference';
 
 const EXAMPLE = 'mistakes.ppnet.yaml';
 const TIMEOUT_MS = 30_000;
@@ -27,27 +24,11 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, wha
   }
 }
 
-interface CliFinding {
-  code: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-const key = (code: string, range: CliFinding['range']) =>
-  `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-
 /** `ppnet check` of the file as saved: the editor must show the same findings. */
-function cliFindings(file: string): string[] {
-  let json: string;
-  try {
-    // The extension host's executable is Electron (or Node, in code-server); both run a script as Node this way.
-    json = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), 'check', file, '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-  } catch (error) {
-    json = (error as { stdout: string }).stdout; // exit code 1: the example has errors
-  }
-  return (JSON.parse(json) as CliFinding[]).map((f) => key(f.code, f.range)).sort();
+function expectedFindings(file: string): string[] {
+  return cliFindings(file)
+    .map((f) => findingKey(f.code, f.range))
+    .sort();
 }
 
 function editorFindings(uri: vscode.Uri): string[] {
@@ -56,7 +37,7 @@ function editorFindings(uri: vscode.Uri): string[] {
     .map((d) => {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
       const { start, end } = d.range;
-      return key(code, { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+      return findingKey(code, { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
     })
     .sort();
 }
@@ -73,13 +54,6 @@ async function showExample(): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(exampleUri()), vscode.ViewColumn.One);
 }
 
-/** The display names of the datacenter pair of a Power Platform region, from the catalog. */
-function datacenterPair(regionId: string): string[] {
-  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'service', 'data', 'catalog.json'), 'utf8'));
-  const region = catalog.powerPlatformRegions.find((r: { id: string }) => r.id === regionId);
-  return region.datacenterRegions.map((id: string) => catalog.azureRegions.find((a: { id: string }) => a.id === id).displayName);
-}
-
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
@@ -89,7 +63,7 @@ const SCENARIOS: [name: string, scenario: () => Promise<void>][] = [
     async () => {
       const editor = await showExample();
       assert.equal(editor.document.languageId, 'ppnet');
-      const expected = cliFindings(editor.document.uri.fsPath);
+      const expected = expectedFindings(editor.document.uri.fsPath);
       assert.ok(expected.length >= 3, `the example should have several mistakes: ${expected.join(', ')}`);
       await until(
         () => (sameList(editorFindings(editor.document.uri), expected) ? true : undefined),
@@ -170,7 +144,7 @@ const SCENARIOS: [name: string, scenario: () => Promise<void>][] = [
       const { document } = await showExample();
       await vscode.commands.executeCommand('ppnet.restartServer');
       await vscode.commands.executeCommand('ppnet.showOutput');
-      const expected = cliFindings(document.uri.fsPath);
+      const expected = expectedFindings(document.uri.fsPath);
       await until(() => (sameList(editorFindings(document.uri), expected) ? true : undefined), () => 'the diagnostics after the restart');
     },
   ],
