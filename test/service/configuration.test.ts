@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseConfig } from '../../server/src/service';
-import { row, validate } from '../support';
+import { createLanguageService, parseConfig } from '../../server/src/service';
+import { doc, row, validate } from '../support';
 
 const TWO_PROBLEMS = `version: 1
 environments:
@@ -88,5 +88,20 @@ environments:
       },
       { ...row(validate(TWO_PROBLEMS)[0]), range: '5:13-5:23' },
     ]);
+  });
+});
+
+describe('validation cache', () => {
+  it('validates a version once per set of levels, and again when the levels change', () => {
+    const service = createLanguageService();
+    const document = doc(TWO_PROBLEMS);
+    const first = service.validate(document);
+    first.pop(); // a caller's change to its copy must not reach the cache
+    assert.equal(service.validate(document).length, 2);
+    const levels = { 'unknown-key': 'off' } as const;
+    assert.deepEqual(service.validate(document, { ruleLevels: levels }).map((d) => d.code), ['unknown-region']);
+    assert.deepEqual(service.validate(document).map((d) => d.code), ['unknown-region', 'unknown-key']);
+    const edited = TextDocument.update(document, [{ text: TWO_PROBLEMS.replace('westeurope', 'europe') }], 2);
+    assert.deepEqual(service.validate(edited).map((d) => d.code), ['unknown-key']);
   });
 });

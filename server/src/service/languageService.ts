@@ -49,8 +49,15 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+interface CachedDocument {
+  version: number;
+  text: string;
+  topology: Topology;
+  validated?: { ruleLevels: ValidationOptions['ruleLevels']; diagnostics: Diagnostic[] };
+}
+
 export function createLanguageService(): LanguageService {
-  const cache = new Map<string, { version: number; text: string; topology: Topology }>();
+  const cache = new Map<string, CachedDocument>();
   /** Each document's parser keeps the parts of its last version, so that an edit re-parses only what changed. */
   const parsers = new Map<string, IncrementalParser>();
   const getTopology = (document: TextDocument): Topology => {
@@ -63,9 +70,19 @@ export function createLanguageService(): LanguageService {
     cache.set(document.uri, { version: document.version, text, topology });
     return topology;
   };
+  /** Diagnostics once per version and levels: publishing and the preview's graph ask for the same ones. */
+  const validate = (document: TextDocument, options?: ValidationOptions): Diagnostic[] => {
+    const topology = getTopology(document);
+    const entry = cache.get(document.uri)!;
+    let validated = entry.validated;
+    if (!validated || validated.ruleLevels !== options?.ruleLevels) {
+      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics: validateTopology(topology, document, options) };
+    }
+    return [...validated.diagnostics];
+  };
   return {
     getTopology,
-    validate: (document, options) => validateTopology(getTopology(document), document, options),
+    validate,
     getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
     doComplete: (document, position) => doComplete(getTopology(document), document, position),
     doHover: (document, position) => doHover(getTopology(document), document, position),
