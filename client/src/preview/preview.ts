@@ -42,7 +42,6 @@ class Preview implements Disposable {
   private graph: Graph | undefined;
   private timer: NodeJS.Timeout | undefined;
   private requestSequence = 0;
-  private fitNext = true;
   /** The export a command asked for; only its answer is saved (the toolbar's are saved as they come). */
   private pendingExport: ExportFormat | undefined;
   private exportRequested = false;
@@ -51,6 +50,8 @@ class Preview implements Disposable {
   constructor(
     readonly panel: WebviewPanel,
     private uri: Uri | undefined,
+    /** Whether the next graph is fitted to the view: not the first one after a reload, which keeps the zoom and pan the webview restored. */
+    private fitNext: boolean,
     private readonly client: () => LanguageClient | undefined,
     private readonly onDispose: () => void,
   ) {
@@ -176,7 +177,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   let preview: Preview | undefined;
   const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
-  const setUp = (panel: WebviewPanel, uri: Uri | undefined): Preview => {
+  const setUp = (panel: WebviewPanel, uri: Uri | undefined, restoredView = false): Preview => {
     panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
     panel.iconPath = Uri.joinPath(context.extensionUri, 'images', 'icon.png');
     panel.webview.html = previewHtml({
@@ -185,7 +186,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
       scriptUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.css')).toString(),
     });
-    const created = new Preview(panel, uri, client, () => {
+    const created = new Preview(panel, uri, !restoredView, client, () => {
       if (preview === created) preview = undefined;
     });
     preview = created;
@@ -216,7 +217,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: WebviewPanel, state: unknown) {
         const restored = parsePreviewState(state);
-        setUp(panel, restored ? Uri.parse(restored.uri) : undefined);
+        setUp(panel, restored ? Uri.parse(restored.uri) : undefined, restored?.view !== undefined);
       },
     }),
     window.onDidChangeActiveTextEditor((editor) => {
