@@ -138,6 +138,64 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.toggleSideBarAndPanel();
   }));
 
+  it('redraws the preview while typing and keeps the zoom and pan', scenario('redraw', async () => {
+    // The preview of the scenario above is open beside the file. The user zooms in and pans.
+    const view = await workbench.webview();
+    const viewport = view.locator('svg.ppnet-graph #viewport');
+    let transform = await viewport.getAttribute('transform');
+    const untilMoved = async (what: string) => {
+      const before = transform;
+      await workbench.until(async () => (transform = await viewport.getAttribute('transform')) !== before, what);
+    };
+    await view.locator('button[data-action="zoom-in"]').click();
+    await untilMoved('the diagram to zoom in');
+    const area = (await view.locator('#diagram').boundingBox())!;
+    await workbench.page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+    await workbench.page.mouse.down();
+    await workbench.page.mouse.move(area.x + area.width / 2 + 60, area.y + area.height / 2 + 40, { steps: 5 });
+    await workbench.page.mouse.up();
+    await untilMoved('the diagram to pan');
+    // Renaming site unused-site (line 18), one name after another, renames its box in the diagram.
+    await workbench.noteTypedKeys();
+    const latencies: number[] = [];
+    let name = 'unused-site';
+    for (const next of ['branch-1', 'branch-2', 'branch-3', 'branch-4', 'branch-5']) {
+      await workbench.goTo(18, 3);
+      for (let i = 0; i < name.length; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
+      await workbench.noteAppearance(view, `svg.ppnet-graph [data-node="site:${next}"]`);
+      await workbench.page.keyboard.type(next);
+      await view.locator(`svg.ppnet-graph [data-group="group:site:${next}"] .group-label`, { hasText: next }).waitFor();
+      latencies.push((await workbench.appearedAt(view)) - (await workbench.lastTypedKeyAt()));
+      assert.equal(await view.locator(`svg.ppnet-graph [data-node="site:${name}"]`).count(), 0, `site ${name} is still drawn`);
+      assert.equal(await viewport.getAttribute('transform'), transform, 'the redraw changed the zoom or pan');
+      name = next;
+    }
+    await workbench.screenshot('preview-redraw');
+    const sorted = [...latencies].sort((a, b) => a - b);
+    console.log(`preview redraw, last typed key to new SVG: ${latencies.join(', ')} ms (median ${sorted[Math.floor(sorted.length / 2)]} ms)`);
+    await workbench.runCommand('File: Revert File'); // the later scenarios use the file as saved
+    await view.locator('svg.ppnet-graph [data-node="site:unused-site"]').waitFor();
+  }));
+
+  it('restores the preview after a window reload, with its diagram, zoom and pan', scenario('reload', async () => {
+    const graph = cliGraph(path.join(server.folder, EXAMPLE));
+    const previewTab = workbench.page.locator('.tab[aria-label*="preview" i]');
+    await previewTab.waitFor();
+    // The zoom and pan the user set in the scenario above.
+    const transform = await (await workbench.webview()).locator('svg.ppnet-graph #viewport').getAttribute('transform');
+    await workbench.reloadWindow();
+    await previewTab.waitFor({ timeout: 30_000 });
+    const view = await workbench.webview();
+    // The title is in the page even where the toolbar is too narrow to show it.
+    await view.locator('#title-text', { hasText: graph.title }).waitFor({ state: 'attached', timeout: 30_000 });
+    const nodes = view.locator('svg.ppnet-graph [data-node]');
+    await nodes.first().waitFor({ timeout: 30_000 });
+    const drawn = await nodes.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!));
+    assert.deepEqual(drawn.sort(), graph.nodes.map((n) => n.id).sort());
+    assert.equal(await view.locator('svg.ppnet-graph #viewport').getAttribute('transform'), transform, 'the reload lost the zoom or pan');
+    await workbench.screenshot('preview-reloaded');
+  }));
+
   it('restarts the language server after a crash and says so', scenario('crash', async () => {
     await workbench.openFile(EXAMPLE);
     const [crashed] = await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => 'no language server process');

@@ -33,6 +33,18 @@ interface PageElement {
 }
 declare const document: PageElement;
 declare function getComputedStyle(element: unknown): { opacity: string; transform: string };
+/** The page's global object, with the few members our timing notes use. */
+declare const window: {
+  addEventListener(type: 'keydown', listener: (event: { key: string }) => void, capture: boolean): void;
+  ppnetE2eTypedKeyAt?: number;
+  ppnetE2eNotingKeys?: boolean;
+  ppnetE2eAppearedAt?: number;
+};
+declare class MutationObserver {
+  constructor(callback: (records: unknown, observer: MutationObserver) => void);
+  observe(target: PageElement, options: { childList: boolean; subtree: boolean }): void;
+  disconnect(): void;
+}
 
 export class Workbench {
   constructor(
@@ -57,6 +69,14 @@ export class Workbench {
     await this.page.locator(`.quick-input-list .monaco-list-row.focused[aria-label^="${name},"]`).waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.monaco-editor.focused[data-uri$="/${name}"]`).waitFor();
+  }
+
+  /** Reloads the window ("Developer: Reload Window") and waits for the new workbench. */
+  async reloadWindow(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   }
 
   /** Runs a command by its title in the command palette. */
@@ -177,6 +197,45 @@ export class Workbench {
   async webview(): Promise<FrameLocator> {
     await this.page.locator('iframe.webview.ready').waitFor({ timeout: TIMEOUT_MS });
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /**
+   * From now on the page notes when the last key that types a character went down (read with
+   * {@link lastTypedKeyAt}); keys such as Shift+Right or Escape do not count.
+   */
+  async noteTypedKeys(): Promise<void> {
+    await this.page.evaluate(() => {
+      if (window.ppnetE2eNotingKeys) return;
+      window.ppnetE2eNotingKeys = true;
+      window.addEventListener('keydown', (event) => event.key.length === 1 && (window.ppnetE2eTypedKeyAt = Date.now()), true);
+    });
+  }
+
+  async lastTypedKeyAt(): Promise<number> {
+    const at = await this.page.evaluate(() => window.ppnetE2eTypedKeyAt);
+    if (at === undefined) throw new Error('no typed key was noted: call noteTypedKeys first');
+    return at;
+  }
+
+  /**
+   * From now on the webview notes when an element matching `selector` first appears in it (read with
+   * {@link appearedAt}). The webview runs in the same browser, so its clock is the page's.
+   */
+  async noteAppearance(view: FrameLocator, selector: string): Promise<void> {
+    await view.locator('body').evaluate((body: PageElement, wanted: string) => {
+      window.ppnetE2eAppearedAt = undefined;
+      new MutationObserver((_, observer) => {
+        if (!body.querySelector(wanted)) return;
+        window.ppnetE2eAppearedAt = Date.now();
+        observer.disconnect();
+      }).observe(body, { childList: true, subtree: true });
+    }, selector);
+  }
+
+  async appearedAt(view: FrameLocator): Promise<number> {
+    const at = await view.locator('body').evaluate(() => window.ppnetE2eAppearedAt);
+    if (at === undefined) throw new Error('nothing was noted: call noteAppearance before the change');
+    return at;
   }
 
   /** Shows or hides the side bar (Ctrl+B) and the panel (Ctrl+J), to give the editors room. */
