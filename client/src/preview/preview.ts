@@ -35,6 +35,9 @@ const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }>
 
 const isTopology = (document: TextDocument) => document.languageId === 'ppnet';
 
+/** The panel's title names the file it shows, from the first diagram on (as Markdown's preview does). */
+const titleFor = (uri: Uri) => `Preview ${uri.path.split('/').pop()}`;
+
 /** The preview's settings (package.json `ppnet.preview.*`), read when they apply so that changes take effect at once. */
 const previewSetting = (name: 'followActiveEditor' | 'highlightCursor') => workspace.getConfiguration('ppnet.preview').get<boolean>(name, true);
 
@@ -59,6 +62,7 @@ class Preview implements Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(parseFromWebview(message))),
       panel.onDidDispose(() => this.dispose()),
     );
+    if (uri) panel.title = titleFor(uri);
   }
 
   get documentUri(): Uri | undefined {
@@ -69,7 +73,7 @@ class Preview implements Disposable {
     if (this.uri?.toString() !== uri.toString()) {
       this.uri = uri;
       this.fitNext = true;
-      this.panel.title = `Preview ${uri.path.split('/').pop()}`;
+      this.panel.title = titleFor(uri);
     }
     void this.refresh();
   }
