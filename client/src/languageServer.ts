@@ -2,6 +2,11 @@
  * The language server's life in the editor: start it, restart it on request and after a crash, and
  * keep the status bar item in step. A crash is said out loud (a notification and a line in the output)
  * rather than healed in silence, so that a server that keeps dying is noticed and reported.
+ *
+ * We restart a lost server ourselves, with a fresh client, instead of letting vscode-languageclient do
+ * it: its own restart gives up for good when the server dies while starting (the failed initialize
+ * stops the client it has just restarted) or when a write to the dead process fails (EPIPE ends in a
+ * shutdown that never asks whether to restart).
  */
 import { ExtensionContext, OutputChannel, window, workspace } from 'vscode';
 import {
@@ -21,10 +26,14 @@ import { ServerStatusItem } from './serverStatusItem';
 /** Crashes tolerated within {@link CRASH_WINDOW_MS} before the server is left stopped. */
 const MAX_RESTARTS = 4;
 const CRASH_WINDOW_MS = 3 * 60 * 1000;
+/** Errors on a live connection tolerated before it is given up as broken (and the server restarted). */
+const MAX_CONNECTION_ERRORS = 3;
 const SHOW_OUTPUT = 'Show Output';
 
 export class LanguageServer {
   private current: LanguageClient | undefined;
+  /** The clients whose loss has been handled, so that a loss reported twice counts once. */
+  private readonly lost = new WeakSet<LanguageClient>();
   private readonly crashes: number[] = [];
 
   constructor(
@@ -33,7 +42,7 @@ export class LanguageServer {
     private readonly status: ServerStatusItem,
   ) {}
 
-  /** The running client, for features that send their own requests. */
+  /** The client of the server that runs or starts, for features that send their own requests. */
   get client(): LanguageClient | undefined {
     return this.current;
   }
@@ -45,25 +54,32 @@ export class LanguageServer {
     try {
       await client.start();
     } catch (error) {
-      this.status.show('failed', `the server could not start: ${messageOf(error)}`);
-      this.output.appendLine(`The ppnet language server could not start: ${messageOf(error)}`);
+      // A server that dies or fails while starting is handled as any lost server: restarted, up to the limit.
+      if (client === this.current && !this.lost.has(client)) this.output.appendLine(`The ppnet language server could not start: ${messageOf(error)}`);
+      this.onLost(client);
     }
   }
 
   /** Stops whatever runs (or failed) and starts a fresh server, with a fresh crash count. */
   async restart(): Promise<void> {
-    const previous = this.current;
-    this.current = undefined;
     this.crashes.length = 0;
-    if (previous) await previous.dispose().catch((error: unknown) => this.output.appendLine(`Stopping the server failed: ${messageOf(error)}`));
     this.output.appendLine('Restarting the ppnet language server.');
-    await this.start();
+    await this.replace();
   }
 
   async dispose(): Promise<void> {
     const client = this.current;
     this.current = undefined;
-    await client?.dispose();
+    await client?.dispose().catch(() => undefined);
+  }
+
+  private async replace(): Promise<void> {
+    const previous = this.current;
+    this.current = undefined;
+    // Stopping a client that is not running fails, yet ends its process: only a failed graceful stop is news.
+    const wasRunning = previous?.state === State.Running;
+    await previous?.dispose().catch((error: unknown) => wasRunning && this.output.appendLine(`Stopping the server failed: ${messageOf(error)}`));
+    await this.start();
   }
 
   private createClient(): LanguageClient {
@@ -77,47 +93,87 @@ export class LanguageServer {
       synchronize: { fileEvents: workspace.createFileSystemWatcher('**/ppnet.config.yaml') },
       outputChannel: this.output,
       errorHandler: this.errorHandler(),
+      // Without this, a failed initialize pops up the raw error; the output says what happened instead.
+      initializationFailedHandler: (error: unknown) => {
+        this.output.appendLine(`The ppnet language server failed to initialize: ${messageOf(error)}`);
+        return false;
+      },
     };
     // The id 'ppnet' makes the client honour the `ppnet.trace.server` setting.
-    const client = new LanguageClient('ppnet', 'ppnet language server', serverOptions, clientOptions);
+    const client = new QuietLanguageClient('ppnet', 'ppnet language server', serverOptions, clientOptions);
     client.onDidChangeState(({ newState }) => {
       if (client !== this.current) return;
       if (newState === State.Starting) this.status.show('starting');
       else if (newState === State.Running) this.status.show('running');
+      // We stop a client only after it stopped being current, so this stop is one we did not ask for.
+      else this.onLost(client);
     });
     return client;
   }
 
   private errorHandler(): ErrorHandler {
     return {
-      // A few broken messages are survivable; a stream of them means the connection is gone.
-      error: (_error, _message, count): ErrorHandlerResult => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
-      closed: (): CloseHandlerResult => {
-        const now = Date.now();
-        this.crashes.push(now);
-        while (this.crashes.length > 0 && now - this.crashes[0] > CRASH_WINDOW_MS) this.crashes.shift();
-        if (this.crashes.length > MAX_RESTARTS) {
-          const reason = `The ppnet language server stopped unexpectedly ${this.crashes.length} times in 3 minutes and was not restarted. Run "ppnet: Restart Language Server" to start it again.`;
-          this.status.show('failed', 'the server stopped unexpectedly too often');
-          void this.notify(reason, window.showErrorMessage);
-          return { action: CloseAction.DoNotRestart, message: reason, handled: true };
-        }
-        this.status.show('starting');
-        // One notification per series of crashes; the ones that follow go to the output only, so that a
-        // server that keeps crashing does not bury the final word under a pile of notifications.
-        if (this.crashes.length === 1) {
-          const reason = 'The ppnet language server stopped unexpectedly and was restarted.';
-          void this.notify(reason, window.showWarningMessage);
-          return { action: CloseAction.Restart, message: reason, handled: true };
-        }
-        return { action: CloseAction.Restart, message: `The ppnet language server stopped unexpectedly again (${this.crashes.length} times in 3 minutes) and was restarted.`, handled: true };
-      },
+      // A dead process shows as failed writes (EPIPE) before its connection closes: not a reason to
+      // shut down, since the close that follows restarts it. A stream of errors on a live connection
+      // means the connection is broken: shut it down, and the stop restarts the server.
+      error: (error, _message, count): ErrorHandlerResult =>
+        isBrokenPipe(error) || (count !== undefined && count <= MAX_CONNECTION_ERRORS)
+          ? { action: ErrorAction.Continue, handled: true }
+          : { action: ErrorAction.Shutdown, message: `The connection to the ppnet language server is broken (${error.message}).`, handled: true },
+      closed: (): CloseHandlerResult => ({ action: CloseAction.DoNotRestart, message: 'The connection to the ppnet language server was closed.', handled: true }),
     };
+  }
+
+  /** The server behind `client` is gone: restart it with a fresh client, or give up after too many crashes. */
+  private onLost(client: LanguageClient): void {
+    if (client !== this.current || this.lost.has(client)) return;
+    this.lost.add(client);
+    const now = Date.now();
+    this.crashes.push(now);
+    while (this.crashes.length > 0 && now - this.crashes[0] > CRASH_WINDOW_MS) this.crashes.shift();
+    if (this.crashes.length > MAX_RESTARTS) {
+      const reason = `The ppnet language server stopped unexpectedly ${this.crashes.length} times in 3 minutes and was not restarted. Run "ppnet: Restart Language Server" to start it again.`;
+      this.output.appendLine(reason);
+      this.status.show('failed', 'the server stopped unexpectedly too often');
+      void this.notify(reason, window.showErrorMessage);
+      return;
+    }
+    // One notification per series of crashes; the ones that follow go to the output only, so that a
+    // server that keeps crashing does not bury the final word under a pile of notifications.
+    if (this.crashes.length === 1) {
+      const reason = 'The ppnet language server stopped unexpectedly and was restarted.';
+      this.output.appendLine(reason);
+      void this.notify(reason, window.showWarningMessage);
+    } else {
+      this.output.appendLine(`The ppnet language server stopped unexpectedly again (${this.crashes.length} times in 3 minutes) and was restarted.`);
+    }
+    this.status.show('starting');
+    // After the client has finished reacting to the loss (it is inside its own close handling now).
+    setTimeout(() => {
+      if (client === this.current) void this.replace();
+    }, 0);
   }
 
   private async notify(message: string, show: (message: string, ...items: string[]) => Thenable<string | undefined>): Promise<void> {
     if ((await show(message, SHOW_OUTPUT)) === SHOW_OUTPUT) this.output.show(true);
   }
+}
+
+/**
+ * A client that writes its errors to the output without popping each up. When the server dies, the
+ * library pops up one error per failed request and per failed start, several a second: they add
+ * nothing to our own notice and crowd it out (VS Code shows at most three new notifications in 800 ms).
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
+  }
+}
+
+/** Errors that say the other end of the pipe is gone. */
+function isBrokenPipe(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
 
 function messageOf(error: unknown): string {
