@@ -19,7 +19,7 @@ import {
   window,
   workspace,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import type { Graph } from '../../../server/src/service/graph';
 import { previewHtml } from './html';
 import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from './protocol';
@@ -91,13 +91,15 @@ class Preview implements Disposable {
     if (!uri) return this.post({ type: 'empty', message: 'Open a .ppnet.yaml file to preview it.' });
     const sequence = ++this.requestSequence;
     const client = this.client();
-    if (!client) return this.post({ type: 'empty', message: 'The ppnet language server is not running.' });
+    // A stopped client (crashed, restarting or given up) would only answer "Client is not running".
+    if (!client || client.state === State.Stopped) return this.post({ type: 'empty', message: 'The ppnet language server is not running.' });
     let graph: Graph | null;
     try {
       await workspace.openTextDocument(uri); // the server knows only open documents
       graph = await client.sendRequest<Graph | null>(GRAPH_REQUEST, { uri: uri.toString() });
     } catch (error) {
-      if (sequence === this.requestSequence) this.post({ type: 'empty', message: `The diagram is not available: ${(error as Error).message}` });
+      const stopped = client.state !== State.Running; // the server died or restarted meanwhile
+      if (sequence === this.requestSequence) this.post({ type: 'empty', message: stopped ? 'The ppnet language server is not running.' : `The diagram is not available: ${(error as Error).message}` });
       return;
     }
     if (sequence !== this.requestSequence) return;
