@@ -98,7 +98,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
+    // Enter goes to the entry the box offers, which follows what was typed a moment later.
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`\\b${line}\\b.*\\b${column}\\b`) }).waitFor();
     await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
     await this.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
   }
 
