@@ -78,7 +78,9 @@ export class LanguageServer {
     this.current = undefined;
     // Stopping a client that is not running fails, yet ends its process: only a failed graceful stop is news.
     const wasRunning = previous?.state === State.Running;
-    await previous?.dispose().catch((error: unknown) => wasRunning && this.output.appendLine(`Stopping the server failed: ${messageOf(error)}`));
+    await previous?.dispose().catch((error: unknown) => {
+      if (wasRunning) this.output.appendLine(`Stopping the server failed: ${messageOf(error)}`);
+    });
     await this.start();
   }
 
