@@ -234,6 +234,8 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     assert.match(notice, /The ppnet language server stopped unexpectedly 5 times in 3 minutes and was not restarted\. Run "ppnet: Restart Language Server" to start it again\./);
     await workbench.waitForServerStatus('stopped unexpectedly too often');
     assert.deepEqual(server.languageServerPids(), []);
+    // The preview, still open beside the file, says why it has no diagram.
+    await (await workbench.webview()).getByText('The ppnet language server is not running.', { exact: true }).waitFor();
     await workbench.screenshot('gave-up');
     await workbench.runCommand('ppnet: Restart Language Server');
     await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => 'the server did not start again');
