@@ -43,7 +43,7 @@ const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20
 
 const builds = [
   { ...nodeTarget, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...nodeTarget, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
+  { ...nodeTarget, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
   // The preview's script and its stylesheet (imported by the script), loaded by the webview.
   { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js' },
 ];

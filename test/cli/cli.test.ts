@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
-import { run } from '../../server/src/cli';
+import { run } from '../../server/src/cli/main';
 import { ROOT } from '../support';
 
 function cli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {

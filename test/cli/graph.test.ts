@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { graphOfFile, renderGraph } from '../../server/src/cliGraph';
+import { graphOfFile, renderGraph } from '../../server/src/cli/graph';
 import { ROOT } from '../support';
 import { browserMissing, launchBrowser } from '../webview/harness';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { withRulesTable } from '../../server/src/rulesTable';
+import { withRulesTable } from '../../scripts/rulesTable';
 import { RULES } from '../../server/src/service';
 import { ROOT } from '../support';
 

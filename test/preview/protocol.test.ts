@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { previewHtml } from '../../client/src/preview/html';
-import { parseFromWebview, parsePreviewState } from '../../client/src/preview/protocol';
+import { parseFromWebview, parsePreviewState } from '../../protocol/protocol';
 
 describe('messages from the webview', () => {
   it('accepts the known messages with sound fields', () => {

@@ -1,7 +1,8 @@
-/** The ppnet/graph request over stdio: the graph of the open document, current after each change. */
+/** The graph request (GRAPH_REQUEST) over stdio: the graph of the open document, current after each change. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Graph } from '../../server/src/service/graph';
+import type { Graph } from '../../server/src/service';
+import { GRAPH_REQUEST } from '../../protocol/protocol';
 import { TestClient } from './lspClient';
 
 const URI = 'file:///virtual/preview.ppnet.yaml';
@@ -19,7 +20,7 @@ circuits:
     environments: [prod]
 `;
 
-describe('ppnet/graph request', () => {
+describe('the graph request', () => {
   let client: TestClient;
   before(async () => {
     client = new TestClient();
@@ -29,7 +30,7 @@ describe('ppnet/graph request', () => {
 
   it('answers the graph of an open document, follows its changes, and null for an unknown one', async () => {
     await client.open(URI, TEXT);
-    const first = await client.request<Graph>('ppnet/graph', { uri: URI });
+    const first = await client.request<Graph>(GRAPH_REQUEST, { uri: URI });
     assert.equal(first.title, 'preview.ppnet.yaml');
     assert.deepEqual(first.flows.map((f) => [f.id, f.route]), [['users:hq:prod', 'internet']]);
     const circuit = first.nodes.find((n) => n.id === 'circuit:er')!;
@@ -40,11 +41,11 @@ describe('ppnet/graph request', () => {
     await client.change(URI, 2, [
       { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: '    microsoftPeering:\n      advertisedPrefixes: [203.0.113.0/29]\n      routeFilter: [West Europe, North Europe]\n' },
     ]);
-    const second = await client.request<Graph>('ppnet/graph', { uri: URI });
+    const second = await client.request<Graph>(GRAPH_REQUEST, { uri: URI });
     assert.deepEqual(second.flows.map((f) => [f.id, f.route, f.circuit]), [['users:hq:prod', 'expressroute', 'er']]);
     assert.equal(second.nodes.find((n) => n.id === 'circuit:er')!.severity, undefined);
 
-    assert.equal(await client.request('ppnet/graph', { uri: 'file:///virtual/closed.ppnet.yaml' }), null);
-    assert.equal(await client.request('ppnet/graph', { uri: 42 }), null);
+    assert.equal(await client.request(GRAPH_REQUEST, { uri: 'file:///virtual/closed.ppnet.yaml' }), null);
+    assert.equal(await client.request(GRAPH_REQUEST, { uri: 42 }), null);
   });
 });

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { buildGraph, Graph } from '../../server/src/service/graph';
+import type { Graph } from '../../server/src/service';
 import { doc, fixture } from '../support';
 
 function graphOf(text: string): Graph {
   const service = createLanguageService();
   const document = doc(text);
-  return buildGraph(service.getTopology(document), service.validate(document), 'test.ppnet.yaml');
+  return service.getGraph(document);
 }
 
 function membersByGroup(graph: Graph): Record<string, string[]> {

@@ -9,7 +9,7 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html';
-import type { ToWebview } from '../../client/src/preview/protocol';
+import type { ToWebview } from '../../protocol/protocol';
 import { ROOT } from '../support';
 
 // Page functions run in the browser; the tests compile without the DOM library.

@@ -9,9 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { graphOfFile } from '../../server/src/cliGraph';
-import { layoutGraph } from '../../server/src/graph/layout';
-import { renderSvg } from '../../server/src/graph/svg';
+import { graphOfFile } from '../../server/src/cli/graph';
+import { layoutGraph } from '../../server/src/diagram/layout';
+import { renderSvg } from '../../server/src/diagram/svg';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 // Page functions run in the browser; the tests compile without the DOM library.

@@ -4,12 +4,12 @@
  * lists the flows, and produces the exports. Text from the file only ever becomes DOM text or escaped
  * SVG text.
  */
-import type { ExportFormat, FromWebview, ToWebview } from '../../client/src/preview/protocol';
-import { parsePreviewState, PreviewState } from '../../client/src/preview/protocol';
-import { LaidOutGraph, layoutGraph } from '../../server/src/graph/layout';
-import { toMermaid } from '../../server/src/graph/mermaid';
-import { renderSvg } from '../../server/src/graph/svg';
-import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/graph/theme';
+import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
+import { parsePreviewState, PreviewState } from '../../protocol/protocol';
+import { LaidOutGraph, layoutGraph } from '../../server/src/diagram/layout';
+import { toMermaid } from '../../server/src/diagram/mermaid';
+import { renderSvg } from '../../server/src/diagram/svg';
+import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service/graph';
 import './preview.css';
 

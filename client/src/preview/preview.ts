@@ -1,6 +1,6 @@
 /**
  * The preview panel: shows the graph of the active topology file (asked of the language server with
- * `ppnet/graph`), follows edits, the active editor and the cursor, reveals a node's YAML on click,
+ * `GRAPH_REQUEST`), follows edits, the active editor and the cursor, reveals a node's YAML on click,
  * saves exports where the user chooses, and comes back after a window reload.
  */
 import * as crypto from 'crypto';
@@ -22,7 +22,7 @@ import {
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import type { Graph } from '../../../server/src/service/graph';
 import { previewHtml } from './html';
-import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from './protocol';
+import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
 
 /** Edits are coalesced for this long before the graph is asked for again (the redraw follows within 300 ms). */
 const REFRESH_DELAY_MS = 150;

@@ -128,8 +128,7 @@ const CAPTIONS: Record<EntityKind, string> = {
   azureService: 'Azure service',
 };
 
-export function buildGraph(topology: Topology, diagnostics: readonly Diagnostic[], fallbackTitle = 'Topology'): Graph {
-  const document = TextDocument.create('', 'ppnet', 0, topology.parsed.text);
+export function buildGraph(topology: Topology, document: TextDocument, diagnostics: readonly Diagnostic[], fallbackTitle = 'Topology'): Graph {
   const nodes = new Map<string, GraphNode>();
   const groups = new Map<string, GraphGroup>();
   const addGroup = (group: GraphGroup) => void (groups.has(group.id) || groups.set(group.id, group));

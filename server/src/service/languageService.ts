@@ -19,6 +19,8 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions';
+import { buildGraph, Graph } from './graph';
+import { internalErrorDiagnostic, liveLimitDiagnostic } from './limits';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import * as navigation from './navigation';
@@ -31,6 +33,12 @@ export interface LanguageService {
   /** The topology of a document, parsed once per document version. */
   getTopology(document: TextDocument): Topology;
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
+  /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
+  getGraph(document: TextDocument, options?: ValidationOptions): Graph;
+  /** The diagnostic to show instead of live checking when the document is above the editor's size limit. */
+  liveLimitDiagnostic(document: TextDocument): Diagnostic | undefined;
+  /** The diagnostic to show when checking failed inside ppnet (the file is not at fault). */
+  internalErrorDiagnostic(error: unknown): Diagnostic;
   /** Quick fixes for the diagnostics in `context`, and actions that disable their rules. */
   getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
   doComplete(document: TextDocument, position: Position): CompletionList;
@@ -83,6 +91,12 @@ export function createLanguageService(): LanguageService {
   return {
     getTopology,
     validate,
+    getGraph: (document, options) => {
+      const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
+      return buildGraph(getTopology(document), document, validate(document, options), title);
+    },
+    liveLimitDiagnostic,
+    internalErrorDiagnostic,
     getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
     doComplete: (document, position) => doComplete(getTopology(document), document, position),
     doHover: (document, position) => doHover(getTopology(document), document, position),

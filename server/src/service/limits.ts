@@ -17,11 +17,11 @@ function megabytes(bytes: number): string {
 }
 
 /** The document's size in UTF-8 bytes when it is above the limit, else `undefined`. */
-export function sizeAboveLiveLimit(document: TextDocument): number | undefined {
+function sizeAboveLiveLimit(document: TextDocument): number | undefined {
   const text = document.getText();
   // A UTF-16 code unit is 1 to 3 UTF-8 bytes: most texts are decided without counting.
   if (text.length * 3 <= LIVE_CHECK_LIMIT_BYTES) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8Length(text);
   return bytes > LIVE_CHECK_LIMIT_BYTES ? bytes : undefined;
 }
 
@@ -37,8 +37,10 @@ function fileDiagnostic(code: string, message: string): Diagnostic {
   };
 }
 
-/** The diagnostic shown instead of live checking on a file above the limit. */
-export function liveLimitDiagnostic(bytes: number): Diagnostic {
+/** The diagnostic shown instead of live checking on a file above the limit, or `undefined` below it. */
+export function liveLimitDiagnostic(document: TextDocument): Diagnostic | undefined {
+  const bytes = sizeAboveLiveLimit(document);
+  if (bytes === undefined) return undefined;
   return fileDiagnostic(
     'file-too-large',
     `File too large for live checking: ${megabytes(bytes)}, limit ${megabytes(LIVE_CHECK_LIMIT_BYTES)}. ` +
@@ -53,4 +55,19 @@ export function internalErrorDiagnostic(error: unknown): Diagnostic {
     'internal-error',
     `ppnet could not check this file because of an error inside ppnet (${reason}). The diagnostics shown may be incomplete; please report it with the file.`,
   );
+}
+
+/** The UTF-8 length of a text, without Node's Buffer (the service also runs in a browser). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair is one code point of four bytes
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -16,10 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { ConfigLoader, LoadedConfig } from './configFiles';
-import { CONFIG_FILE_NAME, createLanguageService, RenameError } from './service';
-import { internalErrorDiagnostic, liveLimitDiagnostic, sizeAboveLiveLimit } from './service/limits';
-import { buildGraph } from './service/graph';
+import { ConfigLoader, LoadedConfig } from '../files/configFiles';
+import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
+import { GRAPH_REQUEST } from '../../../protocol/protocol';
 
 export function startServer(): void {
   // Every handler runs to completion at once, so a request can only be cancelled while it waits in
@@ -49,16 +48,16 @@ export function startServer(): void {
   };
 
   const validateNow = (document: TextDocument) => {
-    const tooLarge = sizeAboveLiveLimit(document);
+    const tooLarge = service.liveLimitDiagnostic(document);
     let diagnostics: Diagnostic[];
     try {
       const config = configFor(document.uri);
-      diagnostics = tooLarge ? [liveLimitDiagnostic(tooLarge)] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
+      diagnostics = tooLarge ? [tooLarge] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
     } catch (error) {
       // The file is not at fault: say so on it, and keep serving.
       connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       service.forget(document.uri);
-      diagnostics = [internalErrorDiagnostic(error)];
+      diagnostics = [service.internalErrorDiagnostic(error)];
     }
     // A newer version may have arrived meanwhile: drop a stale result.
     if (documents.get(document.uri)?.version !== document.version) return;
@@ -95,7 +94,7 @@ export function startServer(): void {
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
       },
-      serverInfo: { name: 'ppnet-language-server', version: require('../../../package.json').version },
+      serverInfo: { name: 'ppnet-language-server', version: require('../../../../package.json').version },
     };
   });
 
@@ -131,7 +130,7 @@ export function startServer(): void {
    */
   const onDocument = <T>(uri: string, fallback: T, run: (document: TextDocument) => T): T => {
     const document = documents.get(uri);
-    return document && !sizeAboveLiveLimit(document) ? run(document) : fallback;
+    return document && !service.liveLimitDiagnostic(document) ? run(document) : fallback;
   };
 
   connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context)));
@@ -142,7 +141,7 @@ export function startServer(): void {
   connection.onDocumentHighlight((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentHighlights(d, p.position)));
   connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
   connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
-  connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all().filter((d) => !sizeAboveLiveLimit(d))));
+  connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all().filter((d) => !service.liveLimitDiagnostic(d))));
   connection.onPrepareRename((p) => onDocument(p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
   connection.onRenameRequest((p) =>
     onDocument(p.textDocument.uri, null, (d) => {
@@ -155,15 +154,9 @@ export function startServer(): void {
     }),
   );
 
-  // The preview's diagram (client/src/preview/protocol.ts names the request), with the diagnostics the
-  // editor shows, so that its marks match the squiggles.
-  connection.onRequest('ppnet/graph', (p: { uri?: unknown }) =>
-    typeof p?.uri !== 'string'
-      ? null
-      : onDocument(p.uri, null, (d) => {
-          const diagnostics = service.validate(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels });
-          return buildGraph(service.getTopology(d), diagnostics, decodeURIComponent(d.uri.split('/').pop() ?? d.uri));
-        }),
+  // The preview's diagram, with the diagnostics the editor shows, so that its marks match the squiggles.
+  connection.onRequest(GRAPH_REQUEST, (p: { uri?: unknown }) =>
+    typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels })),
   );
 
   documents.listen(connection);

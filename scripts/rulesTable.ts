@@ -1,6 +1,6 @@
 /** The README's rule table, generated from the rule registry (`npm run docs:rules` writes it). */
 import * as fs from 'fs';
-import { RULES, ruleUrl } from './service';
+import { RULES, ruleUrl } from '../server/src/service';
 
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';

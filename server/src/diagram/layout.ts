@@ -4,7 +4,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { Graph, GraphGroup, GraphNode, NodeKind } from '../service/graph';
+import type { Graph, GraphGroup, GraphNode, NodeKind } from '../service';
 import { fitText, Font, textWidth } from './measure';
 
 export const FONTS = {

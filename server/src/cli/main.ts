@@ -1,22 +1,12 @@
 /**
- * The `ppnet` command line: `ppnet check <file|folder>... [--format text|json|sarif]`.
+ * The `ppnet` command line: `ppnet check <file|folder>... [--format text|json|sarif]` and `ppnet graph`.
  * Exit codes: 0 no error found, 1 an error found, 2 bad usage or an unreadable file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { ConfigLoader } from './configFiles';
-import { createLanguageService, severityName } from './service';
+import { severityName } from '../service';
+import { checkFiles, collectFiles, formatJson, formatText, readText, UsageError } from './check';
+import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
 import { toSarif } from './sarif';
-import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './cliGraph';
-import type { ThemeKind } from './graph/theme';
-
-export interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
-}
+import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder>... [--format text|json|sarif]
@@ -26,88 +16,6 @@ const USAGE = `Usage:
 check: a folder means every *.ppnet.yaml and *.ppnet.yml below it.
 Exit codes: 0 no error found, 1 an error was found, 2 bad usage or a file that cannot be read.
 graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.`;
-
-export class UsageError extends Error {}
-
-const TOPOLOGY_FILE = /\.ppnet\.ya?ml$/i;
-
-export function collectFiles(inputs: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && TOPOLOGY_FILE.test(entry.name)) files.push(full);
-    }
-  };
-  for (const input of inputs) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      throw new UsageError(`ppnet: cannot read ${input}: no such file or folder`);
-    }
-    if (stat.isDirectory()) walk(input);
-    else files.push(input);
-  }
-  return files;
-}
-
-/** Reads a file as UTF-8; a file that is not text is a usage-level failure (exit 2). */
-export function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`ppnet: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`ppnet: cannot decode ${file}: it is not UTF-8 text`);
-  }
-}
-
-export function checkFiles(files: string[]): FileResult[] {
-  const service = createLanguageService();
-  const configs = new ConfigLoader();
-  const results: FileResult[] = [];
-  const reportedConfigs = new Set<string>();
-  for (const file of files) {
-    const text = readText(file);
-    const config = configs.forFile(file);
-    if (config && !reportedConfigs.has(config.path) && config.diagnostics.length) {
-      reportedConfigs.add(config.path);
-      results.push({ file: path.relative(process.cwd(), config.path) || config.path, diagnostics: config.diagnostics });
-    }
-    const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
-    results.push({ file, diagnostics: service.validate(document, { ruleLevels: config?.config.ruleLevels }) });
-  }
-  return results;
-}
-
-export function formatText(results: FileResult[]): string {
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) {
-      const severity = severityName(d.severity);
-      counts[severity]++;
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${d.message}`);
-    }
-  }
-  const fileCount = results.length;
-  lines.push(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
-  return lines.join('\n') + '\n';
-}
-
-export function formatJson(results: FileResult[]): string {
-  const rows = results.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
-  );
-  return JSON.stringify(rows, null, 2) + '\n';
-}
 
 function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string } {
   const [command, ...rest] = argv;
@@ -174,7 +82,7 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
       return argv.length === 0 ? 2 : 0;
     }
     if (argv[0] === '--version') {
-      out(`${require('../../../package.json').version}\n`);
+      out(`${require('../../../../package.json').version}\n`);
       return 0;
     }
     const args = parseArgs(argv);

@@ -6,13 +6,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader } from './configFiles';
-import { layoutGraph } from './graph/layout';
-import { toMermaid } from './graph/mermaid';
-import { renderSvg } from './graph/svg';
-import { THEME_KINDS, ThemeKind } from './graph/theme';
-import { createLanguageService } from './service';
-import { buildGraph, Graph } from './service/graph';
+import { ConfigLoader } from '../files/configFiles';
+import { layoutGraph } from '../diagram/layout';
+import { toMermaid } from '../diagram/mermaid';
+import { renderSvg } from '../diagram/svg';
+import { THEME_KINDS, ThemeKind } from '../diagram/theme';
+import { createLanguageService, Graph } from '../service';
+
 
 export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -22,8 +22,7 @@ export function graphOfFile(file: string, text: string): Graph {
   const config = new ConfigLoader().forFile(file);
   const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
   const service = createLanguageService();
-  const diagnostics = service.validate(document, { ruleLevels: config?.config.ruleLevels });
-  return buildGraph(service.getTopology(document), diagnostics, path.basename(file));
+  return service.getGraph(document, { ruleLevels: config?.config.ruleLevels });
 }
 
 export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {

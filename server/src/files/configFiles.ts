@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
-import { CONFIG_FILE_NAME, parseConfig } from './service/config';
-import type { ParsedConfig } from './service/config';
+import { CONFIG_FILE_NAME, parseConfig } from '../service';
+import type { ParsedConfig } from '../service';
 
 export interface LoadedConfig extends ParsedConfig {
   path: string;
