@@ -6,7 +6,6 @@ import { TextEdit } from 'vscode-languageserver-types';
 import {
   addEntry,
   appendListItems,
-  indentUnit,
   listItemAt,
   listNode,
   NewEntry,
@@ -16,6 +15,7 @@ import {
   setKey,
   yamlScalar,
 } from '../../server/src/service/edits';
+import { indentUnit } from '../../server/src/service/text/layout';
 import { doc } from '../support';
 
 /** Sets `cdn: false` on environment `prod` of the text and returns the edited text. */

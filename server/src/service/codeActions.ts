@@ -8,6 +8,7 @@ import { Topology } from './model';
 import { ruleByCode } from './rules';
 import { DisableDirective, findDirectives } from './suppression';
 import { DIAGNOSTIC_SOURCE } from './validation';
+import { lineEnding } from './text/layout';
 
 export function getCodeActions(topology: Topology, document: TextDocument, context: CodeActionContext): CodeAction[] {
   if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
@@ -69,7 +70,7 @@ function disableForLine(document: TextDocument, directives: DisableDirective[], 
   const existing = directives.find((d) => d.scope === 'next-line' && d.targetLine === line && d.codes.length > 0);
   if (existing) return appendCode(document, existing, code);
   const indent = /^[ \t]*/.exec(lines[line])![0];
-  return TextEdit.insert({ line, character: 0 }, `${indent}# ppnet-disable-next-line ${code}${eolOf(document)}`);
+  return TextEdit.insert({ line, character: 0 }, `${indent}# ppnet-disable-next-line ${code}${lineEnding(document.getText())}`);
 }
 
 /** Extends the file's disable comment, or writes one at the top, after the comments that open the file. */
@@ -78,7 +79,7 @@ function disableInFile(document: TextDocument, directives: DisableDirective[], l
   if (existing) return appendCode(document, existing, code);
   let line = 0;
   for (let i = 0; i < lines.length && /^\s*(#.*)?$/.test(lines[i]); i++) if (lines[i].trim() !== '') line = i + 1;
-  return TextEdit.insert({ line, character: 0 }, `# ppnet-disable-file ${code}${eolOf(document)}`);
+  return TextEdit.insert({ line, character: 0 }, `# ppnet-disable-file ${code}${lineEnding(document.getText())}`);
 }
 
 function appendCode(document: TextDocument, directive: DisableDirective, code: string): TextEdit {
@@ -86,6 +87,3 @@ function appendCode(document: TextDocument, directive: DisableDirective, code: s
   return TextEdit.insert(document.positionAt(last.span.end), ` ${code}`);
 }
 
-function eolOf(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
-}

@@ -5,38 +5,21 @@
  * and snippets for new entities and a new file.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  Command,
-  CompletionItem,
-  CompletionItemKind,
-  CompletionList,
-  InsertTextFormat,
-  InsertTextMode,
-  Position,
-  Range,
-  TextEdit,
-} from 'vscode-languageserver-types';
-import {
-  azureRegionById,
-  azureRegions,
-  connectors,
-  findPowerPlatformRegion,
-  geographyOf,
-  powerPlatformRegions,
-  resolveRouteFilterEntry,
-  serviceCommunities,
-} from './catalog';
+import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { azureRegionById, azureRegions, connectors, findPowerPlatformRegion, geographyOf, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities } from './catalog';
 import { overlaps, parseCidr } from './cidr';
 import { CursorContext, cursorContext } from './cursorContext';
 import { schemaAt, VALUE_DOCS } from './docs';
 import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from './model';
 import { Span } from './parse';
 import { REFERENCE_FIELDS } from './references';
-import { regionsNeeded, servedEnvironments } from './routeFilter';
 import { RULES } from './rules';
 import { deref } from './schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
 import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
+import { regionsNeeded, servedEnvironments } from './facts';
+import { indentUnit } from './text/layout';
+import { rangeOf } from './text/ranges';
 
 type Schema = ReturnType<typeof deref>;
 
@@ -54,7 +37,7 @@ export function doComplete(topology: Topology, document: TextDocument, position:
   const text = document.getText();
   const context = cursorContext(text, document.offsetAt(position));
   if (context.kind === 'none') return { isIncomplete: false, items: [] };
-  const place: Place = { topology, range: toRange(document, context.range), unit: indentUnit(text) };
+  const place: Place = { topology, range: rangeOf(document, context.range), unit: ' '.repeat(indentUnit(text)) };
   const items = itemsFor(context, place, text);
   items.forEach((item, index) => (item.sortText = String(index).padStart(4, '0')));
   return { isIncomplete: false, items };
@@ -347,13 +330,4 @@ function item(label: string, kind: CompletionItemKind, place: Place, details: It
   return result;
 }
 
-/** The file's indentation step: the smallest indentation of a key line, else two spaces. */
-function indentUnit(text: string): string {
-  let unit = Infinity;
-  for (const match of text.matchAll(/^( +)[^\s#-]/gm)) unit = Math.min(unit, match[1].length);
-  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
-}
 
-function toRange(document: TextDocument, span: Span): Range {
-  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
-}

@@ -7,9 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import configSchema from '../../../schemas/ppnet-config.schema.json';
-import { Level, LEVELS, LSP_SEVERITY, rangeOf, ruleUrl } from './rule';
-import { ruleByCode } from './rules';
-import { unknownCodeMessage } from './rules/unknownRuleCode';
+import { Level, LEVELS, LSP_SEVERITY, ruleUrl } from './rule';
+import { rangeOf } from './text/ranges';
+import { RULE_CODES, ruleByCode } from './rules';
+import { unknownCodeMessage } from './ruleCodes';
 import { DIAGNOSTIC_SOURCE } from './validation';
 
 export const CONFIG_FILE_NAME = 'ppnet.config.yaml';
@@ -60,7 +61,7 @@ export function parseConfig(document: TextDocument): ParsedConfig {
       const levelNode = pair.value as Scalar | null;
       const level = isScalar(levelNode) ? String(levelNode.value) : '';
       if (!ruleByCode(code)) {
-        problem(pair.key, unknownCodeMessage(code, 'this setting').message, 'unknown-rule-code');
+        problem(pair.key, unknownCodeMessage(code, 'this setting', RULE_CODES).message, 'unknown-rule-code');
         continue;
       }
       if (!(LEVELS as readonly string[]).includes(level)) {

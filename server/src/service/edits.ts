@@ -7,6 +7,8 @@ import { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isMergeKey } from './parse';
 import type { Fix } from './rule';
+import { offsetRange } from './text/ranges';
+import { indentUnit, lineEnding } from './text/layout';
 
 type Ranged = { range?: [number, number, number] | null };
 
@@ -57,7 +59,7 @@ function addKey(document: TextDocument, owner: MapOwner, entry: EntryText): Text
     if (map.flow) {
       const close = text.lastIndexOf('}', map.range[1] - 1);
       const last = map.items[map.items.length - 1];
-      if (!last) return TextEdit.replace(rangeOf(document, map.range[0], map.range[1]), `{ ${entry.flow} }`);
+      if (!last) return TextEdit.replace(offsetRange(document, map.range[0], map.range[1]), `{ ${entry.flow} }`);
       const end = ((last.value as Ranged | null)?.range ?? (last.key as Ranged).range ?? [close, close])[1];
       return TextEdit.insert(document.positionAt(Math.min(end, close)), `, ${entry.flow}`);
     }
@@ -74,7 +76,7 @@ function addKey(document: TextDocument, owner: MapOwner, entry: EntryText): Text
   const written = /^\s*([^\s#][^#]*?)\s*(#.*)?\r?$/.exec(line);
   if (written) {
     const start = colon + line.indexOf(written[1]);
-    return TextEdit.replace(rangeOf(document, start, start + written[1].length), `{ ${entry.flow} }`);
+    return TextEdit.replace(offsetRange(document, start, start + written[1].length), `{ ${entry.flow} }`);
   }
   const column = document.positionAt(owner.key.range?.[0] ?? 0).character;
   const indent = ' '.repeat(column + indentUnit(text));
@@ -94,16 +96,8 @@ function colonAfter(document: TextDocument, key: Scalar): number {
   return colon < 0 ? from : colon + 1;
 }
 
-function rangeOf(document: TextDocument, start: number, end: number) {
-  return { start: document.positionAt(start), end: document.positionAt(end) };
-}
 
 /** The file's indentation step: the smallest indentation of a content line; 2 when nothing is indented. */
-export function indentUnit(text: string): number {
-  let unit = Infinity;
-  for (const match of text.matchAll(/^( +)[^\s#]/gm)) unit = Math.min(unit, match[1].length);
-  return unit === Infinity ? 2 : unit;
-}
 
 /** A scalar as YAML text: plain when it reads back as the same string in block and flow context, else quoted. */
 export function yamlScalar(text: string): string {
@@ -141,9 +135,6 @@ function flowItems(items: readonly NewItem[]): string {
   return items.map((item) => yamlScalar(item.text)).join(', ');
 }
 
-function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 function flowEntry(entry: NewEntry): string {
   const value = 'list' in entry.value ? flowList(entry.value.list) : `{ ${entry.value.map.map(flowEntry).join(', ')} }`;
@@ -184,16 +175,16 @@ export function removeListItem(document: TextDocument, list: YAMLSeq, item: unkn
   if (list.flow) {
     const before = list.items[index - 1] as Ranged | undefined;
     const after = list.items[index + 1] as Ranged | undefined;
-    if (before?.range) return TextEdit.del(rangeOf(document, before.range[1], range[1]));
-    if (after?.range) return TextEdit.del(rangeOf(document, range[0], after.range[0]));
-    return TextEdit.del(rangeOf(document, range[0], range[1]));
+    if (before?.range) return TextEdit.del(offsetRange(document, before.range[1], range[1]));
+    if (after?.range) return TextEdit.del(offsetRange(document, range[0], after.range[0]));
+    return TextEdit.del(offsetRange(document, range[0], range[1]));
   }
   const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
   const newline = text.indexOf('\n', range[1]);
   const lineEnd = newline < 0 ? text.length : newline + 1;
   const onlyItemOnLine =
     /^\s*-\s+$/.test(text.slice(lineStart, range[0])) && /^\s*(#.*)?\r?\n?$/.test(text.slice(range[1], lineEnd));
-  return onlyItemOnLine ? TextEdit.del(rangeOf(document, lineStart, lineEnd)) : undefined;
+  return onlyItemOnLine ? TextEdit.del(offsetRange(document, lineStart, lineEnd)) : undefined;
 }
 
 /** Replaces one entry of a list with others, in the list's style; no others removes it. */
@@ -204,9 +195,9 @@ export function replaceListItem(document: TextDocument, list: YAMLSeq, item: unk
     const removal = removeListItem(document, list, item);
     return removal ? [removal] : [];
   }
-  if (list.flow) return [TextEdit.replace(rangeOf(document, range[0], range[1]), flowItems(items))];
+  if (list.flow) return [TextEdit.replace(offsetRange(document, range[0], range[1]), flowItems(items))];
   const [first, ...rest] = items;
-  const edits = [TextEdit.replace(rangeOf(document, range[0], range[1]), yamlScalar(first.text))];
+  const edits = [TextEdit.replace(offsetRange(document, range[0], range[1]), yamlScalar(first.text))];
   if (rest.length) edits.push(insertItemsAfter(document, item as Ranged, rest));
   return edits;
 }

@@ -7,21 +7,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from './catalog';
-import {
-  allEntities,
-  appsOf,
-  cdnOf,
-  Entity,
-  EntityKind,
-  internetOf,
-  labelOf,
-  memberCountOf,
-  relayOf,
-  Topology,
-} from './model';
+import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from './model';
 import { Severity, severityName } from './rule';
-import { catalogConnector, connectorTarget } from './semantics';
 import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
+import { catalogConnector, connectorTarget } from './facts';
 
 export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service';
 

@@ -3,21 +3,7 @@
  * the command line and the tests all use it through `createLanguageService()`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeAction,
-  CodeActionContext,
-  CompletionList,
-  Diagnostic,
-  DocumentHighlight,
-  DocumentSymbol,
-  FoldingRange,
-  Hover,
-  Location,
-  Position,
-  Range,
-  SymbolInformation,
-  WorkspaceEdit,
-} from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions';
 import { buildGraph, Graph } from './graph';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './limits';

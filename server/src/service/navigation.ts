@@ -3,20 +3,12 @@
  * invalid or taken ids), document highlights, and workspace symbols across open files.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DocumentHighlight,
-  DocumentHighlightKind,
-  Location,
-  Position,
-  Range,
-  SymbolInformation,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver-types';
+import { DocumentHighlight, DocumentHighlightKind, Location, Position, Range, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { Scalar } from 'yaml';
 import { allEntities, EntityKind, entitiesOf, SECTION_OF, Topology } from './model';
-import { allReferences, KIND_WORDS } from './references';
+import { allReferences } from './references';
 import { SYMBOL_KINDS } from './symbols';
+import { KIND_WORDS } from './text/words';
 
 /** An id under the cursor: where it is declared or referenced. */
 interface IdAt {

@@ -2,21 +2,7 @@
  * Parsing: the YAML AST with source offsets, the parser's errors and warnings, duplicate keys, and
  * navigation helpers that resolve aliases and merge keys (`<<`) as YAML defines them.
  */
-import {
-  Alias,
-  Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Node,
-  Pair,
-  parseAllDocuments,
-  Scalar,
-  YAMLMap,
-  YAMLSeq,
-} from 'yaml';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type YNode = Node;
 export type YPair = Pair<unknown, unknown>;

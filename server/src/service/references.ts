@@ -43,13 +43,3 @@ export function allReferences(topology: Topology): Reference[] {
 export function resolveReference(topology: Topology, reference: Pick<Reference, 'targetKind' | 'text'>): Entity | undefined {
   return entitiesOf(topology, reference.targetKind).get(reference.text) as Entity | undefined;
 }
-
-export const KIND_WORDS: Record<EntityKind, string> = {
-  environment: 'environment',
-  site: 'site',
-  circuit: 'circuit',
-  gateway: 'gateway',
-  connector: 'connector',
-  desktopFlow: 'desktop flow',
-  azureService: 'Azure service',
-};

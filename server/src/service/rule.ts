@@ -3,11 +3,11 @@
  * Each rule lives in its own file under `rules/`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit } from 'vscode-languageserver-types';
 import { sourceUrl, SourceKey } from './catalog';
-import { EntityKind, Topology } from './model';
-import { Span } from './parse';
+import { Topology } from './model';
 import type { SchemaFinding } from './schema';
+import type { Locatable } from './text/ranges';
 import type { SuppressionReport } from './suppression';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -36,9 +36,6 @@ export function severityName(severity: DiagnosticSeverity | undefined): Severity
   }
 }
 
-/** Anything with a YAML range, or a plain span. */
-export type Locatable = { range?: [number, number, number] | null } | Span;
-
 export interface RelatedFinding {
   at: Locatable;
   message: string;
@@ -59,6 +56,8 @@ export interface RuleContext {
   readonly document: TextDocument;
   /** Structural findings of the JSON Schema, computed once per validation. */
   schemaFindings(): SchemaFinding[];
+  /** The code of every rule (disable comments may name any of them). */
+  readonly ruleCodes: ReadonlySet<string>;
   /** Set for rules of the `suppression` phase only. */
   readonly suppression?: SuppressionReport;
   report(finding: Finding): void;
@@ -84,8 +83,6 @@ export interface Rule {
   title: string;
   /** The Microsoft page the rule comes from (a catalog source key or a URL). */
   source: SourceKey | `https://${string}`;
-  /** The entity kinds the check reads; `document` for checks on the text or the whole file. */
-  reads: readonly (EntityKind | 'document')[];
   /** Region and community checks are for the public cloud only (`cloud-not-checked` says so). */
   publicCloudOnly?: boolean;
   /** `suppression` rules run after disable comments are applied and read `context.suppression`. */
@@ -98,21 +95,4 @@ export interface Rule {
 
 export function ruleUrl(rule: Rule): string {
   return rule.source.startsWith('https://') ? rule.source : sourceUrl(rule.source as SourceKey);
-}
-
-export function spanOfLocatable(at: Locatable): Span {
-  if ('start' in at && 'end' in at) return at;
-  const range = (at as { range?: [number, number, number] | null }).range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
-}
-
-export function rangeOf(document: TextDocument, at: Locatable): Range {
-  const span = spanOfLocatable(at);
-  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
-}
-
-/** A quoted list for messages: `a`, `b` and `c`. */
-export function listWords(words: readonly string[], conjunction = 'and'): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }

@@ -7,8 +7,9 @@ import { Document, isAlias, isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
 import topologySchema from '../../../schemas/ppnet.schema.json';
 import { KIND_OF_SECTION } from './model';
 import { MAX_ALIAS_EXPANSIONS, mapPairs, ParsedDocument, resolveNode, scalarText, Span } from './parse';
-import { Locatable } from './rule';
+import type { Locatable } from './text/ranges';
 import { closest } from './suggest';
+import { capitalize, KIND_WORDS } from './text/words';
 
 export interface SchemaFinding {
   code: 'schema' | 'unknown-key';
@@ -143,13 +144,10 @@ function describeOwner(pointer: string): string {
   const kind = KIND_OF_SECTION[segments[0]];
   if (!kind) return `"${segments.join('.')}"`;
   if (segments.length === 1) return `the ${segments[0]} section`;
-  const entity = `${kindWords(kind)} ${segments[1]}`;
+  const entity = `${KIND_WORDS[kind]} ${segments[1]}`;
   return segments.length === 2 ? entity : `"${segments.slice(2).join('.')}" of ${entity}`;
 }
 
-function kindWords(kind: string): string {
-  return kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
-}
 
 function lastSegment(pointer: string): string {
   return unescapePointer(pointer.slice(pointer.lastIndexOf('/') + 1));
@@ -327,6 +325,3 @@ function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine
   };
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -3,29 +3,9 @@
  * completions: what the entity is, its main settings, and what it is connected to.
  */
 import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
-import {
-  appsOf,
-  AzureService,
-  cdnOf,
-  Circuit,
-  circuitsAtSite,
-  circuitsServing,
-  Connector,
-  DesktopFlow,
-  entitiesNaming,
-  Entity,
-  Environment,
-  Gateway,
-  internetOf,
-  memberCountOf,
-  relayOf,
-  Site,
-  tlsOf,
-  Topology,
-} from './model';
-import { KIND_WORDS } from './references';
-import { listWords } from './rule';
-import { catalogConnector, connectorTarget } from './semantics';
+import { appsOf, AzureService, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from './model';
+import { capitalize, KIND_WORDS, listWords } from './text/words';
+import { catalogConnector, connectorTarget } from './facts';
 
 export function summarize(topology: Topology, entity: Entity): string {
   const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
@@ -130,6 +110,3 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -3,37 +3,10 @@
  * connectors, desktop flows, Azure services) the route it takes and why, following the ExpressRoute
  * architecture article. The preview draws these; the reasons are ours, each with its source page.
  */
-import {
-  AzureRegion,
-  azureRegionById,
-  describeRegionCommunity,
-  findAzureRegion,
-  findPowerPlatformRegion,
-  powerPlatformRegionsContaining,
-  PowerPlatformRegion,
-  resolveRouteFilterEntry,
-  SourceKey,
-  sourceUrl,
-} from './catalog';
-import {
-  appsOf,
-  cdnOf,
-  Circuit,
-  circuitsServing,
-  cloudOf,
-  Connector,
-  DesktopFlow,
-  EntityKind,
-  Environment,
-  internetOf,
-  relayOf,
-  Site,
-  Topology,
-  AzureService,
-} from './model';
-import { listWords } from './rule';
-import { missingCommunities } from './rules/routeFilterMissingRegion';
-import { catalogConnector, connectorTarget, microsoftPeeringCircuitsAtSite } from './semantics';
+import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion, findPowerPlatformRegion, powerPlatformRegionsContaining, PowerPlatformRegion, resolveRouteFilterEntry, SourceKey, sourceUrl } from './catalog';
+import { appsOf, cdnOf, Circuit, circuitsServing, cloudOf, Connector, DesktopFlow, EntityKind, Environment, internetOf, relayOf, Site, Topology, AzureService } from './model';
+import { listWords } from './text/words';
+import { catalogConnector, connectorTarget, microsoftPeeringCircuitsAtSite, missingCommunities } from './facts';
 
 /** How a flow crosses from one network to another. */
 export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'no-route' | 'unknown';

@@ -5,8 +5,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-languageserver-types';
 import { cloudOf, Topology } from './model';
-import { Finding, Level, LSP_SEVERITY, rangeOf, Rule, RuleContext, ruleUrl } from './rule';
-import { RULES } from './rules';
+import { Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
+import { rangeOf } from './text/ranges';
+import { RULE_CODES, RULES } from './rules';
 import { SchemaFinding, schemaFindingsOf } from './schema';
 import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
 
@@ -24,6 +25,7 @@ export function validateTopology(topology: Topology, document: TextDocument, opt
   const baseContext = {
     topology,
     document,
+    ruleCodes: RULE_CODES,
     schemaFindings: () => (schemaFindings ??= schemaFindingsOf(topology.parsed)),
   };
 

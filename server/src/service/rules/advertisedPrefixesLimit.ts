@@ -9,7 +9,6 @@ export const advertisedPrefixesLimit: Rule = {
   defaultSeverity: 'error',
   title: `More than ${MAX_ADVERTISED_PREFIXES} prefixes are advertised on one Microsoft peering session.`,
   source: 'routing',
-  reads: ['circuit'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const written = circuit.microsoftPeering?.advertisedPrefixes;

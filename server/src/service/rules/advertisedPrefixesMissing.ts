@@ -6,7 +6,6 @@ export const advertisedPrefixesMissing: Rule = {
   defaultSeverity: 'error',
   title: 'Microsoft peering advertises no public prefixes (no NAT pool).',
   source: 'nat',
-  reads: ['circuit'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const peering = circuit.microsoftPeering;

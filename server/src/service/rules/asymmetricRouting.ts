@@ -1,7 +1,7 @@
 import { Cidr, formatCidr, overlappingPairs, overlaps, parseCidr } from '../cidr';
 import { Circuit, ListField, ListItem } from '../model';
 import { Rule } from '../rule';
-import { notRoutable } from './advertisedPrefixPrivate';
+import { notRoutable } from '../facts';
 
 interface Prefix {
   item: ListItem;
@@ -33,7 +33,6 @@ export const asymmetricRouting: Rule = {
   defaultSeverity: 'warning',
   title: "An advertised prefix is also the site's internet egress, or is advertised by another circuit.",
   source: 'nat',
-  reads: ['circuit', 'site'],
   check({ topology, report }) {
     const all: Advertised[] = [];
     for (const circuit of topology.circuits.values()) {

@@ -1,6 +1,6 @@
 import { azureRegionById, findPowerPlatformRegion } from '../catalog';
-import { isUnknownRegionalValue, resolvedEntries } from '../routeFilter';
 import { Rule } from '../rule';
+import { isUnknownRegionalValue, resolvedEntries } from '../facts';
 
 export const catalogGap: Rule = {
   code: 'catalog-gap',
@@ -8,7 +8,6 @@ export const catalogGap: Rule = {
   title: "A fact a check needs is missing from the catalog (such as a region's community value), so that check cannot be made.",
   source: 'routing',
   publicCloudOnly: true,
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const routeFilter = circuit.microsoftPeering?.routeFilter;

@@ -1,13 +1,13 @@
 import { setKey } from '../edits';
 import { appsOf, cdnOf, circuitsServing, internetOf, Site } from '../model';
-import { listWords, Rule } from '../rule';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
 
 export const cdnBlocked: Rule = {
   code: 'cdn-blocked',
   defaultSeverity: 'warning',
   title: 'Canvas apps load CDN content over the internet, which a site of their users blocks.',
   source: 'arch',
-  reads: ['environment', 'circuit', 'site'],
   check({ topology, report }) {
     for (const environment of topology.environments.values()) {
       if (!appsOf(environment).includes('canvas') || !cdnOf(environment)) continue;

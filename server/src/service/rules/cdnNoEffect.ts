@@ -6,7 +6,6 @@ export const cdnNoEffect: Rule = {
   defaultSeverity: 'info',
   title: 'The CDN setting of an environment without canvas apps changes nothing.',
   source: 'behavior',
-  reads: ['environment'],
   check({ topology, report }) {
     for (const environment of topology.environments.values()) {
       const apps = appsOf(environment);

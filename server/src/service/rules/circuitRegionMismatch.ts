@@ -7,7 +7,6 @@ export const circuitRegionMismatch: Rule = {
   title: "A circuit's region differs from the region of an environment it serves.",
   source: 'arch',
   publicCloudOnly: true,
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const circuitRegion = circuit.region && findPowerPlatformRegion(circuit.region.text);

@@ -6,7 +6,6 @@ export const cloudNotChecked: Rule = {
   defaultSeverity: 'info',
   title: 'The file describes a cloud other than the public one, whose regions and communities ppnet does not check.',
   source: 'consider',
-  reads: ['document'],
   check({ topology, report }) {
     const cloud = topology.cloud;
     if (!cloud || cloudOf(topology) === 'public') return;

@@ -1,5 +1,5 @@
 import { Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../semantics';
+import { catalogConnector, connectorTarget } from '../facts';
 
 const ROUTE_WORDS = new Map([
   ['expressroute', 'ExpressRoute'],
@@ -11,7 +11,6 @@ export const connectorMicrosoftBackbone: Rule = {
   defaultSeverity: 'info',
   title: 'A connector to a Microsoft service names a route, but that traffic stays inside Microsoft\'s datacenters.',
   source: 'arch',
-  reads: ['connector'],
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       const route = connector.via && ROUTE_WORDS.get(connector.via.text);

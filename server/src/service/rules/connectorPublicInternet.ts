@@ -1,13 +1,12 @@
 import { replaceValueFix } from '../edits';
 import { Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../semantics';
+import { catalogConnector, connectorTarget } from '../facts';
 
 export const connectorPublicInternet: Rule = {
   code: 'connector-public-internet',
   defaultSeverity: 'warning',
   title: 'A connector to a third-party service is expected to take ExpressRoute, but that traffic uses the public internet.',
   source: 'arch',
-  reads: ['connector'],
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (connector.via?.text !== 'expressroute' || connectorTarget(connector) !== 'third-party') continue;

@@ -5,7 +5,6 @@ export const duplicateKey: Rule = {
   defaultSeverity: 'error',
   title: 'The same key appears twice in one map; only the first one is used.',
   source: 'https://yaml.org/spec/1.2.2/#mapping',
-  reads: ['document'],
   check({ topology, document, report }) {
     for (const { key, first } of topology.parsed.duplicates) {
       const line = document.positionAt(first.range![0]).line + 1;

@@ -6,7 +6,6 @@ export const expressrouteAzureServices: Rule = {
   defaultSeverity: 'error',
   title: 'An Azure service is expected to be reached over ExpressRoute, which cannot connect Power Platform to Azure services.',
   source: 'arch',
-  reads: ['azureService'],
   check({ topology, report }) {
     for (const service of topology.azureServices.values()) {
       if (service.via?.text !== 'expressroute') continue;

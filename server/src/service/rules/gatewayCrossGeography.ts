@@ -1,100 +1,7 @@
-import { Diagnostic } from 'vscode-languageserver-types';
-import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, PowerPlatformRegion } from '../catalog';
-import { replaceValueFix } from '../edits';
-import { Connector, Environment, Gateway, ScalarField, Topology } from '../model';
-import { Finding, Fix, listWords, Rule } from '../rule';
-
-/** Where an Azure region sits for a Power Platform region: a datacenter region, elsewhere in its geography, or outside. */
-export type GatewayFit = 'datacenter' | 'geography' | 'outside';
-
-export function gatewayFit(azureRegionId: string, region: PowerPlatformRegion): GatewayFit {
-  if (region.datacenterRegions.includes(azureRegionId)) return 'datacenter';
-  return geographyOf(region).includes(azureRegionId) ? 'geography' : 'outside';
-}
-
-/** A gateway and one environment whose connectors name it. */
-export interface GatewayUse {
-  gateway: Gateway;
-  /** The gateway's `region` and the Azure region it names. */
-  gatewayRegion: ScalarField;
-  azure: AzureRegion;
-  environment: Environment;
-  /** The environment's `region` and the Power Platform region it names. */
-  environmentRegion: ScalarField;
-  region: PowerPlatformRegion;
-  connectors: Connector[];
-  fit: GatewayFit;
-}
-
-/** Every gateway with a known Azure region, once per environment (with a known region) of the connectors naming it. */
-export function gatewayUses(topology: Topology): GatewayUse[] {
-  // The connectors of each gateway, found in one pass (not one pass per gateway: files can be large).
-  const connectorsOf = new Map<string, Connector[]>();
-  for (const connector of topology.connectors.values()) {
-    if (!connector.gateway || !connector.environment) continue;
-    const list = connectorsOf.get(connector.gateway.text);
-    if (list) list.push(connector);
-    else connectorsOf.set(connector.gateway.text, [connector]);
-  }
-  const uses: GatewayUse[] = [];
-  for (const gateway of topology.gateways.values()) {
-    const azure = gateway.region && findAzureRegion(gateway.region.text);
-    if (!gateway.region || !azure) continue;
-    const byEnvironment = new Map<string, GatewayUse>();
-    for (const connector of connectorsOf.get(gateway.id) ?? []) {
-      const environment = topology.environments.get(connector.environment!.text);
-      const region = environment?.region && findPowerPlatformRegion(environment.region.text);
-      if (!environment?.region || !region) continue;
-      const use = byEnvironment.get(environment.id);
-      if (use) use.connectors.push(connector);
-      else {
-        byEnvironment.set(environment.id, {
-          gateway,
-          gatewayRegion: gateway.region,
-          azure,
-          environment,
-          environmentRegion: environment.region,
-          region,
-          connectors: [connector],
-          fit: gatewayFit(azure.id, region),
-        });
-      }
-    }
-    uses.push(...byEnvironment.values());
-  }
-  return uses;
-}
-
-export function displayNames(azureRegionIds: readonly string[]): string[] {
-  return azureRegionIds.map((id) => azureRegionById(id)?.displayName ?? id);
-}
-
-/** The parts of a gateway-region finding both geography rules share: range, related entities and fix data. */
-export function gatewayUseFinding(use: GatewayUse, message: string): Finding {
-  return {
-    at: use.gatewayRegion.node,
-    message,
-    related: [
-      ...use.connectors.map((c) => ({ at: c.gateway!.node, message: `Connector ${c.id} of environment ${use.environment.id} uses gateway ${use.gateway.id}.` })),
-      { at: use.environmentRegion.node, message: `Environment ${use.environment.id} is in ${use.region.displayName}.` },
-    ],
-    data: { replacements: use.region.datacenterRegions },
-  };
-}
-
-/** "Connector a uses it" / "connectors a and b use it". */
-export function connectorsUsing(use: GatewayUse): string {
-  const ids = use.connectors.map((c) => c.id);
-  return `${ids.length > 1 ? 'connectors' : 'connector'} ${listWords(ids)} ${ids.length > 1 ? 'use' : 'uses'} it`;
-}
-
-/** One fix per datacenter region of the environment, the first (nearest listed) preferred. */
-export function regionFixes({ diagnostic }: { diagnostic: Diagnostic }): Fix[] {
-  const { replacements } = diagnostic.data as { replacements: string[] };
-  return replacements.map((id, index) =>
-    replaceValueFix(diagnostic, `Set region: ${id} (${azureRegionById(id)?.displayName ?? id})`, id, index === 0),
-  );
-}
+import { geographyOf } from '../catalog';
+import { connectorsUsing, displayNames, gatewayUseFinding, gatewayUses, regionFixes } from '../facts';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
 
 export const gatewayCrossGeography: Rule = {
   code: 'gateway-cross-geography',
@@ -102,7 +9,6 @@ export const gatewayCrossGeography: Rule = {
   title: "A gateway is outside the geography of an environment whose connectors use it.",
   source: 'pa-regions',
   publicCloudOnly: true,
-  reads: ['gateway', 'connector', 'environment'],
   check({ topology, report }) {
     for (const use of gatewayUses(topology)) {
       if (use.fit !== 'outside') continue;

@@ -1,5 +1,6 @@
-import { listWords, Rule } from '../rule';
-import { connectorsUsing, displayNames, gatewayUseFinding, gatewayUses, regionFixes } from './gatewayCrossGeography';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
+import { connectorsUsing, displayNames, gatewayUseFinding, gatewayUses, regionFixes } from '../facts';
 
 export const gatewayRegion: Rule = {
   code: 'gateway-region',
@@ -7,7 +8,6 @@ export const gatewayRegion: Rule = {
   title: "A gateway is in an environment's geography but not in one of its datacenter regions.",
   source: 'gw-region',
   publicCloudOnly: true,
-  reads: ['gateway', 'connector', 'environment'],
   check({ topology, report }) {
     for (const use of gatewayUses(topology)) {
       if (use.fit !== 'geography') continue;

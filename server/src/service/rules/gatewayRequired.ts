@@ -1,9 +1,9 @@
 import { findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog';
 import { setKey } from '../edits';
 import { Topology } from '../model';
-import { listWords, Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../semantics';
-import { displayNames, gatewayFit } from './gatewayCrossGeography';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
+import { catalogConnector, connectorTarget, displayNames, gatewayFit } from '../facts';
 
 interface Candidate {
   id: string;
@@ -29,7 +29,6 @@ export const gatewayRequired: Rule = {
   defaultSeverity: 'error',
   title: 'A connector to an on-premises source names no gateway.',
   source: 'arch',
-  reads: ['connector', 'gateway', 'environment'],
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;

@@ -1,12 +1,12 @@
 import { memberCountOf } from '../model';
-import { listWords, Rule } from '../rule';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
 
 export const gatewaySingleMember: Rule = {
   code: 'gateway-single-member',
   defaultSeverity: 'info',
   title: 'A gateway of one member has no high availability.',
   source: 'gw-ha',
-  reads: ['gateway', 'connector'],
   check({ topology, report }) {
     for (const gateway of topology.gateways.values()) {
       if (memberCountOf(gateway) !== 1) continue;

@@ -11,7 +11,6 @@ export const gatewayTls: Rule = {
   defaultSeverity: 'error',
   title: 'A gateway uses a TLS version below 1.2.',
   source: 'gw-comm',
-  reads: ['gateway'],
   check({ topology, report }) {
     for (const gateway of topology.gateways.values()) {
       if (!gateway.tls || !belowTls12(gateway.tls.text)) continue;

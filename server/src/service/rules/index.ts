@@ -33,7 +33,7 @@ import { unknownConnector } from './unknownConnector';
 import { unknownKey } from './unknownKey';
 import { unknownReference } from './unknownReference';
 import { unknownRegion } from './unknownRegion';
-import { KNOWN_CODES, unknownRuleCode } from './unknownRuleCode';
+import { unknownRuleCode } from './unknownRuleCode';
 import { unusedDisable } from './unusedDisable';
 import { unusedEntity } from './unusedEntity';
 import { yamlSyntax } from './yamlSyntax';
@@ -80,7 +80,8 @@ export const RULES: readonly Rule[] = [
   relayNeedsMicrosoftPeering,
 ];
 
-for (const rule of RULES) KNOWN_CODES.add(rule.code);
+/** The code of every rule, for the checks of disable comments and ppnet.config.yaml. */
+export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((rule) => rule.code));
 
 export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((rule) => rule.code === code);

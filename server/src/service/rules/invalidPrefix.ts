@@ -42,7 +42,6 @@ export const invalidPrefix: Rule = {
   defaultSeverity: 'error',
   title: 'A prefix is not a valid IPv4/IPv6 CIDR, or has host bits set.',
   source: 'routing',
-  reads: ['site', 'circuit'],
   check({ topology, report }) {
     const lists: [ListField | undefined, string][] = [];
     for (const site of topology.sites.values()) {

@@ -1,7 +1,8 @@
 import { describeRegionCommunity } from '../catalog';
 import { addEntry, NewEntry } from '../edits';
-import { circuitOfData, neededInPublicCloud, regionItem, servedEnvironments } from '../routeFilter';
-import { listWords, Rule } from '../rule';
+import { Rule } from '../rule';
+import { circuitOfData, neededInPublicCloud, regionItem, servedEnvironments } from '../facts';
+import { listWords } from '../text/words';
 
 /** A documentation prefix the user replaces with the NAT pool they own. */
 export const NAT_POOL_PLACEHOLDER = '203.0.113.0/29';
@@ -11,7 +12,6 @@ export const microsoftPeeringRequired: Rule = {
   defaultSeverity: 'error',
   title: 'A circuit serves environments but has no Microsoft peering, the only peering Power Platform traffic uses.',
   source: 'how',
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const served = [...new Set(circuit.environments?.items.map((item) => item.text))];

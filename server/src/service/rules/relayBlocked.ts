@@ -1,14 +1,14 @@
 import { setKey } from '../edits';
 import { internetOf, relayOf } from '../model';
-import { listWords, Rule } from '../rule';
-import { microsoftPeeringCircuitsAtSite } from '../semantics';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
+import { microsoftPeeringCircuitsAtSite } from '../facts';
 
 export const relayBlocked: Rule = {
   code: 'relay-blocked',
   defaultSeverity: 'error',
   title: 'A desktop flow relays over the internet from a site that blocks it.',
   source: 'pad-arch',
-  reads: ['desktopFlow', 'site', 'circuit'],
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
       const site = flow.site && topology.sites.get(flow.site.text);

@@ -1,13 +1,13 @@
 import { circuitsAtSite, internetOf, relayOf } from '../model';
-import { listWords, Rule } from '../rule';
-import { microsoftPeeringCircuitsAtSite } from '../semantics';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
+import { microsoftPeeringCircuitsAtSite } from '../facts';
 
 export const relayNeedsMicrosoftPeering: Rule = {
   code: 'relay-needs-microsoft-peering',
   defaultSeverity: 'error',
   title: 'A desktop flow relays over ExpressRoute from a site with no Microsoft peering.',
   source: 'how',
-  reads: ['desktopFlow', 'site', 'circuit'],
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
       const site = flow.site && topology.sites.get(flow.site.text);

@@ -1,13 +1,12 @@
 import { internetOf, relayOf } from '../model';
 import { Rule } from '../rule';
-import { microsoftPeeringCircuitsAtSite } from '../semantics';
+import { microsoftPeeringCircuitsAtSite } from '../facts';
 
 export const relayPublicInternet: Rule = {
   code: 'relay-public-internet',
   defaultSeverity: 'info',
   title: 'A desktop flow reaches Azure Relay over the public internet.',
   source: 'pad-arch',
-  reads: ['desktopFlow', 'site', 'circuit'],
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
       const site = flow.site && topology.sites.get(flow.site.text);

@@ -1,8 +1,8 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { describeRegionCommunity, normalize, RouteFilterEntry } from '../catalog';
 import { listItemAt, listNode, removeListItem } from '../edits';
-import { circuitOfData, ResolvedEntry, resolvedEntries } from '../routeFilter';
 import { Rule } from '../rule';
+import { ResolvedEntry, circuitOfData, resolvedEntries } from '../facts';
 
 /** The community an entry allows, so that a name and a value of the same region compare equal. */
 function communityKey({ item, entry }: ResolvedEntry): string {
@@ -31,7 +31,6 @@ export const routeFilterDuplicate: Rule = {
   title: 'A route filter lists the same community twice.',
   source: 'routefilter',
   publicCloudOnly: true,
-  reads: ['circuit'],
   check({ topology, document, report }) {
     for (const circuit of topology.circuits.values()) {
       const first = new Map<string, ResolvedEntry>();

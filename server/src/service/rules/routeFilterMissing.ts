@@ -1,7 +1,8 @@
 import { describeRegionCommunity } from '../catalog';
 import { addEntry, appendListItems, flowList, listNode, setKey } from '../edits';
-import { circuitOfData, NeededRegion, neededInPublicCloud, regionItem } from '../routeFilter';
-import { listWords, Rule } from '../rule';
+import { Rule } from '../rule';
+import { NeededRegion, circuitOfData, neededInPublicCloud, regionItem } from '../facts';
+import { listWords } from '../text/words';
 
 /** "environment prod" or "environments prod and dev". */
 export function environmentWords(needed: NeededRegion[]): string {
@@ -14,7 +15,6 @@ export const routeFilterMissing: Rule = {
   defaultSeverity: 'error',
   title: 'Microsoft peering has no route filter, or an empty one, so Microsoft advertises no prefixes over it.',
   source: 'routefilter',
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const peering = circuit.microsoftPeering;

@@ -1,36 +1,8 @@
-import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion, resolveRouteFilterEntry } from '../catalog';
+import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion } from '../catalog';
 import { appendListItems, listNode } from '../edits';
-import { Circuit, Topology } from '../model';
-import { circuitOfData, regionItem, writesValues } from '../routeFilter';
-import { listWords, Rule } from '../rule';
-
-export interface MissingCommunity {
-  regionId: string;
-  community: string;
-  environmentId: string;
-}
-
-/** The regional communities the circuit's served environments need and its route filter lacks. */
-export function missingCommunities(topology: Topology, circuit: Circuit): MissingCommunity[] {
-  const present = new Set<string>();
-  for (const entry of circuit.microsoftPeering?.routeFilter?.items ?? []) {
-    const resolved = resolveRouteFilterEntry(entry.text);
-    if (resolved.kind === 'region') present.add(resolved.region.id);
-  }
-  const missing: MissingCommunity[] = [];
-  for (const item of circuit.environments?.items ?? []) {
-    const environment = topology.environments.get(item.text);
-    const region = environment?.region && findPowerPlatformRegion(environment.region.text);
-    if (!environment || !region) continue;
-    for (const id of region.datacenterRegions) {
-      const azure = azureRegionById(id);
-      if (!azure?.microsoftPeeringCommunity || present.has(id)) continue; // unknown values: catalog-gap says so
-      present.add(id);
-      missing.push({ regionId: id, community: azure.microsoftPeeringCommunity, environmentId: environment.id });
-    }
-  }
-  return missing;
-}
+import { circuitOfData, missingCommunities, regionItem, writesValues } from '../facts';
+import { Rule } from '../rule';
+import { listWords } from '../text/words';
 
 export const routeFilterMissingRegion: Rule = {
   code: 'route-filter-missing-region',
@@ -38,7 +10,6 @@ export const routeFilterMissingRegion: Rule = {
   title: "A route filter lacks a regional BGP community of an environment the circuit serves.",
   source: 'arch',
   publicCloudOnly: true,
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const routeFilter = circuit.microsoftPeering?.routeFilter;

@@ -1,7 +1,7 @@
 import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion } from '../catalog';
-import { resolvedEntries } from '../routeFilter';
-import { listWords, RelatedFinding, Rule } from '../rule';
-import { missingCommunities } from './routeFilterMissingRegion';
+import { RelatedFinding, Rule } from '../rule';
+import { missingCommunities, resolvedEntries } from '../facts';
+import { listWords } from '../text/words';
 
 /** CRM Online: routes of Dynamics CRM 8.2 and earlier, not of Power Platform. */
 const CRM_ONLINE = '12076:5040';
@@ -12,7 +12,6 @@ export const routeFilterServiceCommunity: Rule = {
   title: "A route filter relies on a service community (or CRM Online) where Power Platform needs its regions' communities.",
   source: 'routing',
   publicCloudOnly: true,
-  reads: ['circuit', 'environment'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);

@@ -1,9 +1,10 @@
 import { azureRegionById, azureRegions, describeRegionCommunity, findPowerPlatformRegion, serviceCommunities } from '../catalog';
 import { listItemAt, listNode, replaceListItem } from '../edits';
-import { circuitOfData, isUnknownRegionalValue, regionItem, resolvedEntries, writesValues } from '../routeFilter';
-import { Finding, listWords, Rule } from '../rule';
+import { Finding, Rule } from '../rule';
 import { replaceWithSuggestion } from '../suggestionFix';
 import { closest } from '../suggest';
+import { circuitOfData, isUnknownRegionalValue, regionItem, resolvedEntries, writesValues } from '../facts';
+import { listWords } from '../text/words';
 
 /** What a fix needs to expand a Power Platform region id into its datacenter regions' communities. */
 interface ExpandData {
@@ -30,7 +31,6 @@ export const routeFilterUnknownCommunity: Rule = {
   title: 'A route-filter entry is not a Microsoft-peering community: unknown, a private-peering value, or a Power Platform region.',
   source: 'routing',
   publicCloudOnly: true,
-  reads: ['circuit'],
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       for (const { item, entry } of resolvedEntries(circuit.microsoftPeering?.routeFilter)) {

@@ -6,7 +6,6 @@ export const schema: Rule = {
   defaultSeverity: 'error',
   title: 'A value has the wrong type, a required key is missing, or a value is not in its set.',
   source: 'arch',
-  reads: ['document'],
   check({ schemaFindings, report }) {
     for (const finding of schemaFindings()) {
       if (finding.code === 'schema') report({ at: finding.at, message: finding.message, data: finding.data });

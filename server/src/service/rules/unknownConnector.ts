@@ -1,15 +1,14 @@
 import { connectors } from '../catalog';
 import { replaceValueFix } from '../edits';
 import { Rule } from '../rule';
-import { catalogConnector } from '../semantics';
 import { closest } from '../suggest';
+import { catalogConnector } from '../facts';
 
 export const unknownConnector: Rule = {
   code: 'unknown-connector',
   defaultSeverity: 'warning',
   title: 'A connector type is not in the catalog and the connector gives no target.',
   source: 'arch',
-  reads: ['connector'],
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (!connector.type || connector.target || catalogConnector(connector)) continue;

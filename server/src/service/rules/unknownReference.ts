@@ -1,15 +1,15 @@
 import { entitiesOf } from '../model';
-import { allReferences, KIND_WORDS, resolveReference } from '../references';
+import { allReferences, resolveReference } from '../references';
 import { Rule } from '../rule';
 import { closest } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
+import { KIND_WORDS } from '../text/words';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
   title: 'A reference names no entity of the expected kind.',
   source: 'arch',
-  reads: ['environment', 'site', 'circuit', 'gateway', 'connector', 'desktopFlow'],
   check({ topology, report }) {
     for (const reference of allReferences(topology)) {
       if (resolveReference(topology, reference)) continue;

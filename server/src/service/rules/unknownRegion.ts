@@ -1,16 +1,9 @@
-import {
-  azureRegionById,
-  azureRegions,
-  findAzureRegion,
-  findPowerPlatformRegion,
-  powerPlatformRegions,
-  powerPlatformRegionsContaining,
-} from '../catalog';
+import { azureRegionById, azureRegions, findAzureRegion, findPowerPlatformRegion, powerPlatformRegions, powerPlatformRegionsContaining } from '../catalog';
 import { Entity, ScalarField } from '../model';
-import { KIND_WORDS } from '../references';
-import { listWords, Rule } from '../rule';
+import { Rule } from '../rule';
 import { closest } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
+import { KIND_WORDS, listWords } from '../text/words';
 
 /** Which kind of region each entity's `region` names. */
 export function expectedRegionKind(entity: Entity): 'power-platform' | 'azure' {
@@ -27,7 +20,6 @@ export const unknownRegion: Rule = {
   title: 'A region value is not a region of the expected kind (Power Platform region or Azure region).',
   source: 'pa-regions',
   publicCloudOnly: true,
-  reads: ['environment', 'circuit', 'gateway', 'azureService'],
   check({ topology, report }) {
     const entities: Entity[] = [
       ...topology.environments.values(),

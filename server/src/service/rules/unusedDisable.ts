@@ -1,6 +1,5 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { Rule } from '../rule';
-import { KNOWN_CODES } from './unknownRuleCode';
 
 export const unusedDisable: Rule = {
   code: 'unused-disable',
@@ -8,12 +7,11 @@ export const unusedDisable: Rule = {
   title: 'A disable comment that silenced nothing.',
   source: 'arch',
   phase: 'suppression',
-  reads: ['document'],
-  check({ suppression, report }) {
+  check({ suppression, ruleCodes, report }) {
     for (const directive of suppression?.directives ?? []) {
       const used = suppression!.used.get(directive);
       // Unknown codes are unknown-rule-code's to report.
-      const codes = directive.codes.map((c) => c.code).filter((c) => KNOWN_CODES.has(c));
+      const codes = directive.codes.map((c) => c.code).filter((c) => ruleCodes.has(c));
       const unused = directive.codes.length === 0 ? (used ? [] : ['']) : codes.filter((c) => !used?.has(c));
       if (unused.length === 0) continue;
       const what = directive.codes.length === 0 ? 'any diagnostic' : unused.map((c) => `"${c}"`).join(', ');

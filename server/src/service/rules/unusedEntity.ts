@@ -6,7 +6,6 @@ export const unusedEntity: Rule = {
   title: 'A site, gateway or circuit that nothing uses.',
   source: 'arch',
   unnecessary: true,
-  reads: ['site', 'circuit', 'gateway', 'connector', 'desktopFlow'],
   check({ topology, report }) {
     const namedSites = new Set(
       [...topology.circuits.values(), ...topology.gateways.values(), ...topology.desktopFlows.values()].flatMap((e) => (e.site ? [e.site.text] : [])),

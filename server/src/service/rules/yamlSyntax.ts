@@ -5,7 +5,6 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   title: 'The YAML does not parse, or the file holds a second document.',
   source: 'https://yaml.org/spec/1.2.2/',
-  reads: ['document'],
   check({ topology, report }) {
     for (const problem of topology.parsed.problems) {
       if (problem.kind !== 'error') continue;

@@ -5,7 +5,6 @@ export const yamlWarning: Rule = {
   defaultSeverity: 'warning',
   title: 'The YAML parser warns about this construct.',
   source: 'https://yaml.org/spec/1.2.2/',
-  reads: ['document'],
   check({ topology, report }) {
     for (const problem of topology.parsed.problems) {
       if (problem.kind !== 'warning') continue;

@@ -1,9 +1,8 @@
 /**
- * Meanings the rules and the traffic analysis share: a connector's target, and which circuits give a
- * site Microsoft peering. Derived from the model and the catalog, as the spec's "Words used" define them.
+ * Connectors: a connector's target and its catalog entry, as the spec's "Words used" define them.
  */
-import { ConnectorInfo, findConnector } from './catalog';
-import { Circuit, circuitsAtSite, Connector, Topology } from './model';
+import { ConnectorInfo, findConnector } from '../catalog';
+import { Connector } from '../model';
 
 export type Target = 'on-premises' | 'microsoft' | 'third-party';
 
@@ -23,9 +22,4 @@ export function connectorTarget(connector: Connector): Target | undefined {
 
 export function catalogConnector(connector: Connector): ConnectorInfo | undefined {
   return connector.type ? findConnector(connector.type.text) : undefined;
-}
-
-/** Circuits at a site that have a `microsoftPeering` section. */
-export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): Circuit[] {
-  return circuitsAtSite(topology, siteId).filter((c) => c.microsoftPeering !== undefined);
 }

@@ -1,0 +1,12 @@
+/**
+ * The domain's derived facts, read by the rules, the traffic analysis, completion, hover and the graph:
+ * what a circuit's route filter carries and its environments need, which regions an environment runs
+ * in, which circuits serve a site, where a gateway's region sits, a connector's target, whether a
+ * prefix is routable. Each walk is written once here and computed once per topology version.
+ */
+export * from './circuits';
+export * from './connectors';
+export * from './gateways';
+export * from './prefixes';
+export * from './regions';
+export * from './routeFilters';
