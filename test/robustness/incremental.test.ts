@@ -39,7 +39,7 @@ describe('incremental parsing', () => {
       assert.deepEqual(shape(result.parsed.doc.contents), shape(full.doc.contents));
       assert.deepEqual(result.parsed.doc.range, full.doc.range);
       assert.deepEqual(result.parsed.duplicates.map((d) => [d.key.range, d.first.range]).sort(), full.duplicates.map((d) => [d.key.range, d.first.range]).sort());
-      assert.deepEqual(validateTopology(result.topology, doc(text)), fullDiagnostics(text));
+      assert.deepEqual(validateTopology(result.topology, doc(text), {}, result.schemaFindings), fullDiagnostics(text));
     }
     assert.ok(incremental > 10, `only ${incremental} sample files were parsed in chunks`);
   });
@@ -57,7 +57,7 @@ describe('incremental parsing', () => {
     assert.equal(after.topology.connectors.get('crm-0001'), before.connectors.get('crm-0001'));
     // The connector after the edit moved by one character, and so did its nodes.
     assert.equal(after.topology.connectors.get('crm-0001')!.key.range![0], edited.indexOf('  crm-0001:') + 2);
-    assert.deepEqual(validateTopology(after.topology, doc(edited)), fullDiagnostics(edited));
+    assert.deepEqual(validateTopology(after.topology, doc(edited), {}, after.schemaFindings), fullDiagnostics(edited));
   });
 
   it('gives exactly the diagnostics of a full validation after every edit of random edit sequences', () => {
@@ -78,7 +78,7 @@ describe('incremental parsing', () => {
           else full++;
           if (result.incremental && !wasIncremental) recovered++;
           wasIncremental = result.incremental;
-          assert.deepEqual(validateTopology(result.topology, doc(text)), fullDiagnostics(text));
+          assert.deepEqual(validateTopology(result.topology, doc(text), {}, result.schemaFindings), fullDiagnostics(text));
         }
       }),
       { numRuns: 200 },

@@ -186,7 +186,3 @@ export const PALETTES: Record<ThemeKind, Palette> = {
     accents: Object.fromEntries(Object.keys(ACCENTS_LIGHT).map((k) => [k, '#0f4a85'])) as Record<NodeKind, string>,
   },
 };
-
-export function routeLabel(route: RouteKind): string {
-  return ROUTE_STYLES[route].label;
-}

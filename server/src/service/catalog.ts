@@ -45,7 +45,6 @@ export const powerPlatformRegions: readonly PowerPlatformRegion[] = data.powerPl
 export const azureRegions: readonly AzureRegion[] = data.azureRegions;
 export const serviceCommunities: readonly ServiceCommunity[] = data.serviceCommunities;
 export const connectors: readonly ConnectorInfo[] = data.connectors as ConnectorInfo[];
-export const environmentTypes: readonly { id: string; note: string }[] = data.environmentTypes;
 
 /** The URL of a catalog source key (`arch`, `routing`, ...). */
 export function sourceUrl(key: SourceKey): string {

@@ -15,7 +15,7 @@ type Ranged = { range?: [number, number, number] | null };
 /** Replaces a node's value text (not its trailing comment) with `text`. */
 export function replaceNode(document: TextDocument, node: Ranged, text: string): TextEdit {
   const [start, end] = node.range ?? [0, 0];
-  return TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(end) }, text);
+  return TextEdit.replace(offsetRange(document, start, end), text);
 }
 
 /** A fix that writes `text` over the value the diagnostic covers. */

@@ -11,6 +11,7 @@ import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, me
 import { Severity, severityName } from './rule';
 import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
 import { catalogConnector, connectorTarget } from './facts';
+import { offsetRange } from './text/ranges';
 
 export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service';
 
@@ -97,14 +98,6 @@ const GROUP = {
   internet: 'group:internet',
   cloud: 'group:cloud',
   azure: 'group:azure',
-};
-
-export const FLOW_KIND_LABELS: Record<FlowKind, string> = {
-  users: 'Users',
-  'static-content': 'Canvas static content',
-  connector: 'Connector',
-  'desktop-flow': 'Desktop flow',
-  'azure-service': 'Azure service',
 };
 
 const CAPTIONS: Record<EntityKind, string> = {
@@ -229,8 +222,8 @@ function entityNode(entity: Entity, document: TextDocument): GraphNode {
     caption,
     label,
     ...(detail && { detail }),
-    range: { start: document.positionAt(start), end: document.positionAt(Math.max(keyEnd, valueEnd)) },
-    selectionRange: { start: document.positionAt(start), end: document.positionAt(keyEnd) },
+    range: offsetRange(document, start, Math.max(keyEnd, valueEnd)),
+    selectionRange: offsetRange(document, start, keyEnd),
     diagnostics: [],
   };
 }

@@ -16,7 +16,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
 import { DuplicateKey, duplicateKeysBelow, findComments, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from './parse';
-import { dedupe, entitySchemaFindings, provideSchemaFindings, SchemaFinding, validateSchemaOutside } from './schema';
+import { dedupe, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 
 type ChunkKind = 'top' | 'head' | 'entity';
 
@@ -58,6 +58,21 @@ export interface ParseResult {
   topology: Topology;
   /** Whether the chunks were used (false: the whole text was parsed). */
   incremental: boolean;
+  /** The structural findings of the JSON Schema, computed on first call (from the chunks when they were used). */
+  schemaFindings: () => SchemaFinding[];
+}
+
+/** A function that computes once, on its first call. */
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 /** Parses successive versions of one document, reusing the unchanged chunks of the previous one. */
@@ -76,7 +91,7 @@ export class IncrementalParser {
       }
     }
     const parsed = parseText(text);
-    return { parsed, topology: buildTopology(parsed), incremental: false };
+    return { parsed, topology: buildTopology(parsed), incremental: false, schemaFindings: once(() => validateSchema(parsed.doc, text)) };
   }
 
   /**
@@ -322,7 +337,7 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
     return (chunk.entity ??= buildEntity(document, kind, key, value)) as EntityOfKind[typeof kind];
   };
   const topology = buildTopology(parsed, reuseEntity);
-  provideSchemaFindings(parsed, () => {
+  const schemaFindings = once(() => {
     const findings = validateSchemaOutside(doc, text, splitSections);
     for (const [name, { map }] of topology.sections) {
       if (!map || !splitSections.has(map)) continue;
@@ -333,7 +348,7 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
     }
     return dedupe(findings);
   });
-  return { parsed, topology, incremental: true };
+  return { parsed, topology, incremental: true, schemaFindings };
 }
 
 /** An entity's findings, kept on its chunk unless one of them is a plain span (it would not move). */

@@ -13,6 +13,7 @@ import * as navigation from './navigation';
 import { findDocumentSymbols, getFoldingRanges } from './symbols';
 import { IncrementalParser } from './incremental';
 import { Topology } from './model';
+import type { SchemaFinding } from './schema';
 import { validateTopology, ValidationOptions } from './validation';
 
 export interface LanguageService {
@@ -47,6 +48,7 @@ interface CachedDocument {
   version: number;
   text: string;
   topology: Topology;
+  schemaFindings: () => SchemaFinding[];
   validated?: { ruleLevels: ValidationOptions['ruleLevels']; diagnostics: Diagnostic[] };
 }
 
@@ -60,8 +62,8 @@ export function createLanguageService(): LanguageService {
     if (cached && cached.version === document.version && cached.text === text) return cached.topology;
     let parser = parsers.get(document.uri);
     if (!parser) parsers.set(document.uri, (parser = new IncrementalParser()));
-    const { topology } = parser.update(text);
-    cache.set(document.uri, { version: document.version, text, topology });
+    const { topology, schemaFindings } = parser.update(text);
+    cache.set(document.uri, { version: document.version, text, topology, schemaFindings });
     return topology;
   };
   /** Diagnostics once per version and levels: publishing and the preview's graph ask for the same ones. */
@@ -70,7 +72,7 @@ export function createLanguageService(): LanguageService {
     const entry = cache.get(document.uri)!;
     let validated = entry.validated;
     if (!validated || validated.ruleLevels !== options?.ruleLevels) {
-      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics: validateTopology(topology, document, options) };
+      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics: validateTopology(topology, document, options, entry.schemaFindings) };
     }
     return [...validated.diagnostics];
   };

@@ -9,6 +9,7 @@ import { allEntities, EntityKind, entitiesOf, SECTION_OF, Topology } from './mod
 import { allReferences } from './references';
 import { SYMBOL_KINDS } from './symbols';
 import { KIND_WORDS } from './text/words';
+import { offsetRange } from './text/ranges';
 
 /** An id under the cursor: where it is declared or referenced. */
 interface IdAt {
@@ -58,7 +59,7 @@ function idRange(document: TextDocument, node: Scalar): Range {
     start++;
     end--;
   }
-  return { start: document.positionAt(start), end: document.positionAt(end) };
+  return offsetRange(document, start, end);
 }
 
 export function findDefinition(topology: Topology, document: TextDocument, position: Position): Location[] {

@@ -198,11 +198,6 @@ export function mapPairs(doc: Document, map: YAMLMap): YPair[] {
   return result;
 }
 
-export function spanOf(node: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
-  if (!node?.range) return undefined;
-  return { start: node.range[0], end: node.range[1] };
-}
-
 /** The text of a scalar as a string field reads it: numbers and booleans as written (`tls: 1.2`). */
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

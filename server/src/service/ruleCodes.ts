@@ -1,10 +1,10 @@
 /** What to say of a rule code ppnet does not have, in a disable comment or in ppnet.config.yaml. */
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 export function unknownCodeMessage(code: string, where: string, ruleCodes: Iterable<string>): { message: string; replacement?: string } {
   const suggestion = closest(code, ruleCodes);
   return {
-    message: `"${code}" is not a ppnet rule code, so ${where} has no effect for it.${suggestion ? ` Did you mean ${suggestion}?` : ' The README lists the rules.'}`,
+    message: `"${code}" is not a ppnet rule code, so ${where} has no effect for it.${didYouMean(suggestion, ' The README lists the rules.')}`,
     replacement: suggestion,
   };
 }

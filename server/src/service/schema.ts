@@ -8,7 +8,7 @@ import topologySchema from '../../../schemas/ppnet.schema.json';
 import { KIND_OF_SECTION } from './model';
 import { MAX_ALIAS_EXPANSIONS, mapPairs, ParsedDocument, resolveNode, scalarText, Span } from './parse';
 import type { Locatable } from './text/ranges';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 import { capitalize, KIND_WORDS } from './text/words';
 
 export interface SchemaFinding {
@@ -214,18 +214,6 @@ function findingsOf(validate: ValidateFunction, instance: Instance, pointer: str
   return dedupe(findings);
 }
 
-const precomputed = new WeakMap<ParsedDocument, () => SchemaFinding[]>();
-
-/** Lets a parser that already knows a document's findings (in parts) provide them. */
-export function provideSchemaFindings(parsed: ParsedDocument, compute: () => SchemaFinding[]): void {
-  precomputed.set(parsed, compute);
-}
-
-/** The structural findings of a parsed document. */
-export function schemaFindingsOf(parsed: ParsedDocument): SchemaFinding[] {
-  return precomputed.get(parsed)?.() ?? validateSchema(parsed.doc, parsed.text);
-}
-
 export function dedupe(findings: SchemaFinding[]): SchemaFinding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -247,7 +235,7 @@ function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine
       const key = locations.get(`${pointer}/${escapePointer(name)}`)?.key;
       const allowed = Object.keys(parentSchema.properties ?? {});
       const suggestion = closest(name, allowed);
-      const hint = suggestion ? `Did you mean ${suggestion}?` : `The keys here are ${allowed.join(', ')}.`;
+      const hint = didYouMean(suggestion, ` The keys here are ${allowed.join(', ')}.`).trimStart();
       return {
         code: 'unknown-key',
         at: key ?? here?.node ?? firstLine,
@@ -288,7 +276,7 @@ function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine
       return {
         code: 'schema',
         at: here?.node ?? firstLine,
-        message: `${capitalize(owner)} cannot be "${written}": it is one of ${allowed.join(', ')}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+        message: `${capitalize(owner)} cannot be "${written}": it is one of ${allowed.join(', ')}.${didYouMean(suggestion)}`,
         data: suggestion ? { replacement: suggestion } : undefined,
       };
     }

@@ -33,8 +33,7 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   return bestScore <= allowed ? best : undefined;
 }
 
-/** " Did you mean X?" or nothing. */
-export function didYouMean(value: string, candidates: Iterable<string>): string {
-  const suggestion = closest(value, candidates);
-  return suggestion ? ` Did you mean ${suggestion}?` : '';
+/** " Did you mean X?" for a suggestion, else `otherwise` (nothing by default). */
+export function didYouMean(suggestion: string | undefined, otherwise = ''): string {
+  return suggestion ? ` Did you mean ${suggestion}?` : otherwise;
 }

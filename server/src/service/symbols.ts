@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, Range, SymbolKind } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
 import { Entity, EntityKind, entitiesOf, KIND_OF_SECTION, Topology } from './model';
+import { offsetRange } from './text/ranges';
 
 export const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   environment: SymbolKind.Module,
@@ -83,13 +84,13 @@ function entitySymbol(document: TextDocument, entity: Entity, value: Node | null
 }
 
 function range(document: TextDocument, node: Node): Range {
-  return { start: document.positionAt(node.range![0]), end: document.positionAt(node.range![1]) };
+  return offsetRange(document, node.range![0], node.range![1]);
 }
 
 /** From a key to the last character of its value. */
 function span(document: TextDocument, key: Node, value: Node | null): Range {
   const end = value?.range ? Math.max(key.range![1], contentEnd(document.getText(), value.range[1])) : key.range![1];
-  return { start: document.positionAt(key.range![0]), end: document.positionAt(end) };
+  return offsetRange(document, key.range![0], end);
 }
 
 /** The offset after the last non-blank character before `end` (a block's range runs on to the next line). */

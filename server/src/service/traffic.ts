@@ -11,7 +11,6 @@ import { catalogConnector, connectorTarget, microsoftPeeringCircuitsAtSite, miss
 /** How a flow crosses from one network to another. */
 export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'no-route' | 'unknown';
 
-export const ROUTE_KINDS: readonly RouteKind[] = ['expressroute', 'internet', 'microsoft-backbone', 'no-route', 'unknown'];
 
 export type FlowKind = 'users' | 'static-content' | 'connector' | 'desktop-flow' | 'azure-service';
 

@@ -8,7 +8,7 @@ import { cloudOf, Topology } from './model';
 import { Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
 import { RULE_CODES, RULES } from './rules';
-import { SchemaFinding, schemaFindingsOf } from './schema';
+import { SchemaFinding, validateSchema } from './schema';
 import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ppnet';
@@ -18,15 +18,24 @@ export interface ValidationOptions {
   ruleLevels?: Readonly<Record<string, Level>>;
 }
 
-export function validateTopology(topology: Topology, document: TextDocument, options: ValidationOptions = {}): Diagnostic[] {
+/**
+ * `schemaFindings` are the parser's (see `IncrementalParser`); without them the whole document is
+ * checked against the schema when a rule first asks.
+ */
+export function validateTopology(
+  topology: Topology,
+  document: TextDocument,
+  options: ValidationOptions = {},
+  schemaFindings?: () => SchemaFinding[],
+): Diagnostic[] {
   const levels = options.ruleLevels ?? {};
   const publicCloud = cloudOf(topology) === 'public';
-  let schemaFindings: SchemaFinding[] | undefined;
+  let wholeDocumentFindings: SchemaFinding[] | undefined;
   const baseContext = {
     topology,
     document,
     ruleCodes: RULE_CODES,
-    schemaFindings: () => (schemaFindings ??= schemaFindingsOf(topology.parsed)),
+    schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= validateSchema(topology.parsed.doc, topology.parsed.text))),
   };
 
   const runRules = (rules: Rule[], suppression?: SuppressionReport): Diagnostic[] => {

@@ -2,7 +2,7 @@ import { azureRegionById, azureRegions, describeRegionCommunity, findPowerPlatfo
 import { listItemAt, listNode, replaceListItem } from '../edits';
 import { Finding, Rule } from '../rule';
 import { replaceWithSuggestion } from '../suggestionFix';
-import { closest } from '../suggest';
+import { closest, didYouMean } from '../suggest';
 import { circuitOfData, isUnknownRegionalValue, regionItem, resolvedEntries, writesValues } from '../facts';
 import { listWords } from '../text/words';
 
@@ -65,7 +65,7 @@ export const routeFilterUnknownCommunity: Rule = {
               at: item.node,
               message:
                 `"${text}" is not a community a route filter can allow: neither an Azure region (name, id or 12076:51NNN value) nor a service community.` +
-                (suggestion ? ` Did you mean ${suggestion}?` : ' Write the Azure regions of the environments the circuit serves, such as West Europe or 12076:51002.'),
+                didYouMean(suggestion, ' Write the Azure regions of the environments the circuit serves, such as West Europe or 12076:51002.'),
               data: suggestion ? { replacement: suggestion } : undefined,
             });
             break;

@@ -1,7 +1,7 @@
 import { entitiesOf } from '../model';
 import { allReferences, resolveReference } from '../references';
 import { Rule } from '../rule';
-import { closest } from '../suggest';
+import { closest, didYouMean } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
 import { KIND_WORDS } from '../text/words';
 
@@ -16,11 +16,7 @@ export const unknownReference: Rule = {
       const kind = KIND_WORDS[reference.targetKind];
       const ids = [...entitiesOf(topology, reference.targetKind).keys()];
       const suggestion = closest(reference.text, ids);
-      const hint = suggestion
-        ? ` Did you mean ${suggestion}?`
-        : ids.length
-          ? ` The ${kind}s are ${ids.join(', ')}.`
-          : ` The file defines no ${kind}; add one or fix the name.`;
+      const hint = didYouMean(suggestion, ids.length ? ` The ${kind}s are ${ids.join(', ')}.` : ` The file defines no ${kind}; add one or fix the name.`);
       report({
         at: reference.node,
         message: `"${reference.text}" is not a ${kind} of this file, so ${KIND_WORDS[reference.from.kind]} ${reference.from.id} cannot be checked against it.${hint}`,

@@ -1,7 +1,7 @@
 import { azureRegionById, azureRegions, findAzureRegion, findPowerPlatformRegion, powerPlatformRegions, powerPlatformRegionsContaining } from '../catalog';
 import { Entity, ScalarField } from '../model';
 import { Rule } from '../rule';
-import { closest } from '../suggest';
+import { closest, didYouMean } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
 import { KIND_WORDS, listWords } from '../text/words';
 
@@ -49,7 +49,7 @@ export const unknownRegion: Rule = {
         const suggestion = closest(region.text, powerPlatformRegions.map((r) => r.id));
         report({
           at: region.node,
-          message: `"${region.text}" is not a Power Platform region, which the region of ${owner} must be.${suggestion ? ` Did you mean ${suggestion}?` : ` The Power Platform regions are ${powerPlatformRegions.map((r) => r.id).join(', ')}.`}`,
+          message: `"${region.text}" is not a Power Platform region, which the region of ${owner} must be.${didYouMean(suggestion, ` The Power Platform regions are ${powerPlatformRegions.map((r) => r.id).join(', ')}.`)}`,
           data: suggestion ? { replacement: suggestion } : undefined,
         });
       } else {
@@ -69,7 +69,7 @@ export const unknownRegion: Rule = {
         const suggestion = closest(region.text, azureRegions.map((r) => r.id));
         report({
           at: region.node,
-          message: `"${region.text}" is not an Azure region, which the region of ${owner} must be (an id such as westeurope or a name such as West Europe).${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+          message: `"${region.text}" is not an Azure region, which the region of ${owner} must be (an id such as westeurope or a name such as West Europe).${didYouMean(suggestion)}`,
           data: suggestion ? { replacement: suggestion } : undefined,
         });
       }
