@@ -4,7 +4,13 @@
  */
 import { performance } from 'perf_hooks';
 import type { Position } from 'vscode-languageserver-protocol';
-import { LspSession, Publication, ServerCommand } from './lspSession';
+import { Publication, ServerCommand, StdioLspClient } from '../test/lsp/stdioClient';
+
+/** What the bench's client says it can do: pulled settings, versioned diagnostics, snippets, hover. */
+const CAPABILITIES = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+  textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: {} },
+};
 
 export interface Plan {
   /** Times the file is opened (a fresh uri each time); the last one stays open for the rest. */
@@ -55,9 +61,9 @@ function pick<T>(items: T[], random: () => number): T {
 }
 
 export async function measureServer(command: ServerCommand, name: string, text: string, plan: Plan, seed: number): Promise<ServerResult> {
-  const session = new LspSession(command);
+  const session = new StdioLspClient(command);
   try {
-    await session.initialize();
+    await session.initialize(CAPABILITIES, true);
     if (Object.keys(command.settings).length) await session.settingsPulled();
     const uriFor = (k: number) => `file:///tmp/ppnet-bench/${name}-${k}.ppnet.yaml`;
 
@@ -66,11 +72,11 @@ export async function measureServer(command: ServerCommand, name: string, text: 
     for (let k = 0; k < plan.opens; k++) {
       const mark = session.mark();
       const start = performance.now();
-      session.open(uriFor(k), text);
+      void session.open(uriFor(k), text);
       const published = await session.diagnosticsAfter(mark, uriFor(k), () => true);
       openMs.push(published.at - start);
       baseline = published.diagnostics.length;
-      if (k < plan.opens - 1) session.close(uriFor(k));
+      if (k < plan.opens - 1) void session.close(uriFor(k));
     }
     const uri = uriFor(plan.opens - 1);
 
@@ -122,7 +128,7 @@ export async function measureServer(command: ServerCommand, name: string, text: 
 
 /** One edit: the time from sending it to the arrival of the diagnostics of that version. */
 async function timedEdit(
-  session: LspSession,
+  session: StdioLspClient,
   uri: string,
   version: number,
   change: { range: { start: Position; end: Position }; text: string },
@@ -130,7 +136,7 @@ async function timedEdit(
 ): Promise<number> {
   const mark = session.mark();
   const start = performance.now();
-  session.change(uri, version, [change]);
+  void session.change(uri, version, [change]);
   // Servers that send the version are matched on it; the others on the expected diagnostics.
   const published = await session.diagnosticsAfter(mark, uri, (p) => (p.version === undefined || p.version === version) && accept(p));
   return published.at - start;
@@ -141,13 +147,13 @@ async function timedEdit(
  * so that a server that is not really validating (a schema not loaded) is caught before its timings count.
  */
 export async function schemaErrorsReported(command: ServerCommand, badText: string): Promise<string[]> {
-  const session = new LspSession(command);
+  const session = new StdioLspClient(command);
   try {
-    await session.initialize();
+    await session.initialize(CAPABILITIES, true);
     if (Object.keys(command.settings).length) await session.settingsPulled();
     const uri = 'file:///tmp/ppnet-bench/sanity.ppnet.yaml';
     const mark = session.mark();
-    session.open(uri, badText);
+    void session.open(uri, badText);
     const published = await session.diagnosticsAfter(mark, uri, () => true);
     return published.diagnostics.map((d) => d.message);
   } finally {

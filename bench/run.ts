@@ -12,7 +12,7 @@ import { pathToFileURL } from 'url';
 import { parseDocument } from 'yaml';
 import { generateTopology } from './generate';
 import { measureServer, Plan, schemaErrorsReported } from './measure';
-import { ServerCommand } from './lspSession';
+import { ServerCommand } from '../test/lsp/stdioClient';
 import { median, SizeResult, table, targetList, targets, YLS_VALIDATION_DELAY_MS } from './report';
 
 const ROOT = path.resolve(__dirname, '..', '..');

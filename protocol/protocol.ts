@@ -3,7 +3,7 @@
  * what the webview sends before acting on it. No `vscode` import: the webview bundle and the tests
  * use this file too.
  */
-import type { Graph } from '../server/src/service/graph';
+import type { Graph } from '../server/src/service';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
 export const GRAPH_REQUEST = 'ppnet/graph';

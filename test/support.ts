@@ -1,10 +1,10 @@
 /** Shared test helpers: the repository root, documents from text, and cursor markers. */
+import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, severityName } from '../server/src/service';
-import { ValidationOptions } from '../server/src/service/validation';
+import { Diagnostic, Position } from 'vscode-languageserver-types';
+import { createLanguageService, severityName, ValidationOptions } from '../server/src/service';
 
 function findRoot(start: string): string {
   let dir = start;
@@ -28,6 +28,14 @@ export function withCursor(text: string, marker = '|'): { text: string; offset: 
   const offset = text.indexOf(marker);
   if (offset < 0) throw new Error('no cursor marker');
   return { text: text.slice(0, offset) + text.slice(offset + marker.length), offset };
+}
+
+/** The position of the `|` in `marked`, a snippet that occurs once in `text` with the marker removed. */
+export function positionIn(text: string, marked: string): Position {
+  const plain = marked.replace('|', '');
+  const start = text.indexOf(plain);
+  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" must occur once`);
+  return doc(text).positionAt(start + marked.indexOf('|'));
 }
 
 export function validate(text: string, options?: ValidationOptions): Diagnostic[] {

@@ -22,7 +22,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { ROOT } from '../support';
+import { ROOT, positionIn } from '../support';
 import { TestClient } from './lspClient';
 
 const CONTOSO_URI = 'file:///virtual/contoso.ppnet.yaml';
@@ -31,13 +31,7 @@ const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'
 const MISTAKES = fs.readFileSync(path.join(ROOT, 'examples', 'mistakes.ppnet.yaml'), 'utf8');
 const contoso = TextDocument.create(CONTOSO_URI, 'ppnet', 1, CONTOSO);
 
-/** The position of `|` in `marked`, a piece that occurs once in `text`. */
-function at(marked: string, text = CONTOSO): Position {
-  const plain = marked.replace('|', '');
-  const start = text.indexOf(plain);
-  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" must occur once`);
-  return TextDocument.create('file:///x', 'ppnet', 0, text).positionAt(start + marked.indexOf('|'));
-}
+const at = (marked: string, text = CONTOSO): Position => positionIn(text, marked);
 
 function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit): string {
   return TextDocument.applyEdits(document, edit.changes![document.uri]);

@@ -6,18 +6,15 @@ import { describe, it } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/docs';
-import { doc, ROOT, withCursor } from '../support';
+import { doc, ROOT, withCursor, positionIn } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
 const service = createLanguageService();
 
 /** Hover with the cursor at `marked` (one `|` in it), which must occur once in the contoso text. */
 function hoverAt(marked: string, text = CONTOSO): { value: string; range: string } | null {
-  const plain = marked.replace('|', '');
-  const start = text.indexOf(plain);
-  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" must occur once`);
   const document = doc(text);
-  const hover: Hover | null = service.doHover(document, document.positionAt(start + marked.indexOf('|')));
+  const hover: Hover | null = service.doHover(document, positionIn(text, marked));
   if (!hover) return null;
   const r = hover.range!;
   return { value: (hover.contents as MarkupContent).value, range: `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}` };

@@ -6,19 +6,13 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentHighlightKind, Location, Position, SymbolKind } from 'vscode-languageserver-types';
 import { createLanguageService, RenameError } from '../../server/src/service';
-import { doc, ROOT, row } from '../support';
+import { doc, ROOT, row, positionIn } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
 const service = createLanguageService();
 const document = doc(CONTOSO);
 
-/** The position of the `|` in `marked`, which occurs once in the text with the marker removed. */
-function at(marked: string, text = CONTOSO): Position {
-  const plain = marked.replace('|', '');
-  const start = text.indexOf(plain);
-  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" must occur once`);
-  return doc(text).positionAt(start + marked.indexOf('|'));
-}
+const at = (marked: string, text = CONTOSO): Position => positionIn(text, marked);
 
 /** "line:col-col" (1-based) and the text each location covers. */
 const spans = (locations: Location[]) =>

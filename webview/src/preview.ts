@@ -10,7 +10,7 @@ import { LaidOutGraph, layoutGraph } from '../../server/src/diagram/layout';
 import { toMermaid } from '../../server/src/diagram/mermaid';
 import { renderSvg } from '../../server/src/diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
-import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service/graph';
+import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service';
 import './preview.css';
 
 interface VsCodeApi {

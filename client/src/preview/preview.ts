@@ -20,7 +20,7 @@ import {
   workspace,
 } from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
-import type { Graph } from '../../../server/src/service/graph';
+import type { Graph } from '../../../server/src/service';
 import { previewHtml } from './html';
 import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
 

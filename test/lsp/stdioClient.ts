@@ -1,7 +1,7 @@
 /**
- * One language server process driven over JSON-RPC on stdio, instrumented for timing: every published
- * diagnostics notification is stamped on arrival, and the process's peak resident memory is read from
- * `/proc/<pid>/status` (VmHWM).
+ * One language server process driven over JSON-RPC on stdio, for the tests and the bench alike: every
+ * published diagnostics notification is kept and stamped on arrival, requests can be timed, and the
+ * process's peak resident memory is read from `/proc/<pid>/status` (VmHWM).
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -27,9 +27,10 @@ export interface ServerCommand {
   languageId: string;
 }
 
-export class LspSession {
-  private readonly process: ChildProcess;
-  private readonly connection: MessageConnection;
+export class StdioLspClient {
+  /** The server process: tests that need raw stdio (several messages in one write) use its streams. */
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
   private readonly publications: Publication[] = [];
   private readonly waiters = new Set<() => void>();
   private configurationPulled = false;
@@ -59,19 +60,17 @@ export class LspSession {
     return this.process.pid!;
   }
 
-  async initialize(): Promise<void> {
+  /** `initialize` with the client's capabilities; `announceSettings` tells servers that pull settings to pull them. */
+  async initialize(capabilities: object = {}, announceSettings = false): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: {} },
-      },
+      capabilities,
     });
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
-    // Servers that read settings pull them when told the configuration changed.
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    if (announceSettings) await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    return result;
   }
 
   /** Waits until the server has pulled its settings (for servers that pull them at all). */
@@ -85,16 +84,34 @@ export class LspSession {
     return !!this.capabilities[capability];
   }
 
-  open(uri: string, text: string, version = 1): void {
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.command.languageId, version, text } });
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.command.languageId, version, text } });
   }
 
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[] | object[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
-  close(uri: string): void {
-    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: object): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** The first diagnostics published for `uri` (at any time) that satisfy `accept`. */
+  async diagnostics(uri: string, accept: (p: Publication) => boolean = () => true, timeoutMs = 10_000): Promise<Publication> {
+    return this.diagnosticsAfter(0, uri, accept, timeoutMs);
+  }
+
+  /** Every diagnostics notification received so far for `uri`, in order. */
+  publishedFor(uri: string): Publication[] {
+    return this.publications.filter((p) => p.uri === uri);
+  }
+
+  clearPublished(): void {
+    this.publications.length = 0;
   }
 
   /** How many publications have arrived so far: pass it to `diagnosticsAfter` to wait for newer ones. */
@@ -144,7 +161,7 @@ export class LspSession {
     while (!condition()) {
       if (performance.now() > deadline) throw new Error(`${failure}; stderr: ${this.stderr.slice(-2000)}`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 1000);
+        const timer = setTimeout(done, 200);
         function done() {
           clearTimeout(timer);
           waiters.delete(done);
