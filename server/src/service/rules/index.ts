@@ -8,6 +8,7 @@ import { catalogGap } from './catalogGap';
 import { cdnBlocked } from './cdnBlocked';
 import { cdnNoEffect } from './cdnNoEffect';
 import { circuitRegionMismatch } from './circuitRegionMismatch';
+import { circuitSkuReach } from './circuitSkuReach';
 import { cloudNotChecked } from './cloudNotChecked';
 import { connectorMicrosoftBackbone } from './connectorMicrosoftBackbone';
 import { connectorPublicInternet } from './connectorPublicInternet';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   unusedDisable,
   unknownRuleCode,
   circuitRegionMismatch,
+  circuitSkuReach,
   microsoftPeeringRequired,
   routeFilterMissing,
   routeFilterMissingRegion,
