@@ -15,7 +15,9 @@ import { connectorPublicInternet } from './connectorPublicInternet';
 import { duplicateKey } from './duplicateKey';
 import { expressrouteAzureServices } from './expressrouteAzureServices';
 import { gatewayCrossGeography } from './gatewayCrossGeography';
+import { gatewayBlocked } from './gatewayBlocked';
 import { gatewayRegion } from './gatewayRegion';
+import { gatewayRouteFilter } from './gatewayRouteFilter';
 import { gatewayRequired } from './gatewayRequired';
 import { gatewaySingleMember } from './gatewaySingleMember';
 import { gatewayTls } from './gatewayTls';
@@ -30,6 +32,7 @@ import { routeFilterMissingRegion } from './routeFilterMissingRegion';
 import { routeFilterServiceCommunity } from './routeFilterServiceCommunity';
 import { routeFilterUnknownCommunity } from './routeFilterUnknownCommunity';
 import { schema } from './schema';
+import { signInRouteFilter } from './signInRouteFilter';
 import { unknownConnector } from './unknownConnector';
 import { unknownKey } from './unknownKey';
 import { unknownReference } from './unknownReference';
@@ -62,6 +65,7 @@ export const RULES: readonly Rule[] = [
   routeFilterServiceCommunity,
   routeFilterUnknownCommunity,
   routeFilterDuplicate,
+  signInRouteFilter,
   invalidPrefix,
   advertisedPrefixPrivate,
   advertisedPrefixesMissing,
@@ -71,6 +75,8 @@ export const RULES: readonly Rule[] = [
   gatewayRequired,
   gatewayCrossGeography,
   gatewayRegion,
+  gatewayBlocked,
+  gatewayRouteFilter,
   gatewayTls,
   gatewaySingleMember,
   connectorPublicInternet,
