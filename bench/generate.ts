@@ -10,7 +10,7 @@ import { azureRegionById, powerPlatformRegions, PowerPlatformRegion } from '../s
 const REGIONS: PowerPlatformRegion[] = powerPlatformRegions.filter(
   (region) =>
     !region.note &&
-    region.datacenterRegions.every((id) => azureRegionById(id)?.microsoftPeeringCommunity && region.gatewayRegions.includes(id)),
+    region.datacenterRegions.every((id) => azureRegionById(id)?.microsoftPeeringCommunity && (region.gatewayRegions ?? []).includes(id)),
 );
 
 interface Block {

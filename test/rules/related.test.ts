@@ -29,11 +29,11 @@ describe('related information', () => {
   it('gateway-region points at the connectors and the environment', () => {
     assert.deepEqual(related('gateway-region'), [
       [
-        '40:14 Connector au-sql of environment au-prod uses gateway gw-cbr.',
-        '44:14 Connector au-files of environment au-prod uses gateway gw-cbr.',
-        '4:13 Environment au-prod is in Australia.',
+        '40:14 Connector kr-sql of environment kr-prod uses gateway gw-kc.',
+        '44:14 Connector kr-files of environment kr-prod uses gateway gw-kc.',
+        '4:13 Environment kr-prod is in Korea.',
       ],
-      ['48:14 Connector us-sap of environment us-prod uses gateway gw-nyc.', '6:13 Environment us-prod is in United States.'],
+      ['48:14 Connector za-sap of environment za-prod uses gateway gw-jnb.', '6:13 Environment za-prod is in South Africa.'],
     ]);
   });
 

@@ -54,7 +54,7 @@ describe('completion: keys', () => {
 
   it('completes only the name when the key is already followed by a colon', () => {
     const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
-    assert.deepEqual(labels(items), ['region', 'name', 'type', 'cdn']);
+    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'cdn']);
     assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
@@ -76,7 +76,7 @@ describe('completion: keys', () => {
 
   it('reads CRLF files as well', () => {
     const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
-    assert.deepEqual(labels(items), ['name', 'type', 'apps', 'cdn']);
+    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'apps', 'cdn']);
   });
 
   it('offers the top-level keys the file lacks', () => {
@@ -120,7 +120,7 @@ describe('completion: values', () => {
 describe('completion: regions', () => {
   it('offers Power Platform regions for an environment, with their datacenter pair', () => {
     const items = complete(contosoWith('    region: unitedstates\n    type: production\n    apps: [canvas, model-driven, portal]', '    region: |\n    type: production\n    apps: [canvas, model-driven, portal]'));
-    assert.equal(items.length, 18);
+    assert.equal(items.length, 20);
     assert.deepEqual(items.slice(0, 4).map((i) => [i.label, i.detail]), [
       ['unitedstates', 'United States: East US + West US'],
       ['unitedstatesfirstrelease', 'Preview (United States): East US + West US'],
@@ -141,7 +141,7 @@ describe('completion: regions', () => {
 
   it('offers Azure regions for a gateway, its environments\' datacenter then gateway regions first', () => {
     const items = complete(contosoWith('    region: westus\n', '    region: |\n'));
-    assert.equal(items.length, 52);
+    assert.equal(items.length, 55);
     assert.deepEqual(items.slice(0, 10).map((i) => [i.label, i.labelDetails?.description]), [
       ['eastus', 'datacenter region of unitedstates (fabrikam-us)'],
       ['westus', 'datacenter region of unitedstates (fabrikam-us)'],

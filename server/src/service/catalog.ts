@@ -6,13 +6,28 @@
 import data from './data/catalog.json';
 
 export interface PowerPlatformRegion {
+  /** The location id; the display name where no Microsoft page gives the id (see `idVerified`). */
+  id: string;
+  /** `false` when no Microsoft page read gives the location id (Singapore, Italy): the file writes the display name. */
+  idVerified: boolean;
+  displayName: string;
+  /** Azure regions that host the region's scale groups (one or two: the one pair the catalog knows). */
+  datacenterRegions: string[];
+  /** Azure regions Power Automate lists for gateways of this geography; `null` when no page lists them. */
+  gatewayRegions: string[] | null;
+  /** The main region of an early-release region (same datacenters). */
+  firstReleaseOf?: string;
+  note?: string;
+}
+
+/** An ExpressRoute peering location (meet-me facility) of the public cloud. */
+export interface PeeringLocation {
   id: string;
   displayName: string;
-  /** Azure regions that host the region's scale groups (one or two). */
-  datacenterRegions: string[];
-  /** Azure regions allowed for gateways of this geography. */
-  gatewayRegions: string[];
-  note?: string;
+  /** The ExpressRoute geopolitical region; `null` when no Microsoft page states it. */
+  geopoliticalRegion: string | null;
+  /** The Azure regions a Local circuit at this location reaches (empty: Local is not offered here). */
+  localAzureRegions: string[];
 }
 
 export interface AzureRegion {
@@ -26,6 +41,8 @@ export interface AzureRegion {
 export interface ServiceCommunity {
   name: string;
   value: string;
+  /** Names the routing page used before (Azure Active Directory for Microsoft Entra ID). */
+  formerNames?: string[];
   note?: string;
 }
 
@@ -41,7 +58,14 @@ export interface ConnectorInfo {
 
 export type SourceKey = keyof typeof data.sources;
 
-export const powerPlatformRegions: readonly PowerPlatformRegion[] = data.powerPlatformRegions;
+export const powerPlatformRegions: readonly PowerPlatformRegion[] = data.powerPlatformRegions.map((r) => ({
+  ...r,
+  id: r.id ?? r.displayName,
+  idVerified: r.id !== null,
+  gatewayRegions: r.gatewayRegions ?? null,
+}));
+export const peeringLocations: readonly PeeringLocation[] = data.peeringLocations;
+const geopoliticalRegions: Readonly<Record<string, string>> = data.geopoliticalRegionsOfAzureRegions.regions;
 export const azureRegions: readonly AzureRegion[] = data.azureRegions;
 export const serviceCommunities: readonly ServiceCommunity[] = data.serviceCommunities;
 export const connectors: readonly ConnectorInfo[] = data.connectors as ConnectorInfo[];
@@ -87,6 +111,8 @@ const azureByPrivateCommunity = indexBy(azureRegions, (r) =>
   r.privatePeeringCommunity ? [r.privatePeeringCommunity] : [],
 );
 const serviceByKey = indexBy(serviceCommunities, (s) => [s.value, normalize(s.name)]);
+const serviceByFormerName = indexBy(serviceCommunities, (s) => (s.formerNames ?? []).map(normalize));
+const peeringByName = indexBy(peeringLocations, (p) => [normalize(p.id), normalize(p.displayName)]);
 const connectorByKey = indexBy(connectors, (c) => [normalize(c.id), normalize(c.displayName)]);
 const sovereignCommunities = new Set(
   Object.values(data.sovereignRegionCommunities).flatMap((regions) => Object.values(regions)),
@@ -115,22 +141,37 @@ export function findConnector(text: string): ConnectorInfo | undefined {
   return connectorByKey.get(normalize(text));
 }
 
+/** A peering location by id or display name, in any case ("Amsterdam", "amsterdam", "Newport(Wales)"). */
+export function findPeeringLocation(text: string): PeeringLocation | undefined {
+  return peeringByName.get(normalize(text)) ?? peeringByName.get(normalize(text).replace(/[()]/g, ''));
+}
+
+/** The ExpressRoute geopolitical region of an Azure region, when the locations page states it. */
+export function geopoliticalRegionOf(azureRegionId: string): string | undefined {
+  return geopoliticalRegions[azureRegionId];
+}
+
+/** The main region an early-release region shares its datacenters with (itself otherwise). */
+export function mainRegionOf(region: PowerPlatformRegion): string {
+  return region.firstReleaseOf ?? region.id;
+}
+
 /** The Power Platform region whose geography (datacenter and gateway regions) holds an Azure region. */
 export function powerPlatformRegionsContaining(azureRegionId: string): PowerPlatformRegion[] {
   return powerPlatformRegions.filter(
-    (r) => r.datacenterRegions.includes(azureRegionId) || r.gatewayRegions.includes(azureRegionId),
+    (r) => r.datacenterRegions.includes(azureRegionId) || (r.gatewayRegions ?? []).includes(azureRegionId),
   );
 }
 
 /** All Azure regions of a Power Platform region's geography, datacenter regions first. */
 export function geographyOf(region: PowerPlatformRegion): string[] {
-  return [...new Set([...region.datacenterRegions, ...region.gatewayRegions])];
+  return [...new Set([...region.datacenterRegions, ...(region.gatewayRegions ?? [])])];
 }
 
 export type RouteFilterEntry =
   | { kind: 'region'; region: AzureRegion; community: string }
   | { kind: 'region-unknown-community'; region: AzureRegion }
-  | { kind: 'service'; service: ServiceCommunity }
+  | { kind: 'service'; service: ServiceCommunity; formerName?: string }
   | { kind: 'private-peering'; value: string; region?: AzureRegion }
   | { kind: 'sovereign'; value: string }
   | { kind: 'power-platform-region'; region: PowerPlatformRegion }
@@ -155,6 +196,8 @@ export function resolveRouteFilterEntry(text: string): RouteFilterEntry {
   }
   const service = serviceByKey.get(normalize(trimmed));
   if (service) return { kind: 'service', service };
+  const renamed = serviceByFormerName.get(normalize(trimmed));
+  if (renamed) return { kind: 'service', service: renamed, formerName: trimmed };
   const region = findAzureRegion(trimmed);
   if (region) {
     return region.microsoftPeeringCommunity

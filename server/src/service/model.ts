@@ -66,6 +66,8 @@ export interface EntityBase {
 export interface Environment extends EntityBase {
   kind: 'environment';
   region?: ScalarField;
+  /** The Azure datacenter regions the environment runs in, when the file names them (regions with several pairs). */
+  datacenterRegions?: ListField;
   type?: ScalarField;
   apps?: ListField;
   cdn?: ScalarField;
@@ -219,6 +221,7 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
     ...base,
     kind: 'environment',
     region: f.scalar('region'),
+    datacenterRegions: f.list('datacenterRegions'),
     type: f.scalar('type'),
     apps: f.list('apps'),
     cdn: f.scalar('cdn'),

@@ -1,17 +1,23 @@
 /** Gateways: where a gateway's region sits for the environments whose connectors use it. */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, PowerPlatformRegion } from '../catalog';
+import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog';
 import { replaceValueFix } from '../edits';
 import { Connector, Environment, Gateway, ScalarField, Topology } from '../model';
 import type { Finding, Fix } from '../rule';
 import { listWords } from '../text/words';
 
-/** Where an Azure region sits for a Power Platform region: a datacenter region, elsewhere in its geography, or outside. */
-export type GatewayFit = 'datacenter' | 'geography' | 'outside';
+/**
+ * Where a gateway's Azure region sits for a Power Platform region: one of the gateway regions Power
+ * Automate lists for its geography (`listed`), a datacenter region the list leaves out
+ * (`datacenter-unlisted`), outside the geography, or `unknown` when no page lists the geography's
+ * gateway regions and the region is not one of its datacenter regions.
+ */
+export type GatewayFit = 'listed' | 'datacenter-unlisted' | 'outside' | 'unknown';
 
 export function gatewayFit(azureRegionId: string, region: PowerPlatformRegion): GatewayFit {
-  if (region.datacenterRegions.includes(azureRegionId)) return 'datacenter';
-  return geographyOf(region).includes(azureRegionId) ? 'geography' : 'outside';
+  if (region.gatewayRegions === null) return region.datacenterRegions.includes(azureRegionId) ? 'listed' : 'unknown';
+  if (region.gatewayRegions.includes(azureRegionId)) return 'listed';
+  return region.datacenterRegions.includes(azureRegionId) ? 'datacenter-unlisted' : 'outside';
 }
 
 /** A gateway and one environment whose connectors name it. */

@@ -8,5 +8,6 @@ export * from './circuits';
 export * from './connectors';
 export * from './gateways';
 export * from './prefixes';
+export * from './reach';
 export * from './regions';
 export * from './routeFilters';

@@ -7,6 +7,7 @@ import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry
 import type { NewItem } from '../edits';
 import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model';
 import { memo } from './memo';
+import { circuitReaches } from './reach';
 import { datacenterRegionsOf } from './regions';
 
 export interface NeededRegion {
@@ -88,7 +89,7 @@ export interface MissingCommunity {
   environmentId: string;
 }
 
-/** The regional communities the circuit's served environments need and its route filter lacks (known values only: catalog-gap speaks of the others). */
+/** The regional communities the circuit's served environments need and its route filter lacks (known values only: catalog-gap speaks of the others; regions the circuit cannot reach are circuit-sku-reach's). */
 export function missingCommunities(topology: Topology, circuit: Circuit): MissingCommunity[] {
   return memo(topology, 'missingCommunities', circuit, () => {
     const present = new Set<string>();
@@ -96,6 +97,7 @@ export function missingCommunities(topology: Topology, circuit: Circuit): Missin
     const missing: MissingCommunity[] = [];
     for (const { region, environment } of regionsNeeded(topology, circuit)) {
       if (!region.microsoftPeeringCommunity || present.has(region.id)) continue;
+      if (circuitReaches(circuit, region.id) === 'unreachable') continue; // circuit-sku-reach: no filter entry helps
       missing.push({ regionId: region.id, community: region.microsoftPeeringCommunity, environmentId: environment.id });
     }
     return missing;

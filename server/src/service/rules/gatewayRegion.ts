@@ -5,21 +5,23 @@ import { connectorsUsing, displayNames, gatewayUseFinding, gatewayUses, regionFi
 export const gatewayRegion: Rule = {
   code: 'gateway-region',
   defaultSeverity: 'warning',
-  title: "A gateway is in an environment's geography but not in one of its datacenter regions.",
-  source: 'gw-region',
+  title: "A gateway is in a datacenter region of an environment's geography that Power Automate does not list among the geography's gateway regions.",
+  source: 'pa-regions',
   publicCloudOnly: true,
   check({ topology, report }) {
     for (const use of gatewayUses(topology)) {
-      if (use.fit !== 'geography') continue;
-      const datacenters = displayNames(use.region.datacenterRegions);
-      report(
-        gatewayUseFinding(
+      // A gateway in any region Power Automate lists for the geography is fine: the gateway docs say to
+      // pick the region closest to the gateway. Only a datacenter region the list leaves out is reported.
+      if (use.fit !== 'datacenter-unlisted') continue;
+      const listed = use.region.gatewayRegions ?? [];
+      report({
+        ...gatewayUseFinding(
           use,
-          `Gateway ${use.gateway.id} connects to ${use.azure.displayName}, which is in the ${use.region.displayName} geography of environment ${use.environment.id} (${connectorsUsing(use)}) but is not one of its datacenter regions, ${listWords(datacenters)}:` +
-            ` every request between the environment and the gateway then crosses from one Azure region to another, which adds latency.` +
-            ` Connect the gateway to the datacenter region nearest its site, ${listWords(datacenters, 'or')} (region: ${use.region.datacenterRegions[0]}).`,
+          `Gateway ${use.gateway.id} connects to ${use.azure.displayName}, a datacenter region of the ${use.region.displayName} geography of environment ${use.environment.id} (${connectorsUsing(use)}), but Power Automate's list of gateway regions for ${use.region.displayName} names only ${listWords(displayNames(listed))}:` +
+            ` the gateway may not be offered in ${use.azure.displayName}. Register it in the listed region nearest its site, ${listWords(displayNames(listed), 'or')} (region: ${listed[0]}).`,
         ),
-      );
+        data: { replacements: listed },
+      });
     }
   },
   fixes: regionFixes,

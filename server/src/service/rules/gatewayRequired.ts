@@ -19,7 +19,7 @@ function candidateGateways(topology: Topology, region: PowerPlatformRegion | und
   for (const gateway of gateways) {
     const azure = gateway.region && findAzureRegion(gateway.region.text);
     const fit = azure ? gatewayFit(azure.id, region) : 'outside';
-    if (fit !== 'outside') candidates.push({ id: gateway.id, preferred: fit === 'datacenter' });
+    if (fit !== 'outside') candidates.push({ id: gateway.id, preferred: region.datacenterRegions.includes(azure!.id) });
   }
   return [...candidates.filter((c) => c.preferred), ...candidates.filter((c) => !c.preferred)];
 }

@@ -8,13 +8,16 @@ import { catalogGap } from './catalogGap';
 import { cdnBlocked } from './cdnBlocked';
 import { cdnNoEffect } from './cdnNoEffect';
 import { circuitRegionMismatch } from './circuitRegionMismatch';
+import { circuitSkuReach } from './circuitSkuReach';
 import { cloudNotChecked } from './cloudNotChecked';
 import { connectorMicrosoftBackbone } from './connectorMicrosoftBackbone';
 import { connectorPublicInternet } from './connectorPublicInternet';
 import { duplicateKey } from './duplicateKey';
 import { expressrouteAzureServices } from './expressrouteAzureServices';
 import { gatewayCrossGeography } from './gatewayCrossGeography';
+import { gatewayBlocked } from './gatewayBlocked';
 import { gatewayRegion } from './gatewayRegion';
+import { gatewayRouteFilter } from './gatewayRouteFilter';
 import { gatewayRequired } from './gatewayRequired';
 import { gatewaySingleMember } from './gatewaySingleMember';
 import { gatewayTls } from './gatewayTls';
@@ -29,6 +32,7 @@ import { routeFilterMissingRegion } from './routeFilterMissingRegion';
 import { routeFilterServiceCommunity } from './routeFilterServiceCommunity';
 import { routeFilterUnknownCommunity } from './routeFilterUnknownCommunity';
 import { schema } from './schema';
+import { signInRouteFilter } from './signInRouteFilter';
 import { unknownConnector } from './unknownConnector';
 import { unknownKey } from './unknownKey';
 import { unknownReference } from './unknownReference';
@@ -54,12 +58,14 @@ export const RULES: readonly Rule[] = [
   unusedDisable,
   unknownRuleCode,
   circuitRegionMismatch,
+  circuitSkuReach,
   microsoftPeeringRequired,
   routeFilterMissing,
   routeFilterMissingRegion,
   routeFilterServiceCommunity,
   routeFilterUnknownCommunity,
   routeFilterDuplicate,
+  signInRouteFilter,
   invalidPrefix,
   advertisedPrefixPrivate,
   advertisedPrefixesMissing,
@@ -69,6 +75,8 @@ export const RULES: readonly Rule[] = [
   gatewayRequired,
   gatewayCrossGeography,
   gatewayRegion,
+  gatewayBlocked,
+  gatewayRouteFilter,
   gatewayTls,
   gatewaySingleMember,
   connectorPublicInternet,
