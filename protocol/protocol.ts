@@ -8,6 +8,20 @@ import type { Graph } from '../server/src/service';
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
 export const GRAPH_REQUEST = 'ppnet/graph';
 
+/**
+ * Client to server, in the browser only (where the server cannot read the disk): the workspace's
+ * `ppnet.config.yaml` files, all of them each time, sent on start and again whenever one changes.
+ */
+export const CONFIG_FILES_NOTIFICATION = 'ppnet/configFiles';
+/** An object, not an array: JSON-RPC would spread an array's items as separate arguments. */
+export interface ConfigFilesParams {
+  files: ConfigFileContent[];
+}
+export interface ConfigFileContent {
+  uri: string;
+  text: string;
+}
+
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid'];
 

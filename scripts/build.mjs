@@ -1,11 +1,13 @@
 // Bundles the extension with esbuild: the client (loaded by VS Code), the language server (a separate
-// Node process) and the preview's webview script and style (run in the browser). One file each, so
+// Node process), the same two for the browser (dist/web/: vscode.dev, github.dev) and the preview's
+// webview script and style (run in the browser). One file each, so
 // the .vsix carries no node_modules and VS Code loads one module on activation.
 //
 //   node scripts/build.mjs               development: readable, with source maps
 //   node scripts/build.mjs --production  for the package: minified, no source maps
 //   node scripts/build.mjs --watch       development, rebuilt on every change
 import * as esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,24 @@ const ownPackageJson = {
   },
 };
 
+/**
+ * The browser bundles (vscode.dev, github.dev) must hold no Node built-in: esbuild would leave the
+ * import in, and it would fail only when the code runs in the browser. Fail the build instead, naming
+ * the file that imports it.
+ */
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.split('/')[0]]));
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || NODE_BUILTINS.has(args.path) || NODE_BUILTINS.has(args.path.split('/')[0])) {
+        return { errors: [{ text: `Node built-in "${args.path}" imported by ${path.relative(root, args.importer)}: the browser bundles cannot use it` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -43,7 +63,11 @@ const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20
 
 const builds = [
   { ...nodeTarget, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...nodeTarget, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
+  { ...nodeTarget, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
+  // The extension in the browser (package.json `browser`): VS Code loads it as CommonJS in its web
+  // worker extension host; its language server runs in a web worker of its own.
+  { ...common, platform: 'browser', format: 'cjs', target: 'es2020', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/client.js', external: ['vscode'], plugins: [noNodeBuiltins] },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js', plugins: [ownPackageJson, noNodeBuiltins] },
   // The preview's script and its stylesheet (imported by the script), loaded by the webview.
   { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js' },
 ];

@@ -22,6 +22,7 @@ const contributes = manifest.contributes;
 function contributedPaths(): [where: string, file: string][] {
   const paths: [string, string][] = [
     ['main', manifest.main],
+    ['browser', manifest.browser],
     ['icon', manifest.icon],
     ...Object.entries<string>(manifest.bin).map(([name, file]): [string, string] => [`bin.${name}`, file]),
   ];
@@ -69,8 +70,17 @@ describe('package.json', () => {
       .flatMap((item) => [item.command, item.alt].filter((c): c is string => !!c));
     assert.deepEqual(menuCommands.filter((c) => !commands.has(c)), []);
     assert.deepEqual(((contributes.commands ?? []) as Command[]).filter((c) => c.category !== 'ppnet').map((c) => c.command), []);
-    const client = fs.readFileSync(path.join(ROOT, manifest.main), 'utf8');
-    assert.deepEqual([...commands].filter((c) => !client.includes(`"${c}"`) && !client.includes(`'${c}'`)), []);
+    for (const entry of [manifest.main, manifest.browser]) {
+      const client = fs.readFileSync(path.join(ROOT, entry), 'utf8');
+      assert.deepEqual([...commands].filter((c) => !client.includes(`"${c}"`) && !client.includes(`'${c}'`)), [], entry);
+    }
+  });
+
+  it('has one entry for the desktop and one for the browser (vscode.dev, github.dev), both bundles', () => {
+    // VS Code's web-extension guide: `main` runs in the Node extension host, `browser` in the web worker one.
+    assert.equal(manifest.main, './dist/client.js');
+    assert.equal(manifest.browser, './dist/web/client.js');
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'web', 'server.js')), 'the web worker server bundle');
   });
 
   it('activates only when a topology file opens, a command runs or a preview is restored', () => {

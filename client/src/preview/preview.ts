@@ -3,7 +3,6 @@
  * `GRAPH_REQUEST`), follows edits, the active editor and the cursor, reveals a node's YAML on click,
  * saves exports where the user chooses, and comes back after a window reload.
  */
-import * as crypto from 'crypto';
 import {
   commands,
   Disposable,
@@ -19,7 +18,8 @@ import {
   window,
   workspace,
 } from 'vscode';
-import { LanguageClient, State } from 'vscode-languageclient/node';
+// The common client API: the preview runs in the desktop (Node) and in the browser extension host alike.
+import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 import type { Graph } from '../../../server/src/service';
 import { previewHtml } from './html';
 import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
@@ -166,7 +166,7 @@ class Preview implements Disposable {
       saveLabel: `Export ${format.toUpperCase()}`,
     });
     if (!target) return;
-    const bytes = format === 'png' ? Buffer.from(data.slice(PNG_PREFIX.length), 'base64') : Buffer.from(data, 'utf8');
+    const bytes = format === 'png' ? base64Bytes(data.slice(PNG_PREFIX.length)) : new TextEncoder().encode(data);
     await workspace.fs.writeFile(target, bytes);
     void window.showInformationMessage(`ppnet: exported ${target.path.split('/').pop()}`);
   }
@@ -176,6 +176,20 @@ class Preview implements Disposable {
     this.disposables.splice(0).forEach((d) => d.dispose());
     this.onDispose();
   }
+}
+
+/** 18 random bytes in base64, from Web Crypto (Node 20 and browsers alike: no Node built-in). */
+function randomNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** Decodes base64 without Node's Buffer, which the browser extension host lacks. */
+function base64Bytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** `client` gives the running language client (it changes when the server restarts). */
@@ -188,7 +202,7 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
     panel.iconPath = Uri.joinPath(context.extensionUri, 'images', 'icon.png');
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
-      nonce: crypto.randomBytes(18).toString('base64'),
+      nonce: randomNonce(),
       scriptUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(Uri.joinPath(webviewRoot, 'preview.css')).toString(),
     });

@@ -1,45 +1,53 @@
 /**
  * The language server: wires LSP to the language service. No logic of its own beyond documents,
- * configuration files and scheduling.
+ * configuration files and scheduling. No Node built-in either: the same wiring runs in a Node process
+ * (./node.ts, the entry of dist/server.js and bin/ppnet-language-server.js) and in a web worker
+ * (./browser.ts, dist/web/server.js); each entry brings its connection and where configs come from.
  */
-import * as path from 'path';
-import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
-  createConnection,
+  Connection,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { ConfigLoader, LoadedConfig } from '../files/configFiles';
+import type { LoadedConfig } from '../files/configFiles';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
 import { GRAPH_REQUEST } from '../../../protocol/protocol';
 
-export function startServer(): void {
-  // Every handler runs to completion at once, so a request can only be cancelled while it waits in
-  // the queue: answer it there.
-  const connection = createConnection(ProposedFeatures.all, {
-    cancelUndispatched: (message) => ({
-      jsonrpc: message.jsonrpc,
-      id: null, // set to the cancelled request's id by the connection
-      error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson(),
-    }),
-  });
+/** Where the server finds the `ppnet.config.yaml` that applies to a document. */
+export interface ConfigSource {
+  /** The nearest config above the document `uri`, read and parsed; `undefined` when there is none (or it cannot be read). */
+  forDocument(uri: string): LoadedConfig | undefined;
+  /** A config file changed on disk: forget what was read. */
+  clear(): void;
+  /** Calls `listener` when configs changed in a way the server does not learn from watched files. */
+  onDidChange?(listener: () => void): void;
+}
+
+/**
+ * Every handler runs to completion at once, so a request can only be cancelled while it waits in the
+ * queue: answer it there. For the entries' `createConnection`.
+ */
+export const cancelUndispatched = (message: { jsonrpc: string }) => ({
+  jsonrpc: message.jsonrpc,
+  id: null, // set to the cancelled request's id by the connection
+  error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson(),
+});
+
+export function startServer(connection: Connection, configs: ConfigSource): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
-  const configs = new ConfigLoader();
   const publishedConfigs = new Set<string>();
   const pending = new Map<string, NodeJS.Immediate>();
   let canWatchFiles = false;
 
   const configFor = (uri: string): LoadedConfig | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    const config = configs.forFile(fileURLToPath(uri));
+    const config = configs.forDocument(uri);
     if (config && !publishedConfigs.has(config.uri)) {
       publishedConfigs.add(config.uri);
       void connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics });
@@ -106,13 +114,16 @@ export function startServer(): void {
     }
   });
 
-  connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((c) => path.basename(c.uri) === CONFIG_FILE_NAME)) return;
+  const configsChanged = () => {
     configs.clear();
     for (const uri of publishedConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
     publishedConfigs.clear();
     for (const document of documents.all()) scheduleValidation(document);
+  };
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) configsChanged();
   });
+  configs.onDidChange?.(configsChanged);
 
   documents.onDidOpen((event) => scheduleValidation(event.document));
   documents.onDidChangeContent((event) => scheduleValidation(event.document));
@@ -162,5 +173,3 @@ export function startServer(): void {
   documents.listen(connection);
   connection.listen();
 }
-
-if (require.main === module) startServer();

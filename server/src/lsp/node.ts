@@ -1,0 +1,27 @@
+/**
+ * The language server in a Node process (dist/server.js, bin/ppnet-language-server.js): LSP over
+ * stdio, and each document's `ppnet.config.yaml` read from disk.
+ */
+import { fileURLToPath } from 'url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ConfigLoader, LoadedConfig } from '../files/configFiles';
+import { cancelUndispatched, ConfigSource, startServer as startWith } from './server';
+
+/** The nearest config above a `file:` document, from disk. */
+export class DiskConfigSource implements ConfigSource {
+  private readonly loader = new ConfigLoader();
+
+  forDocument(uri: string): LoadedConfig | undefined {
+    return uri.startsWith('file:') ? this.loader.forFile(fileURLToPath(uri)) : undefined;
+  }
+
+  clear(): void {
+    this.loader.clear();
+  }
+}
+
+export function startServer(): void {
+  startWith(createConnection(ProposedFeatures.all, { cancelUndispatched }), new DiskConfigSource());
+}
+
+if (require.main === module) startServer();
