@@ -49,6 +49,7 @@ export function datacenterPair(regionId: string): string[] {
   return region.datacenterRegions.map((id: string) => catalog.azureRegions.find((a: { id: string }) => a.id === id).displayName);
 }
 
+/** What completion offers for each Power Platform region: its id, or its display name where no source gives the id. */
 export function powerPlatformRegionIds(): string[] {
-  return catalog.powerPlatformRegions.map((r: { id: string }) => r.id);
+  return catalog.powerPlatformRegions.map((r: { id: string | null; displayName: string }) => r.id ?? r.displayName);
 }
