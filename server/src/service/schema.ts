@@ -225,6 +225,7 @@ export function provideSchemaFindings(parsed: ParsedDocument, compute: () => Sch
 
 /** The structural findings of a parsed document. */
 export function schemaFindingsOf(parsed: ParsedDocument): SchemaFinding[] {
+  if (parsed.notText) return []; // nothing was read: its one diagnostic says why
   return precomputed.get(parsed)?.() ?? validateSchema(parsed.doc, parsed.text);
 }
 
@@ -284,6 +285,7 @@ function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine
       };
     }
     case 'enum': {
+      if (typeof error.data === 'object' && error.data !== null) return undefined; // a list or map: its type error says what is wrong
       const allowed = (parentSchema.enum ?? []).map(String);
       const written = String(error.data);
       const suggestion = closest(written, allowed);

@@ -1,0 +1,120 @@
+/**
+ * Hostile input to the language service and the config files, in-process: one diagnostic per cause
+ * (repeated parser errors folded), texts that are not YAML text named for what they are, sizes in exact
+ * units, ppnet.config.yaml problems in our words at their node, hover on wrong values, and the config
+ * lookup that reads the disk once until it is refreshed.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupContent } from 'vscode-languageserver-types';
+import { run } from '../../server/src/cli/main';
+import { ConfigLoader } from '../../server/src/files/configFiles';
+import { createLanguageService, parseConfig } from '../../server/src/service';
+import { liveLimitDiagnostic } from '../../server/src/service/limits';
+import { doc, fixture, row } from '../support';
+import { BAD, GOOD, tempTree } from './harness';
+
+function rows(text: string) {
+  return createLanguageService().validate(doc(text)).map(row);
+}
+
+describe('hostile text: one diagnostic per cause, in words that say what the file is', () => {
+  it('an unclosed deep bracket: the parser\'s repeated error once, saying how often, and nothing twice', () => {
+    const text = `version: 1\nenvironments:\n  prod:\n    region: europe\n    apps: ${'['.repeat(10_000)}\n`;
+    const found = rows(text);
+    // How deep the parser gets before it runs out of stack depends on the stack's size: read it, then compare exactly.
+    const end = found[0]?.range.split('-')[1] ?? '';
+    const count = /found this ([\d,]+) times/.exec(found[1]?.message ?? '')?.[1] ?? '';
+    assert.ok(Number(count.replace(/,/g, '')) > 100, count);
+    const [line, column] = end.split(':').map(Number);
+    const at = `${line}:${column}-${line}:${column + 1}`;
+    assert.deepEqual(found, [
+      {
+        code: 'schema',
+        severity: 'error',
+        range: `5:12-${end}`,
+        message: '"apps.0" of environment prod must be text, but it is a list. An app kind: canvas, model-driven or portal.',
+      },
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        range: at,
+        message:
+          `YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]. The parser found this ${count} times at this place; it is shown once. ` +
+          'Fix the YAML here; ppnet checks the rest as far as it can read it.',
+      },
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        range: at,
+        message:
+          'YAML syntax error: The YAML nests too deeply to read: the parser ran out of stack here. A topology needs only a few levels of nesting; remove the extra brackets, dashes or indentation. ' +
+          'Fix the YAML here; ppnet checks the rest as far as it can read it.',
+      },
+    ]);
+  });
+
+  it('UTF-16 read as UTF-8 (as an editor without detection shows it): one diagnostic, nothing else', () => {
+    const text = fixture('..', 'examples', 'contoso.ppnet.yaml');
+    assert.deepEqual(rows(Buffer.from(text, 'utf16le').toString('utf8')), [
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        range: '1:1-1:1',
+        message:
+          'UTF-16 text (little-endian, no byte order mark): ppnet reads topology files as UTF-8 only. ' +
+          'Save it as UTF-8, for example with "iconv -f UTF-16LE -t UTF-8", or in VS Code with Reopen with Encoding (UTF-16 LE) and then Save with Encoding (UTF-8).',
+      },
+    ]);
+  });
+
+  it('NUL characters: binary content, at the first one, nothing else; every feature still answers', () => {
+    const text = 'version: 1\u0000\u0001\u0002\nenvironments:\n  prod:\n    region: westeurope\n';
+    assert.deepEqual(rows(text), [
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        range: '1:11-1:12',
+        message:
+          'Binary content, not text: the file holds a NUL character here, which text never holds, so ppnet does not read it as YAML. ' +
+          'Check that this is the topology file you meant; if it is text, remove the NUL characters.',
+      },
+    ]);
+    const service = createLanguageService();
+    const document = doc(text);
+    const position = { line: 3, character: 14 };
+    assert.equal(service.doHover(document, position), null);
+    assert.deepEqual(service.findDocumentSymbols(document), []);
+    service.doComplete(document, position);
+  });
+
+  it('CR-only line ends: the diagnostics of the same text with LF, and one warning at the first CR', () => {
+    const lf = fixture('..', 'examples', 'mistakes.ppnet.yaml');
+    const cr = lf.replace(/\n/g, '\r');
+    const lines = lf.split('\n').length - 1;
+    const [warning, ...rest] = rows(cr);
+    assert.deepEqual(warning, {
+      code: 'yaml-warning',
+      severity: 'warning',
+      range: `1:${lf.indexOf('\n') + 1}-2:1`, // the CR itself, which ends the line
+      message:
+        `YAML warning: This line ends with a carriage return (CR) alone, as classic Mac OS wrote line ends (${lines} line ends in this file are like it). ` +
+        'ppnet reads it as a line end, as YAML does, but Git, diff and many tools see one long line: save the file with LF (or CRLF) line ends.',
+    });
+    assert.deepEqual(rest, rows(lf));
+    assert.ok(rest.length > 5);
+  });
+
+  it('a control character: one diagnostic at the first, counting all, and the file is still checked', () => {
+    assert.deepEqual(rows('version: 1\nname: a\u0085b\u009b\u007f\nenvironments:\n  prod:\n    region: westeurope\n').map((r) => [r.code, r.range]), [
+      ['yaml-syntax', '2:10-2:11'],
+      ['unknown-region', '5:13-5:23'],
+    ]);
+    const control = rows('name: a\u009bb\u007f\u0001\n').filter((r) => r.code === 'yaml-syntax');
+    assert.equal(control.length, 1);
+    assert.match(control[0].message, /^Control character U\+009B \(a C1 control\) here, the first of 3 in this file: /);
+  });
+});
