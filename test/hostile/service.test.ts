@@ -118,3 +118,16 @@ describe('hostile text: one diagnostic per cause, in words that say what the fil
     assert.match(control[0].message, /^Control character U\+009B \(a C1 control\) here, the first of 3 in this file: /);
   });
 });
+
+describe('the size limit', () => {
+  it('is said in exact units', () => {
+    const text = `version: 1\n# ${'x'.repeat(5 * 1024 * 1024 - 13)}\n`;
+    assert.equal(Buffer.byteLength(text), 5 * 1024 * 1024 + 1);
+    assert.equal(
+      liveLimitDiagnostic(doc(text))?.message,
+      'File too large to check: 5,242,881 bytes, above the limit of 5,242,880 bytes (5 MiB). ' +
+        'ppnet does not check, complete or outline it, here or with "ppnet check": split the topology into smaller files.',
+    );
+    assert.equal(liveLimitDiagnostic(doc(text.slice(1))), undefined);
+  });
+});
