@@ -131,3 +131,26 @@ describe('the size limit', () => {
     assert.equal(liveLimitDiagnostic(doc(text.slice(1))), undefined);
   });
 });
+
+describe('ppnet.config.yaml problems: our words, at the node they concern', () => {
+  const config = (text: string) => parseConfig(TextDocument.create('file:///ppnet.config.yaml', 'yaml', 1, text)).diagnostics.map(row);
+  const SHAPE = 'rules: { <code>: off | hint | info | warning | error }';
+  for (const [text, expected] of [
+    ['rules:\n  gateway-tls: warning\nrule: 1\n', ['3:1-3:5', `"rule" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds one key, ${SHAPE}. Did you mean rules?`]],
+    ['colour: blue\n', ['1:1-1:7', `"colour" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds one key, ${SHAPE}. Remove it.`]],
+    ['rules: [gateway-tls]\n', ['1:8-1:21', `"rules" must be a map from rule code to level, but it is a list: write ${SHAPE}.`]],
+    ['rules:\n', ['1:1-1:6', `"rules" must be a map from rule code to level, but it is empty: write ${SHAPE}, or remove the key.`]],
+    ['- rules\n', ['1:1-1:8', `ppnet.config.yaml must be a map, but it is a list. It holds one key: ${SHAPE}.`]],
+    ['rules:\n  gateway-tls:\n', ['2:3-2:14', 'Rule gateway-tls has no level: give it one of off, hint, info, warning or error.']],
+    ['rules:\n  gateway-tls: [off]\n', ['2:16-2:21', 'The level of rule gateway-tls must be one word, off, hint, info, warning or error, but it is a list.']],
+  ] as const) {
+    it(`${JSON.stringify(text)}: ${expected[1].slice(0, 40)}...`, () => {
+      assert.deepEqual(config(text), [{ code: 'schema', severity: 'error', range: expected[0], message: expected[1] }]);
+    });
+  }
+
+  it('an empty config sets nothing and says nothing', () => {
+    assert.deepEqual(config(''), []);
+    assert.deepEqual(config('# nothing yet\n'), []);
+  });
+});
