@@ -154,3 +154,59 @@ describe('ppnet.config.yaml problems: our words, at the node they concern', () =
     assert.deepEqual(config('# nothing yet\n'), []);
   });
 });
+
+describe('hover on a wrong value: what was expected there, and why', () => {
+  const text = `version: 2
+environments:
+  prod:
+    region: westeurope
+    apps: [canvas, portl]
+    cdn: maybe
+sites:
+  hq: {}
+gateways:
+  gw:
+    site: hqq
+    region: europe
+connectors:
+  c:
+    type: foo-bar
+    environment: prod
+`;
+  const hoverAt = (marked: string) => {
+    const start = text.indexOf(marked.replace('|', ''));
+    assert.ok(start >= 0, marked);
+    const document = doc(text);
+    const hover = createLanguageService().doHover(document, document.positionAt(start + marked.indexOf('|')));
+    return hover && (hover.contents as MarkupContent).value;
+  };
+
+  it('an Azure region where a Power Platform region belongs', () => {
+    const value = hoverAt('region: west|europe');
+    assert.ok(
+      value?.startsWith(
+        '**westeurope** is not a Power Platform region. Expected here: a Power Platform region, the geography the environment belongs to (such as `europe` or `unitedstates`), ' +
+          'not one of its datacenters. `westeurope` is the Azure region West Europe, one of the datacenters of `europe`. Did you mean `europe`?\n\n**Environment and region.** ',
+      ),
+      value ?? 'no hover',
+    );
+  });
+
+  it('a Power Platform region where an Azure region belongs, a missing id, a value outside its set, a wrong type, an unknown connector', () => {
+    assert.equal(
+      hoverAt('region: eu|rope\nconnectors'),
+      '**europe** is not an Azure region. Expected here: one Azure datacenter region, such as `westeurope` or `northeurope`. `europe` is the Power Platform region Europe, whose datacenters are `westeurope` and `northeurope`.' +
+        '\n\n**region**: The single Azure datacenter region the gateway connects to, such as westeurope. It should be in the geography of the environments that use it.',
+    );
+    assert.match(hoverAt('site: h|qq')!, /^\*\*hqq\*\*: no site of this id in this file\. Expected here: the id of a site, one of `hq`\. Did you mean `hq`\?\n\n\*\*site\*\*: /);
+    assert.match(hoverAt('po|rtl')!, /^\*\*portl\*\* is not a value of `apps`\. Expected here: `canvas`, `model-driven` or `portal`\. Did you mean `portal`\?\n\n\*\*apps\*\*: /);
+    assert.match(hoverAt('version: |2')!, /^\*\*2\*\* is not a value of `version`\. Expected here: `1`\.\n\n\*\*version\*\*: The format version/);
+    assert.match(hoverAt('cdn: ma|ybe')!, /^\*\*maybe\*\* is text\. Expected here: true or false\.\n\n\*\*cdn\*\*: /);
+    assert.match(hoverAt('type: foo|-bar')!, /^\*\*foo-bar\*\* is not a connector type in ppnet's catalog, so ppnet cannot tell where its traffic goes\. /);
+  });
+
+  it('a right value keeps its own hover, and a value with nothing to say has none', () => {
+    assert.match(hoverAt('environment: pr|od')!, /prod/);
+    assert.equal(hoverAt('can|vas'), '**canvas**: Canvas apps: their static content may come from the CDN, over the internet.');
+  });
+});
