@@ -210,3 +210,54 @@ connectors:
     assert.equal(hoverAt('can|vas'), '**canvas**: Canvas apps: their static content may come from the CDN, over the internet.');
   });
 });
+
+describe('the config lookup reads the disk once, until refreshed', () => {
+  /** Counts the calls of `fs` functions on paths that end with ppnet.config.yaml while `body` runs. */
+  function countConfigAccess(body: () => void): number {
+    let count = 0;
+    // The module object itself: the code under test reads its functions from it at each call.
+    const module = require('fs') as Record<string, (...args: unknown[]) => unknown>;
+    const names = ['lstatSync', 'statSync', 'existsSync', 'openSync', 'readFileSync'];
+    const originals = names.map((name) => module[name]);
+    names.forEach((name, i) => {
+      module[name] = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].endsWith('ppnet.config.yaml')) count++;
+        return originals[i].apply(module, args);
+      };
+    });
+    try {
+      body();
+    } finally {
+      names.forEach((name, i) => (module[name] = originals[i]));
+    }
+    return count;
+  }
+
+  it('looks each folder up once and reads each config once; refresh() sees a change', () => {
+    const dir = tempTree({ 'ppnet.config.yaml': 'rules:\n  unknown-region: off\n', 'a/b/x.ppnet.yaml': BAD, 'a/y.ppnet.yaml': BAD });
+    const loader = new ConfigLoader();
+    // The first lookup probes a/b, a and the root (found there), then opens the config: four accesses.
+    assert.equal(countConfigAccess(() => assert.deepEqual(loader.forFile(path.join(dir, 'a', 'b', 'x.ppnet.yaml'))?.config.ruleLevels, { 'unknown-region': 'off' })), 4);
+    // Later lookups, from the same folders or below them, touch nothing.
+    assert.equal(countConfigAccess(() => loader.forFile(path.join(dir, 'a', 'y.ppnet.yaml'))), 0);
+    assert.equal(countConfigAccess(() => loader.forFile(path.join(dir, 'a', 'b', 'x.ppnet.yaml'))), 0);
+    fs.writeFileSync(path.join(dir, 'ppnet.config.yaml'), 'rules:\n  unknown-region: info\n');
+    assert.deepEqual(loader.forFile(path.join(dir, 'a', 'y.ppnet.yaml'))?.config.ruleLevels, { 'unknown-region': 'off' });
+    loader.refresh();
+    assert.deepEqual(loader.forFile(path.join(dir, 'a', 'y.ppnet.yaml'))?.config.ruleLevels, { 'unknown-region': 'info' });
+  });
+
+  it('ppnet check reads each config once per run, for any number of files', () => {
+    const dir = tempTree({ 'ppnet.config.yaml': 'rules: {}\n', 'a.ppnet.yaml': GOOD, 'b.ppnet.yaml': GOOD, 'sub/c.ppnet.yaml': GOOD, 'sub/d.ppnet.yaml': GOOD });
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      let code = -1;
+      // The root probed and its config opened, then sub probed (its parent is known): three accesses.
+      assert.equal(countConfigAccess(() => (code = run(['check', '.'], () => undefined, () => undefined))), 3);
+      assert.equal(code, 0);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+});

@@ -13,8 +13,10 @@ export class TestClient {
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'bin', 'ppnet-language-server.js'), '--stdio'], { stdio: 'pipe' });
+  /** `wrap` runs the server through another command, such as `setpriv` to run it as another user. */
+  constructor(wrap: string[] = []) {
+    const command = [...wrap, process.execPath, path.join(ROOT, 'bin', 'ppnet-language-server.js'), '--stdio'];
+    this.process = spawn(command[0], command.slice(1), { stdio: 'pipe' });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -35,6 +37,11 @@ export class TestClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {

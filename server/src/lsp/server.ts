@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { ConfigLoader, LoadedConfig } from '../files/configFiles';
+import { ConfigLoader, LoadedConfig, unreadableConfigDiagnostic } from '../files/configFiles';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
 import { GRAPH_REQUEST } from '../../../protocol/protocol';
 
@@ -37,10 +37,11 @@ export function startServer(): void {
   const pending = new Map<string, NodeJS.Immediate>();
   let canWatchFiles = false;
 
+  /** The nearest config of a document, from the loader's cache: the disk is read again only after `refresh()`. */
   const configFor = (uri: string): LoadedConfig | undefined => {
     if (!uri.startsWith('file:')) return undefined;
     const config = configs.forFile(fileURLToPath(uri));
-    if (config && !publishedConfigs.has(config.uri)) {
+    if (config && !config.unreadable && !publishedConfigs.has(config.uri)) {
       publishedConfigs.add(config.uri);
       void connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics });
     }
@@ -53,6 +54,8 @@ export function startServer(): void {
     try {
       const config = configFor(document.uri);
       diagnostics = tooLarge ? [tooLarge] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
+      // A config that cannot be read is said on each file it would have set levels for.
+      if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
     } catch (error) {
       // The file is not at fault: say so on it, and keep serving.
       connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -108,13 +111,20 @@ export function startServer(): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     if (!params.changes.some((c) => path.basename(c.uri) === CONFIG_FILE_NAME)) return;
-    configs.clear();
+    configs.refresh();
     for (const uri of publishedConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
     publishedConfigs.clear();
     for (const document of documents.all()) scheduleValidation(document);
   });
 
-  documents.onDidOpen((event) => scheduleValidation(event.document));
+  documents.onDidOpen((event) => {
+    // Without file events from the client, a config is looked for again when a file opens (not on every change).
+    if (!canWatchFiles) {
+      configs.refresh();
+      publishedConfigs.clear();
+    }
+    scheduleValidation(event.document);
+  });
   documents.onDidChangeContent((event) => scheduleValidation(event.document));
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
