@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
+import { run } from '../../server/src/cli/main';
 import { BAD, BAD_LINE, GOOD, ppnet, PPNET, summary, tempTree, UNPRIVILEGED } from './harness';
 
 const unprivileged = 'skip' in UNPRIVILEGED ? UNPRIVILEGED.skip : false;
@@ -393,5 +394,67 @@ describe('hostile input: standard input, endless and huge inputs', () => {
     });
     assert.equal(result.stderr, '');
     assert.match(result.stdout, /^[01]\n$/);
+  });
+});
+
+describe('hostile input: a failure inside ppnet', () => {
+  /** Runs the command line in-process in `cwd`, with `patch` applied to a module's export while it runs. */
+  function runPatched(cwd: string, args: string[], module: Record<string, unknown>, name: string, replacement: unknown) {
+    const original = module[name];
+    const previous = process.cwd();
+    let stdout = '';
+    let stderr = '';
+    module[name] = replacement;
+    process.chdir(cwd);
+    try {
+      const status = run(args, (t) => (stdout += t), (t) => (stderr += t));
+      return { status, stdout, stderr };
+    } finally {
+      process.chdir(previous);
+      module[name] = original;
+    }
+  }
+
+  it('a check that fails on one file: an internal-error finding on it, the other files checked, exit 2', () => {
+    const dir = tempTree({ 'a.ppnet.yaml': BAD, 'b.ppnet.yaml': BAD });
+    const languageService = require('../../server/src/service/languageService') as Record<string, unknown>;
+    const real = languageService.createLanguageService as () => { validate: (d: { uri: string }) => unknown };
+    const failing = () => {
+      const service = real();
+      return { ...service, validate: (d: { uri: string }) => (d.uri.endsWith('/a.ppnet.yaml') ? assert.fail('boom') : service.validate(d)) };
+    };
+    const result = runPatched(dir, ['check', '.'], languageService, 'createLanguageService', failing);
+    assert.deepEqual(result, {
+      status: 2,
+      stdout:
+        [
+          'a.ppnet.yaml:1:1: error internal-error: ppnet could not check this file because of an error inside ppnet (boom). The diagnostics shown may be incomplete; please report it with the file.',
+          BAD_LINE('b.ppnet.yaml'),
+          summary(2, 2, 0, 1),
+        ].join('\n') + '\n',
+      stderr: '',
+    });
+  });
+
+  it('a failure of the run itself: one line, no stack trace unless PPNET_DEBUG is set', () => {
+    const dir = tempTree({ 'a.ppnet.yaml': GOOD });
+    const check = require('../../server/src/cli/check') as Record<string, unknown>;
+    const throwing = () => {
+      throw new Error('disk on fire\u001b[2J');
+    };
+    const previous = process.env.PPNET_DEBUG;
+    delete process.env.PPNET_DEBUG;
+    try {
+      assert.deepEqual(runPatched(dir, ['check', '.'], check, 'checkFiles', throwing), {
+        status: 2,
+        stdout: '',
+        stderr: 'ppnet: internal error: disk on fire\\x1B[2J. Please report it (set PPNET_DEBUG=1 to see where)\n',
+      });
+      process.env.PPNET_DEBUG = '1';
+      assert.match(runPatched(dir, ['check', '.'], check, 'checkFiles', throwing).stderr, /^ppnet: internal error: disk on fire\\x1B\[2J\. Please report it\nError: disk on fire/);
+    } finally {
+      if (previous === undefined) delete process.env.PPNET_DEBUG;
+      else process.env.PPNET_DEBUG = previous;
+    }
   });
 });
