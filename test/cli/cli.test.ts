@@ -85,7 +85,7 @@ describe('ppnet check', () => {
     assert.deepEqual(rows.map((r) => r.file), [path.join('one', 'a.ppnet.yaml'), path.join('one', 'two', 'b.ppnet.yml')]);
   });
 
-  it('exits 2 on bad usage, a missing file, and a file that is not UTF-8', () => {
+  it('exits 2 on bad usage and a missing file; a file that is not UTF-8 is an error in it (exit 1)', () => {
     const dir = tempDir({ 'bin.ppnet.yaml': Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]) });
     assert.equal(cli([]).code, 2);
     assert.match(cli(['check']).stderr, /check needs at least one file or folder/);
@@ -95,8 +95,14 @@ describe('ppnet check', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.ppnet\.yaml: no such file or folder/);
     const binary = cli(['check', 'bin.ppnet.yaml'], dir);
-    assert.equal(binary.code, 2);
-    assert.match(binary.stderr, /cannot decode bin\.ppnet\.yaml: it is not UTF-8 text/);
+    assert.equal(binary.code, 1);
+    assert.equal(binary.stderr, '');
+    assert.equal(
+      binary.stdout,
+      'bin.ppnet.yaml:1:1: error yaml-syntax: UTF-16 text (little-endian, with byte order mark): ppnet reads topology files as UTF-8 only. ' +
+        'Save it as UTF-8, for example with "iconv -f UTF-16 -t UTF-8", or in VS Code with Reopen with Encoding (UTF-16 LE) and then Save with Encoding (UTF-8).\n' +
+        '1 errors, 0 warnings, 0 infos, 0 hints in 1 file\n',
+    );
   });
 
   it('YAML that does not parse is an error: exit 1', () => {

@@ -25,6 +25,8 @@ export interface ServerCommand {
   settings: Record<string, unknown>;
   /** The language id of opened documents. */
   languageId: string;
+  /** A command to run the server through (such as `setpriv` to run it as another user). */
+  wrap?: string[];
 }
 
 export class StdioLspClient {
@@ -38,7 +40,8 @@ export class StdioLspClient {
   stderr = '';
 
   constructor(private readonly command: ServerCommand) {
-    this.process = spawn(process.execPath, [command.script, ...command.args], { stdio: 'pipe' });
+    const [program, ...args] = [...(command.wrap ?? []), process.execPath, command.script, ...command.args];
+    this.process = spawn(program, args, { stdio: 'pipe' });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Omit<Publication, 'at'>) => {

@@ -81,7 +81,8 @@ describe('the real server under hostile input', () => {
         codeDescription: { href: 'https://github.com/ppnet/ppnet#limits' },
         source: 'ppnet',
         message:
-          'File too large for live checking: 20 MB, limit 5 MB. ppnet does not check it, complete or outline it while you type; run "ppnet check" on it, or split the topology into smaller files.',
+          'File too large to check: 20,971,534 bytes, above the limit of 5,242,880 bytes (5 MiB). ' +
+          'ppnet does not check, complete or outline it, here or with "ppnet check": split the topology into smaller files.',
       },
     ]);
     const at = { textDocument: { uri }, position: { line: 0, character: 3 } };

@@ -4,7 +4,13 @@ import { StdioLspClient } from '../lsp/stdioClient';
 import { ROOT } from '../support';
 
 export class TestClient extends StdioLspClient {
-  constructor() {
-    super({ script: path.join(ROOT, 'bin', 'ppnet-language-server.js'), args: ['--stdio'], settings: {}, languageId: 'ppnet' });
+  /** `wrap` runs the server through another command, such as `setpriv` to run it as another user. */
+  constructor(wrap: string[] = []) {
+    super({ script: path.join(ROOT, 'bin', 'ppnet-language-server.js'), args: ['--stdio'], settings: {}, languageId: 'ppnet', wrap });
+  }
+
+  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 }

@@ -217,7 +217,7 @@ describe('completion: references and connector types', () => {
   it('offers rule codes not yet named in a disable comment', () => {
     const items = complete('# ppnet-disable-next-line unknown-key |\nversion: 1\n');
     assert.ok(!labels(items).includes('unknown-key'));
-    assert.deepEqual([items[0].label, items[0].detail], ['yaml-syntax', 'The YAML does not parse, or the file holds a second document.']);
+    assert.deepEqual([items[0].label, items[0].detail], ['yaml-syntax', 'The YAML does not parse, the file holds a second document, or it is not UTF-8 text.']);
   });
 });
 

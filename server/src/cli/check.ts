@@ -1,93 +1,100 @@
 /**
- * `ppnet check`: finds the topology files of the inputs, checks each with the language service and the
- * nearest ppnet.config.yaml, and formats the findings as text or JSON (SARIF: `sarif.ts`).
+ * `ppnet check`: finds the topology files of the inputs (`inputs.ts`), checks each with the language
+ * service and the nearest ppnet.config.yaml, and formats the findings as text or JSON (SARIF:
+ * `sarif.ts`). Every message and file name is printed with its control characters escaped.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { ConfigLoader } from '../files/configFiles';
-import { createLanguageService, severityName } from '../service';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { ConfigLoader, unreadableConfigDiagnostic } from '../files/configFiles';
+import { createLanguageService, internalErrorDiagnostic, severityName } from '../service';
+import { escapeControl, escapeControlInJson } from './escape';
+import { collectInputs, configAnchor, Input, NOT_CHECKED_CODES, readTopology, STDIN, UsageError } from './inputs';
+
+export { UsageError } from './inputs';
 
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
 }
 
-/** A failure of the command line's use or of its inputs (exit 2), with the message for the user. */
-export class UsageError extends Error {}
-
-const TOPOLOGY_FILE = /\.ppnet\.ya?ml$/i;
-
-export function collectFiles(inputs: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && TOPOLOGY_FILE.test(entry.name)) files.push(full);
-    }
-  };
-  for (const input of inputs) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      throw new UsageError(`ppnet: cannot read ${input}: no such file or folder`);
-    }
-    if (stat.isDirectory()) walk(input);
-    else files.push(input);
-  }
-  return files;
+export interface CheckRun {
+  results: FileResult[];
+  /** Every file the run read (topologies and configs, `-` for standard input): an output must not be one of them. */
+  read: string[];
 }
 
-/** Reads a file as UTF-8; a file that is not text is a usage-level failure (exit 2). */
-export function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`ppnet: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+/** The inputs of the arguments; no topology file at all is bad usage. */
+export function collectFiles(args: string[]): Input[] {
+  const { inputs, skipped } = collectInputs(args);
+  if (inputs.length === 0) {
+    const hint = skipped.length ? ` (not searched: ${skipped.join(', ')}; name a hidden or node_modules folder to check it)` : '';
+    throw new UsageError(`ppnet: no *.ppnet.yaml or *.ppnet.yml file in ${args.join(', ')}${hint}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`ppnet: cannot decode ${file}: it is not UTF-8 text`);
-  }
+  return inputs;
 }
 
-export function checkFiles(files: string[]): FileResult[] {
+export function checkFiles(inputs: Input[]): CheckRun {
   const service = createLanguageService();
   const configs = new ConfigLoader();
   const results: FileResult[] = [];
+  const read: string[] = [];
   const reportedConfigs = new Set<string>();
-  for (const file of files) {
-    const text = readText(file);
-    const config = configs.forFile(file);
-    if (config && !reportedConfigs.has(config.path) && config.diagnostics.length) {
-      reportedConfigs.add(config.path);
-      results.push({ file: path.relative(process.cwd(), config.path) || config.path, diagnostics: config.diagnostics });
+  for (const entry of inputs) {
+    if (entry.kind === 'problem') {
+      results.push({ file: entry.problem.file, diagnostics: [entry.problem.diagnostic] });
+      continue;
     }
-    const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
-    results.push({ file, diagnostics: service.validate(document, { ruleLevels: config?.config.ruleLevels }) });
+    const { input } = entry;
+    const config = configs.forFile(configAnchor(input));
+    if (config && !reportedConfigs.has(config.path)) {
+      reportedConfigs.add(config.path);
+      const configFile = path.relative(process.cwd(), config.path) || config.path;
+      read.push(configFile);
+      const diagnostics = config.unreadable ? [unreadableConfigDiagnostic(config, 'config')] : config.diagnostics;
+      if (diagnostics.length) results.push({ file: configFile, diagnostics });
+    }
+    read.push(input.real === STDIN ? STDIN : input.file);
+    const topology = readTopology(input);
+    if ('diagnostic' in topology) {
+      results.push({ file: input.file, diagnostics: [topology.diagnostic] });
+      continue;
+    }
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = service.validate(topology.document, { ruleLevels: config?.config.ruleLevels });
+    } catch (error) {
+      diagnostics = [{ ...internalErrorDiagnostic(error), severity: DiagnosticSeverity.Error }];
+    }
+    service.forget(topology.document.uri);
+    results.push({ file: input.file, diagnostics });
   }
-  return results;
+  return { results, read };
+}
+
+/** 0 no error, 1 an error found, 2 a path that was not read or not checked (the others are reported). */
+export function exitCodeOf(results: FileResult[]): number {
+  const all = results.flatMap((r) => r.diagnostics);
+  if (all.some((d) => NOT_CHECKED_CODES.has(String(d.code)) && severityName(d.severity) === 'error')) return 2;
+  return all.some((d) => severityName(d.severity) === 'error') ? 1 : 0;
 }
 
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let notChecked = 0;
   for (const { file, diagnostics } of results) {
     for (const d of diagnostics) {
       const severity = severityName(d.severity);
       counts[severity]++;
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${d.message}`);
+      if (NOT_CHECKED_CODES.has(String(d.code)) && severity === 'error') notChecked++;
+      lines.push(`${escapeControl(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${escapeControl(d.message)}`);
     }
   }
   const fileCount = results.length;
-  lines.push(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
+  const missed = notChecked ? ` (${notChecked} not read or not checked)` : '';
+  lines.push(
+    `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints in ${fileCount} file${fileCount === 1 ? '' : 's'}${missed}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -95,6 +102,5 @@ export function formatJson(results: FileResult[]): string {
   const rows = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((d) => ({ file, code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
   );
-  return JSON.stringify(rows, null, 2) + '\n';
+  return JSON.stringify(rows, escapeControlInJson, 2) + '\n';
 }
-

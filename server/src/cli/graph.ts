@@ -6,7 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader } from '../files/configFiles';
+import { ConfigLoader, unreadableConfigDiagnostic } from '../files/configFiles';
+import { describeError } from '../files/read';
+import { escapeControl, escapeControlInJson } from './escape';
+import { configAnchor, readTopology, STDIN, STDIN_NAME, UsageError } from './inputs';
 import { layoutGraph } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { renderSvg } from '../diagram/svg';
@@ -18,17 +21,37 @@ export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** The graph of one topology file, with the diagnostics its folder's ppnet.config.yaml sets. */
-export function graphOfFile(file: string, text: string): Graph {
-  const config = new ConfigLoader().forFile(file);
+export function graphOfFile(file: string, text: string, configs = new ConfigLoader()): Graph {
+  const config = configs.forFile(file);
   const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
   const service = createLanguageService();
   return service.getGraph(document, { ruleLevels: config?.config.ruleLevels });
 }
 
+/**
+ * The graph of a file named on the command line (`-`: standard input), the files read for it, and a
+ * warning when its config could not be read (it is drawn with the default levels then). A file that
+ * cannot be read is bad usage.
+ */
+export function graphOfInput(file: string): { graph: Graph; read: string[]; warning?: string } {
+  const input = { file: file === STDIN ? STDIN_NAME : file, real: file };
+  const read = readTopology(input);
+  if ('diagnostic' in read) {
+    const { line, character } = read.diagnostic.range.start;
+    throw new UsageError(`ppnet: ${input.file}:${line + 1}:${character + 1}: ${read.diagnostic.message}`);
+  }
+  const configs = new ConfigLoader();
+  const config = configs.forFile(configAnchor(input));
+  const graph = graphOfFile(configAnchor(input), read.document.getText(), configs);
+  const warning = config?.unreadable ? `ppnet: ${config.path}: ${unreadableConfigDiagnostic(config, 'config').message}` : undefined;
+  return { graph, read: [file, ...(config ? [path.relative(process.cwd(), config.path) || config.path] : [])], warning };
+}
+
 export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {
-  if (format === 'json') return JSON.stringify(graph, null, 2) + '\n';
-  if (format === 'mermaid') return toMermaid(graph);
-  return renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title }) + '\n';
+  // Names and messages come from the file: their control characters are escaped in every format.
+  if (format === 'json') return JSON.stringify(graph, escapeControlInJson, 2) + '\n';
+  if (format === 'mermaid') return escapeControl(toMermaid(graph));
+  return escapeControl(renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title })) + '\n';
 }
 
 export function isGraphFormat(value: string): value is GraphFormat {
@@ -45,6 +68,6 @@ export function writeOutput(file: string, content: string): string | undefined {
     fs.writeFileSync(file, content);
     return undefined;
   } catch (error) {
-    return `ppnet: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return `ppnet: cannot write ${file}: ${describeError(error)}`;
   }
 }

@@ -1,21 +1,37 @@
 /**
- * The `ppnet` command line: `ppnet check <file|folder>... [--format text|json|sarif]` and `ppnet graph`.
- * Exit codes: 0 no error found, 1 an error found, 2 bad usage or an unreadable file.
+ * The `ppnet` command line: `ppnet check <file|folder|->... [--format text|json|sarif] [-o out]` and
+ * `ppnet graph`. Exit codes: 0 no error found, 1 an error found, 2 bad usage or a path not read.
  */
-import { severityName } from '../service';
-import { checkFiles, collectFiles, formatJson, formatText, readText, UsageError } from './check';
-import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
+import { checkFiles, collectFiles, exitCodeOf, formatJson, formatText, UsageError } from './check';
+import { escapeControl } from './escape';
+import { graphOfInput, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
+import { refuseOverwrite, STDIN } from './inputs';
 import { toSarif } from './sarif';
 import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
-  ppnet check <file|folder>... [--format text|json|sarif]
-  ppnet graph <file> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
+  ppnet check <file|folder|->... [--format text|json|sarif] [-o out]
+  ppnet graph <file|-> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
   ppnet --help | --version
 
-check: a folder means every *.ppnet.yaml and *.ppnet.yml below it.
-Exit codes: 0 no error found, 1 an error was found, 2 bad usage or a file that cannot be read.
+check: a folder means every *.ppnet.yaml and *.ppnet.yml below it (hidden and node_modules folders
+are skipped unless named); - reads standard input. -o writes the report to a file.
+Exit codes: 0 no error found, 1 an error was found, 2 bad usage, or a file, folder or config that
+could not be read or checked (the others are still checked and reported).
 graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.`;
+
+/** The value of an option (`--format json`, `--format=json`): missing or another option is bad usage. */
+function optionValue(rest: string[], i: number, name: string, what: string): string {
+  const value = rest[i + 1];
+  if (value === undefined || (value.startsWith('-') && value !== STDIN)) throw new UsageError(`ppnet: ${name} needs ${what}\n\n${USAGE}`);
+  return value;
+}
+
+function inlineValue(arg: string, name: string, what: string): string {
+  const value = arg.slice(name.length + 1);
+  if (value === '') throw new UsageError(`ppnet: ${name} needs ${what}\n\n${USAGE}`);
+  return value;
+}
 
 function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string } {
   const [command, ...rest] = argv;
@@ -23,21 +39,25 @@ function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; i
   let format = defaultFormat;
   let output: string | undefined;
   let theme: string | undefined;
+  const formats = command === 'graph' ? 'a format: svg, mermaid or json' : 'a format: text, json or sarif';
+  let optionsEnd = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--format' || arg === '-f') format = rest[++i] ?? '';
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg === '-o' || arg === '--output') output = rest[++i];
-    else if (command === 'graph' && arg === '--theme') theme = rest[++i] ?? '';
-    else if (command === 'graph' && arg.startsWith('--theme=')) theme = arg.slice('--theme='.length);
-    else if (arg.startsWith('-')) throw new UsageError(`ppnet: unknown option ${arg}\n\n${USAGE}`);
-    else inputs.push(arg);
+    if (optionsEnd || arg === STDIN || !arg.startsWith('-')) inputs.push(arg);
+    else if (arg === '--') optionsEnd = true;
+    else if (arg === '--format' || arg === '-f') format = optionValue(rest, i++, arg, formats);
+    else if (arg.startsWith('--format=')) format = inlineValue(arg, '--format', formats);
+    else if (arg === '-o' || arg === '--output') output = optionValue(rest, i++, arg, 'a file name (- for standard output)');
+    else if (arg.startsWith('--output=')) output = inlineValue(arg, '--output', 'a file name (- for standard output)');
+    else if (command === 'graph' && arg === '--theme') theme = optionValue(rest, i++, arg, 'a theme: light, dark, high-contrast or high-contrast-light');
+    else if (command === 'graph' && arg.startsWith('--theme=')) theme = inlineValue(arg, '--theme', 'a theme: light, dark, high-contrast or high-contrast-light');
+    else throw new UsageError(`ppnet: unknown option ${arg}\n\n${USAGE}`);
   }
   return { command, inputs, format, output, theme };
 }
 
 /** `ppnet graph`: the diagram of one file; asynchronous because the layout is. */
-async function graphCommand(argv: string[], out: (text: string) => void): Promise<number> {
+async function graphCommand(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const args = parseArgs(argv, 'svg');
   if (!isGraphFormat(args.format)) throw new UsageError(`ppnet: --format must be svg, mermaid or json, not "${args.format}"`);
   if (args.theme !== undefined && !isThemeKind(args.theme)) {
@@ -45,23 +65,28 @@ async function graphCommand(argv: string[], out: (text: string) => void): Promis
   }
   if (args.inputs.length !== 1) throw new UsageError(`ppnet: graph needs exactly one file\n\n${USAGE}`);
   const [file] = args.inputs;
-  if (args.output === '') throw new UsageError('ppnet: -o needs a file name');
-  const content = await renderGraph(graphOfFile(file, readText(file)), args.format, args.theme as ThemeKind | undefined);
-  if (args.output === undefined) {
-    out(content);
-    return 0;
+  if (file === STDIN && process.stdin.isTTY) err('ppnet: reading a topology from standard input; end it with Ctrl-D\n');
+  const { graph, read, warning } = graphOfInput(file);
+  if (args.output !== undefined && args.output !== STDIN) refuseOverwrite(args.output, read);
+  const content = await renderGraph(graph, args.format, args.theme as ThemeKind | undefined);
+  if (args.output === undefined || args.output === STDIN) out(content);
+  else {
+    const failure = writeOutput(args.output, content);
+    if (failure) throw new UsageError(failure);
   }
-  const failure = writeOutput(args.output, content);
-  if (failure) throw new UsageError(failure);
-  return 0;
+  if (!warning) return 0;
+  err(escapeControl(warning) + '\n');
+  return 2;
 }
 
 function reportFailure(error: unknown, err: (text: string) => void): number {
   if (error instanceof UsageError) {
-    err(error.message + '\n');
+    err(escapeControl(error.message) + '\n');
     return 2;
   }
-  err(`ppnet: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  // One line for the user; where it happened only on request.
+  const detail = process.env.PPNET_DEBUG ? `\n${(error as Error).stack ?? String(error)}` : ' (set PPNET_DEBUG=1 to see where)';
+  err(`ppnet: internal error: ${escapeControl(error instanceof Error ? error.message : String(error))}. Please report it${detail}\n`);
   return 2;
 }
 
@@ -69,7 +94,7 @@ function reportFailure(error: unknown, err: (text: string) => void): number {
 export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (argv[0] !== 'graph') return run(argv, out, err);
   try {
-    return await graphCommand(argv, out);
+    return await graphCommand(argv, out, err);
   } catch (error) {
     return reportFailure(error, err);
   }
@@ -90,11 +115,19 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
     if (args.command !== 'check') throw new UsageError(`ppnet: unknown command ${args.command}\n\n${USAGE}`);
     if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`ppnet: --format must be text, json or sarif, not "${args.format}"`);
     if (args.inputs.length === 0) throw new UsageError(`ppnet: check needs at least one file or folder\n\n${USAGE}`);
-    const files = collectFiles(args.inputs);
-    if (files.length === 0) throw new UsageError(`ppnet: no *.ppnet.yaml or *.ppnet.yml file in ${args.inputs.join(', ')}`);
-    const results = checkFiles(files);
-    out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? JSON.stringify(toSarif(results), null, 2) + '\n' : formatText(results));
-    return results.some((r) => r.diagnostics.some((d) => severityName(d.severity) === 'error')) ? 1 : 0;
+    if (args.inputs.includes(STDIN) && process.stdin.isTTY) err('ppnet: reading a topology from standard input; end it with Ctrl-D\n');
+    const { results, read } = checkFiles(collectFiles(args.inputs));
+    const report = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? JSON.stringify(toSarif(results), null, 2) + '\n' : formatText(results);
+    const code = exitCodeOf(results);
+    if (args.output === undefined || args.output === STDIN) out(report);
+    else {
+      refuseOverwrite(args.output, read);
+      const failure = writeOutput(args.output, report);
+      if (failure) throw new UsageError(failure);
+      if (code === 2) err(`ppnet: some paths were not read or not checked; ${args.output} says which and why\n`);
+    }
+    if (code === 2 && args.format !== 'text' && args.output === undefined) err('ppnet: some paths were not read or not checked; the report says which and why\n');
+    return code;
   } catch (error) {
     return reportFailure(error, err);
   }

@@ -2,6 +2,8 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { FileResult } from './check';
+import { escapeControl } from './escape';
+import { NOT_CHECKED_CODES } from './inputs';
 import { RULES, ruleUrl, severityName } from '../service';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -29,6 +31,8 @@ export function toSarif(results: FileResult[]): object {
             })),
           },
         },
+        // Unsuccessful when a path was not read or not checked: its result says which and why.
+        invocations: [{ executionSuccessful: !results.some((r) => r.diagnostics.some((d) => NOT_CHECKED_CODES.has(String(d.code)) && severityName(d.severity) === 'error')) }],
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(process.cwd() + path.sep).toString() } },
         results: results.flatMap(({ file, diagnostics }) =>
           diagnostics.map((d) => {
@@ -37,7 +41,7 @@ export function toSarif(results: FileResult[]): object {
               ruleId: code,
               ...(ruleIndex.has(code) ? { ruleIndex: ruleIndex.get(code) } : {}),
               level: SARIF_LEVEL[severityName(d.severity)],
-              message: { text: d.message },
+              message: { text: escapeControl(d.message) },
               locations: [
                 {
                   physicalLocation: {

@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, parseConfig } from '../service';
-import type { LoadedConfig } from '../files/configFiles';
+import type { LoadedConfig } from '../files/loadedConfig';
 import type { ConfigFileContent } from '../../../protocol/protocol';
 import type { ConfigSource } from './server';
 

@@ -16,7 +16,7 @@ export class DiskConfigSource implements ConfigSource {
   }
 
   clear(): void {
-    this.loader.clear();
+    this.loader.refresh();
   }
 }
 

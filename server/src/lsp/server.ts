@@ -15,7 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import type { LoadedConfig } from '../files/configFiles';
+import type { LoadedConfig } from '../files/loadedConfig';
+import { unreadableConfigDiagnostic } from '../files/loadedConfig';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
 import { GRAPH_REQUEST } from '../../../protocol/protocol';
 
@@ -46,9 +47,10 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   const pending = new Map<string, NodeJS.Immediate>();
   let canWatchFiles = false;
 
+  /** The nearest config of a document, from the loader's cache: the disk is read again only after `refresh()`. */
   const configFor = (uri: string): LoadedConfig | undefined => {
     const config = configs.forDocument(uri);
-    if (config && !publishedConfigs.has(config.uri)) {
+    if (config && !config.unreadable && !publishedConfigs.has(config.uri)) {
       publishedConfigs.add(config.uri);
       void connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics });
     }
@@ -61,6 +63,8 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     try {
       const config = configFor(document.uri);
       diagnostics = tooLarge ? [tooLarge] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
+      // A config that cannot be read is said on each file it would have set levels for.
+      if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
     } catch (error) {
       // The file is not at fault: say so on it, and keep serving.
       connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -125,7 +129,14 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   });
   configs.onDidChange?.(configsChanged);
 
-  documents.onDidOpen((event) => scheduleValidation(event.document));
+  documents.onDidOpen((event) => {
+    // Without file events from the client, a config is looked for again when a file opens (not on every change).
+    if (!canWatchFiles) {
+      configs.clear();
+      publishedConfigs.clear();
+    }
+    scheduleValidation(event.document);
+  });
   documents.onDidChangeContent((event) => scheduleValidation(event.document));
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);

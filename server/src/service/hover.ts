@@ -2,18 +2,31 @@
  * Hover: on a key, what it means and the concept behind it with its sources; on an entity id or a
  * reference, a summary of the entity; on a region, its datacenter regions and community values; on a
  * route-filter entry, the community it denotes; on a connector type, its route and gateway need; on
- * an enumerated value, its meaning; on a rule code in a disable comment, the rule.
+ * an enumerated value, its meaning; on a rule code in a disable comment, the rule. On a value that is
+ * wrong where it stands, what was expected there and why.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { ConnectorInfo, findAzureRegion, findConnector, findPowerPlatformRegion, resolveRouteFilterEntry } from './catalog';
+import {
+  azureRegionById,
+  ConnectorInfo,
+  findAzureRegion,
+  findConnector,
+  findPowerPlatformRegion,
+  powerPlatformRegions,
+  powerPlatformRegionsContaining,
+  resolveRouteFilterEntry,
+} from './catalog';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from './model';
 import { nodeAt } from './nodeAt';
-import { Span } from './parse';
+import { Scalar, scalarText, Span } from './parse';
+import { deref } from './schema';
 import { REFERENCE_FIELDS, resolveReference } from './references';
+import { closest } from './suggest';
 import { ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
+import { KIND_WORDS, listWords } from './text/words';
 import { ruleByCode } from './rules';
 import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
 import { findDirectives } from './suppression';
@@ -24,7 +37,7 @@ export function doHover(topology: Topology, document: TextDocument, position: Po
   if (!at) return ruleCodeHover(topology, document, offset);
   const path = at.path.filter((segment): segment is string => typeof segment === 'string');
   const text = String(at.node.value ?? '');
-  const markdown = at.isKey ? keyMarkdown(topology, path) : valueMarkdown(topology, path, text);
+  const markdown = at.isKey ? keyMarkdown(topology, path) : (valueMarkdown(topology, path, text) ?? wrongValueMarkdown(topology, path, at.node, typeof at.path[at.path.length - 1] === 'number'));
   return markdown ? hover(document, at.node, markdown) : null;
 }
 
@@ -69,6 +82,86 @@ function valueMarkdown(topology: Topology, path: string[], text: string): string
   }
   const meaning = VALUE_DOCS[path[path.length - 1]]?.[text];
   return meaning && `**${text}**: ${meaning}`;
+}
+
+/**
+ * A value that says nothing where it stands (not a region of the kind the key wants, no entity of that
+ * id, a word outside the key's set, a value of the wrong type): what the key expects and why, with the
+ * value that was probably meant.
+ */
+function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, listItem: boolean): string | undefined {
+  const [section, , field] = path;
+  const kind = KIND_OF_SECTION[section];
+  const key = path[path.length - 1];
+  const text = scalarText(node) ?? '';
+  const shown = `**${text === '' ? '(empty)' : text}**`;
+  const schema = listItem ? deref(schemaAt(path)?.items) : schemaAt(path);
+  const description = schemaAt(path)?.description;
+  const why = description ? `\n\n**${key}**: ${description}` : '';
+  if (kind && path.length === 3 && field === 'region') {
+    if (kind === 'environment' || kind === 'circuit') {
+      const azure = findAzureRegion(text);
+      const geography = azure && powerPlatformRegionsContaining(azure.id)[0];
+      const suggestion = geography?.id ?? closest(text, powerPlatformRegions.map((r) => r.id));
+      return (
+        `${shown} is not a Power Platform region. Expected here: a Power Platform region, the geography the ${KIND_WORDS[kind]} belongs to ` +
+        '(such as `europe` or `unitedstates`), not one of its datacenters.' +
+        (azure ? ` \`${text}\` is the Azure region ${azure.displayName}${geography ? `, one of the datacenters of \`${geography.id}\`` : ''}.` : '') +
+        (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
+        `\n\n${conceptMarkdown(kind === 'circuit' ? 'circuitRegion' : 'environment')}`
+      );
+    }
+    const pp = findPowerPlatformRegion(text);
+    const candidates = pp ? pp.datacenterRegions.map((id) => azureRegionById(id)?.id ?? id) : [];
+    return (
+      `${shown} is not an Azure region. Expected here: one Azure datacenter region, such as \`westeurope\` or \`northeurope\`.` +
+      (pp ? ` \`${text}\` is the Power Platform region ${pp.displayName}, whose datacenters are ${listWords(candidates.map((c) => `\`${c}\``), 'and')}.` : '') +
+      why
+    );
+  }
+  const targetKind = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
+  if (targetKind) {
+    const ids = [...entitiesOf(topology, targetKind).keys()];
+    const suggestion = closest(text, ids);
+    return (
+      `${shown}: no ${KIND_WORDS[targetKind]} of this id in this file. Expected here: the id of ${withArticle(KIND_WORDS[targetKind])}, ` +
+      (ids.length ? `one of ${ids.slice(0, 10).map((id) => `\`${id}\``).join(', ')}${ids.length > 10 ? ', ...' : ''}.` : 'but the file defines none yet.') +
+      (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
+      why
+    );
+  }
+  if (kind === 'connector' && path.length === 3 && field === 'type') {
+    return (
+      `${shown} is not a connector type in ppnet's catalog, so ppnet cannot tell where its traffic goes. ` +
+      'Expected here: a catalog id such as `sql-server` or `sharepoint-online`; for any other connector, say where its data is with `target` (on-premises, microsoft or third-party).' +
+      why
+    );
+  }
+  if (kind === 'circuit' && field === 'microsoftPeering' && path[3] === 'routeFilter') {
+    return (
+      `${shown} is not a Microsoft-peering community ppnet knows. Expected here: the BGP community of an Azure region (\`12076:51NNN\`) or the region's name (\`West Europe\`), ` +
+      'so that Microsoft advertises that region\'s prefixes on this circuit.' +
+      `\n\n${conceptMarkdown('routeFilter')}`
+    );
+  }
+  if (!schema) return undefined;
+  const allowed = schema.enum?.map(String);
+  if (allowed && !allowed.includes(text)) {
+    const suggestion = /[a-z]/i.test(text) ? closest(text, allowed) : undefined; // no guess between version numbers
+    return `${shown} is not a value of \`${key}\`. Expected here: ${listWords(allowed.map((v) => `\`${v}\``), 'or')}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}${why}`;
+  }
+  const actual = typeof node.value === 'string' ? 'string' : typeof node.value === 'number' ? 'number' : typeof node.value === 'boolean' ? 'boolean' : 'null';
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  // Numbers and true/false read as text where text is expected (`tls: 1.2`).
+  const fits = types.length === 0 || types.includes(actual) || (actual === 'number' && types.includes('integer')) || (actual !== 'null' && types.includes('string'));
+  if (fits) return undefined;
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a map', boolean: 'true or false', number: 'a number', integer: 'a whole number', null: 'empty' };
+  const expected = types.map((t) => words[t] ?? t).join(' or ');
+  return `${shown} is ${words[actual]}. Expected here: ${expected}.${why}`;
+}
+
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** What a route-filter entry denotes. */

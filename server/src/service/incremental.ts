@@ -7,15 +7,15 @@
  * chunk changed, and structural findings are kept per entity.
  *
  * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, tabs, a lone CR,
- * directives or a second document, flow-style or unevenly indented sections, and any YAML error or
- * warning. Both ways give the same nodes, ranges and diagnostics (a property test checks it). One
+ * control characters, directives or a second document, flow-style or unevenly indented sections, and
+ * any YAML error or warning. Both ways give the same nodes, ranges and diagnostics (a property test checks it). One
  * difference: comments and blank lines between two chunks stay on the node their chunk's parse put
  * them on (`comment`, `commentBefore`, `spaceBefore`), where a full parse may put them on the next
  * node. Nothing reads those: disable comments and folding read the text's comment lines.
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
-import { DuplicateKey, duplicateKeysBelow, findComments, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from './parse';
+import { DuplicateKey, duplicateKeysBelow, findComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from './parse';
 import { dedupe, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 
 type ChunkKind = 'top' | 'head' | 'entity';
@@ -62,6 +62,11 @@ export interface ParseResult {
   schemaFindings: () => SchemaFinding[];
 }
 
+/** The schema findings of a document parsed whole; none for a file that is not text (its one diagnostic says why). */
+export function schemaFindingsOfWhole(parsed: ParsedDocument): SchemaFinding[] {
+  return parsed.notText ? [] : validateSchema(parsed.doc, parsed.text);
+}
+
 /** A function that computes once, on its first call. */
 function once<T>(compute: () => T): () => T {
   let value: T | undefined;
@@ -91,7 +96,7 @@ export class IncrementalParser {
       }
     }
     const parsed = parseText(text);
-    return { parsed, topology: buildTopology(parsed), incremental: false, schemaFindings: once(() => validateSchema(parsed.doc, text)) };
+    return { parsed, topology: buildTopology(parsed), incremental: false, schemaFindings: once(() => schemaFindingsOfWhole(parsed)) };
   }
 
   /**
@@ -173,7 +178,7 @@ function take(index: Map<string, Chunk[]>, source: string, span: ChunkSpan, take
  * or comments belong to the chunk before them; the first chunk starts at 0.
  */
 export function splitChunks(text: string): ChunkSpan[] | undefined {
-  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.indexOf('\uFEFF', 1) >= 0) return undefined;
+  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.indexOf('\uFEFF', 1) >= 0 || hasControlCharacters(text)) return undefined;
   const spans: ChunkSpan[] = [];
   let segment: { start: number; section?: string; entityIndent: number; entities: number[]; split: boolean } | undefined;
   const close = (end: number) => {

@@ -7,3 +7,5 @@ export { Rule, Severity, Level, severityName, ruleUrl } from './rule';
 export { ValidationOptions, DIAGNOSTIC_SOURCE } from './validation';
 export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from './graph';
 export type { RouteKind, FlowKind } from './traffic';
+export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './parse';
+export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './limits';

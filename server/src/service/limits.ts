@@ -1,19 +1,31 @@
 /**
- * What the editor refuses to do live, and says so: a file above the live-checking limit is not
- * parsed while typing (the command line still checks it), and a check that fails inside ppnet is
- * reported on the file instead of taking the server down.
+ * What ppnet refuses to do, and says so: a file above the size limit is not parsed (the command line
+ * keeps the same limit), and a check that fails inside ppnet is reported on the file instead of taking
+ * the server down.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './validation';
 
-/** Files larger than this (in UTF-8 bytes) are not checked while typing. */
+/**
+ * Files larger than this (in UTF-8 bytes) are not checked, in the editor or by the command line: the
+ * memory and time a check takes grow with the file, and faster than it for some shapes.
+ */
 export const LIVE_CHECK_LIMIT_BYTES = 5 * 1024 * 1024;
 
-const LIMITS_URL = 'https://github.com/ppnet/ppnet#limits';
+/** `ppnet check` and `ppnet graph` read no more than this of a file: the editor's limit. */
+export const COMMAND_LINE_LIMIT_BYTES = LIVE_CHECK_LIMIT_BYTES;
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+export const LIMITS_URL = 'https://github.com/ppnet/ppnet#limits';
+
+/** "5,000,017 bytes": exact, with thousands separators. */
+export function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} byte${bytes === 1 ? '' : 's'}`;
+}
+
+/** "5,242,880 bytes (5 MiB)": a limit, exactly and in round binary units. */
+export function formatLimit(bytes: number): string {
+  return `${formatBytes(bytes)} (${bytes / 1024 / 1024} MiB)`;
 }
 
 /** The document's size in UTF-8 bytes when it is above the limit, else `undefined`. */
@@ -25,11 +37,11 @@ function sizeAboveLiveLimit(document: TextDocument): number | undefined {
   return bytes > LIVE_CHECK_LIMIT_BYTES ? bytes : undefined;
 }
 
-/** A diagnostic about the whole file, at its start. */
-function fileDiagnostic(code: string, message: string): Diagnostic {
+/** A diagnostic about the whole file, at its start (a warning unless said otherwise). */
+export function fileDiagnostic(code: string, message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Warning): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
+    severity,
     code,
     codeDescription: { href: LIMITS_URL },
     source: DIAGNOSTIC_SOURCE,
@@ -43,8 +55,8 @@ export function liveLimitDiagnostic(document: TextDocument): Diagnostic | undefi
   if (bytes === undefined) return undefined;
   return fileDiagnostic(
     'file-too-large',
-    `File too large for live checking: ${megabytes(bytes)}, limit ${megabytes(LIVE_CHECK_LIMIT_BYTES)}. ` +
-      'ppnet does not check it, complete or outline it while you type; run "ppnet check" on it, or split the topology into smaller files.',
+    `File too large to check: ${formatBytes(bytes)}, above the limit of ${formatLimit(LIVE_CHECK_LIMIT_BYTES)}. ` +
+      'ppnet does not check, complete or outline it, here or with "ppnet check": split the topology into smaller files.',
   );
 }
 

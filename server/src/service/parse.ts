@@ -2,7 +2,22 @@
  * Parsing: the YAML AST with source offsets, the parser's errors and warnings, duplicate keys, and
  * navigation helpers that resolve aliases and merge keys (`<<`) as YAML defines them.
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import {
+  Alias,
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  Pair,
+  parseAllDocuments,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
 
 export type YNode = Node;
 export type YPair = Pair<unknown, unknown>;
@@ -17,6 +32,8 @@ export interface ParseProblem {
   kind: 'error' | 'warning';
   message: string;
   span: Span;
+  /** The message says what is wrong and what to do on its own: it is reported without the parser's framing. */
+  complete?: boolean;
 }
 
 export interface DuplicateKey {
@@ -31,6 +48,8 @@ export interface ParsedDocument {
   problems: ParseProblem[];
   duplicates: DuplicateKey[];
   comments: CommentLine[];
+  /** Set when the text is not YAML text at all (UTF-16, binary): nothing else is read from it. */
+  notText?: NotText;
 }
 
 export interface CommentLine {
@@ -47,7 +66,15 @@ export const MAX_ALIAS_EXPANSIONS = 10_000;
 /** How every topology text (or part of one) is parsed. */
 export const PARSE_OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false, strict: true } as const;
 
-export function parseText(text: string): ParsedDocument {
+export function parseText(original: string): ParsedDocument {
+  const notText = sniffNotText((i) => original.charCodeAt(i), original.length);
+  if (notText) {
+    return { text: original, doc: parseDocument('') as Document.Parsed, problems: [notTextProblem(notText)], duplicates: [], comments: [], notText };
+  }
+  // YAML reads a carriage return alone as a line end, as editors do; the parser does not: give it
+  // line feeds instead (the same length, so every offset stays where it was).
+  const loneCrs = countMatches(original, LONE_CR);
+  const text = loneCrs ? original.replace(LONE_CR, '\n') : original;
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const all = Array.isArray(docs) ? docs : [];
@@ -65,7 +92,132 @@ export function parseText(text: string): ParsedDocument {
     });
     for (const error of extra.errors) problems.push(problemOf('error', error.message, error.pos, text));
   }
-  return { text, doc, problems: collapseStackOverflows(problems), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+  if (loneCrs) problems.push(loneCrProblem(original.search(LONE_CR), loneCrs));
+  const control = controlCharacterProblem(text);
+  if (control) problems.push(control);
+  return { text, doc, problems: foldRepeats(collapseStackOverflows(problems)), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+function countMatches(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
+
+function loneCrProblem(offset: number, count: number): ParseProblem {
+  const others = count > 1 ? ` (${count.toLocaleString('en-US')} line ends in this file are like it)` : '';
+  return {
+    kind: 'warning',
+    message:
+      `This line ends with a carriage return (CR) alone, as classic Mac OS wrote line ends${others}. ` +
+      'ppnet reads it as a line end, as YAML does, but Git, diff and many tools see one long line: save the file with LF (or CRLF) line ends.',
+    span: { start: offset, end: offset + 1 },
+    complete: true,
+  };
+}
+
+/** Characters YAML does not allow in a file: C0 controls but tab, line feed and carriage return; DEL; C1 controls but NEL. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+
+export function hasControlCharacters(text: string): boolean {
+  CONTROL_CHARACTER.lastIndex = 0;
+  return CONTROL_CHARACTER.test(text);
+}
+
+const C0_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'TAB', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+
+/** "U+001B (ESC)": a control character by its code point and name. */
+export function controlCharacterName(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = code < 0x20 ? C0_NAMES[code] : code === 0x7f ? 'DEL' : 'a C1 control';
+  return `${hex} (${name})`;
+}
+
+/** One problem for every control character in the text, at the first one, saying how many there are. */
+function controlCharacterProblem(text: string): ParseProblem | undefined {
+  const count = countMatches(text, CONTROL_CHARACTER);
+  if (count === 0) return undefined;
+  const offset = text.search(CONTROL_CHARACTER);
+  const others = count > 1 ? `, the first of ${count.toLocaleString('en-US')} in this file` : '';
+  return {
+    kind: 'error',
+    message:
+      `Control character ${controlCharacterName(text.charCodeAt(offset))} here${others}: YAML does not allow control characters in a file, ` +
+      'and they would act on the terminal or log that shows this value. Remove them; they are usually left over from a copy or a wrong encoding.',
+    span: { start: offset, end: offset + 1 },
+    complete: true,
+  };
+}
+
+export type NotTextKind = 'utf-16le' | 'utf-16be' | 'binary';
+
+export interface NotText {
+  kind: NotTextKind;
+  /** Where it shows: the first NUL of binary content, the start of the file for UTF-16. */
+  offset: number;
+}
+
+/** How much of a file is looked at for NUL characters, as Git does to tell binary files from text. */
+const SNIFF_LENGTH = 8000;
+
+/**
+ * Whether the first code units (or bytes) of a file say it is not text: UTF-16 (every other unit NUL,
+ * as UTF-16 of mostly ASCII text is) or binary content (any other NUL).
+ */
+export function sniffNotText(unitAt: (index: number) => number, length: number): NotText | undefined {
+  const end = Math.min(length, SNIFF_LENGTH);
+  let even = 0;
+  let odd = 0;
+  let first = -1;
+  for (let i = 0; i < end; i++) {
+    if (unitAt(i) !== 0) continue;
+    if (first < 0) first = i;
+    if (i % 2) odd++;
+    else even++;
+  }
+  if (first < 0) return undefined;
+  const pairs = Math.floor(end / 2);
+  if (odd >= pairs / 2 && even <= odd / 20) return { kind: 'utf-16le', offset: 0 };
+  if (even >= pairs / 2 && odd <= even / 20) return { kind: 'utf-16be', offset: 0 };
+  return { kind: 'binary', offset: first };
+}
+
+/** What to say about a file that is not text, whoever found it (the service in a text, the command line in bytes). */
+export function notTextMessage(kind: NotTextKind, bom = false): string {
+  if (kind === 'binary') {
+    return (
+      'Binary content, not text: the file holds a NUL character here, which text never holds, so ppnet does not read it as YAML. ' +
+      'Check that this is the topology file you meant; if it is text, remove the NUL characters.'
+    );
+  }
+  const endian = kind === 'utf-16le' ? 'LE' : 'BE';
+  return (
+    `UTF-16 text (${endian === 'LE' ? 'little' : 'big'}-endian, ${bom ? 'with' : 'no'} byte order mark): ppnet reads topology files as UTF-8 only. ` +
+    `Save it as UTF-8, for example with "iconv -f UTF-16${bom ? '' : endian} -t UTF-8", or in VS Code with Reopen with Encoding (UTF-16 ${endian}) and then Save with Encoding (UTF-8).`
+  );
+}
+
+function notTextProblem(notText: NotText): ParseProblem {
+  const { kind, offset } = notText;
+  return { kind: 'error', message: notTextMessage(kind), span: { start: offset, end: kind === 'binary' ? offset + 1 : offset }, complete: true };
+}
+
+/** A parser that gives up on a construct may report the same error at the same place many times: report it once, saying how often. */
+function foldRepeats(problems: ParseProblem[]): ParseProblem[] {
+  const byKey = new Map<string, { problem: ParseProblem; count: number }>();
+  for (const problem of problems) {
+    const key = `${problem.kind}|${problem.span.start}|${problem.span.end}|${problem.message}`;
+    const seen = byKey.get(key);
+    if (seen) seen.count++;
+    else byKey.set(key, { problem, count: 1 });
+  }
+  if (byKey.size === problems.length) return problems;
+  return [...byKey.values()].map(({ problem, count }) =>
+    count === 1 ? problem : { ...problem, message: `${problem.message} The parser found this ${count.toLocaleString('en-US')} times at this place; it is shown once.` },
+  );
 }
 
 const TOO_DEEP =

@@ -270,6 +270,7 @@ function mapError(error: ErrorObject, locations: Map<string, Located>, firstLine
       };
     }
     case 'enum': {
+      if (typeof error.data === 'object' && error.data !== null) return undefined; // a list or map: its type error says what is wrong
       const allowed = (parentSchema.enum ?? []).map(String);
       const written = String(error.data);
       const suggestion = closest(written, allowed);

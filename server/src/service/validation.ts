@@ -8,7 +8,8 @@ import { cloudOf, Topology } from './model';
 import { Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
 import { RULE_CODES, RULES } from './rules';
-import { SchemaFinding, validateSchema } from './schema';
+import { schemaFindingsOfWhole } from './incremental';
+import type { SchemaFinding } from './schema';
 import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
 
 export const DIAGNOSTIC_SOURCE = 'ppnet';
@@ -35,7 +36,7 @@ export function validateTopology(
     topology,
     document,
     ruleCodes: RULE_CODES,
-    schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= validateSchema(topology.parsed.doc, topology.parsed.text))),
+    schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= schemaFindingsOfWhole(topology.parsed))),
   };
 
   const runRules = (rules: Rule[], suppression?: SuppressionReport): Diagnostic[] => {
