@@ -86,6 +86,8 @@ export interface GraphFlow {
   subject: string;
   /** The route the file expects (`via`), when it names one. */
   expected?: RouteKind;
+  /** The node of the environment the flow serves, when the file defines it (Azure-service flows serve a whole region). */
+  environment?: string;
   edges: string[];
 }
 
@@ -166,7 +168,8 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
       if (!edge.flows.includes(flow.id)) edge.flows.push(flow.id);
       if (!edgeIds.includes(edge.id)) edgeIds.push(edge.id);
     }
-    return graphFlow(flow, hopNode, nodes, groups, edgeIds);
+    const environment = environmentOfFlow(topology, flow);
+    return { ...graphFlow(flow, hopNode, nodes, groups, edgeIds), ...(environment !== undefined && { environment: entityNodeId('environment', environment) }) };
   });
   addAttachments(topology, nodes, edges);
 
@@ -219,6 +222,13 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     ...(flow.expected !== undefined && { expected: flow.expected }),
     edges,
   };
+}
+
+/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when defined). */
+function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
+  const { kind, id } = flow.subject;
+  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
+  return named !== undefined && topology.environments.has(named) ? named : undefined;
 }
 
 // ---- Nodes ----
