@@ -6,16 +6,19 @@ import { severityName } from '../service';
 import { checkFiles, collectFiles, formatJson, formatText, readText, UsageError } from './check';
 import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
 import { toSarif } from './sarif';
+import { routesCommand, ROUTES_USAGE } from './routes';
 import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder>... [--format text|json|sarif]
   ppnet graph <file> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
+  ${ROUTES_USAGE}
   ppnet --help | --version
 
 check: a folder means every *.ppnet.yaml and *.ppnet.yml below it.
 Exit codes: 0 no error found, 1 an error was found, 2 bad usage or a file that cannot be read.
-graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.`;
+graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.
+routes: the route of every pair of site, machine or gateway and environment or service; exit 0 when printed.`;
 
 function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string } {
   const [command, ...rest] = argv;
@@ -67,6 +70,7 @@ function reportFailure(error: unknown, err: (text: string) => void): number {
 
 /** Every command; `run` alone serves the synchronous ones (`check`, help, version). */
 export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (argv[0] === 'routes') return routesCommand(argv.slice(1), out, err);
   if (argv[0] !== 'graph') return run(argv, out, err);
   try {
     return await graphCommand(argv, out);
