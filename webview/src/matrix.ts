@@ -27,6 +27,8 @@ export interface MatrixHighlight {
   rows: ReadonlySet<string>;
   columns: ReadonlySet<string>;
   cells: ReadonlySet<string>;
+  /** Rows and columns of the search's matches, marked apart. */
+  searched?: ReadonlySet<string>;
 }
 
 export interface MatrixEvents {
@@ -174,6 +176,7 @@ export class MatrixView {
     const firstColumn = Math.max(0, Math.floor(left / COLUMN_WIDTH) - OVERSCAN);
     const lastColumn = Math.min(this.columns.length - 1, Math.ceil((left + width) / COLUMN_WIDTH) + OVERSCAN);
     const { rows: litRows, columns: litColumns, cells: litCells } = this.highlight;
+    const searched = this.highlight.searched ?? new Set<string>();
 
     const rowHeaders: HTMLElement[] = [];
     for (let r = firstRow; r <= lastRow; r++) {
@@ -182,6 +185,7 @@ export class MatrixView {
       header.dataset.row = row.id;
       header.style.transform = `translateY(${r * ROW_HEIGHT}px)`;
       header.classList.toggle('highlight', litRows.has(row.id));
+      header.classList.toggle('search-match', searched.has(row.id));
       rowHeaders.push(header);
     }
     this.rowCanvas.replaceChildren(...rowHeaders);
@@ -193,6 +197,7 @@ export class MatrixView {
       header.dataset.column = column.id;
       header.style.transform = `translateX(${c * COLUMN_WIDTH}px)`;
       header.classList.toggle('highlight', litColumns.has(column.id));
+      header.classList.toggle('search-match', searched.has(column.id));
       columnHeaders.push(header);
     }
     this.columnCanvas.replaceChildren(...columnHeaders);

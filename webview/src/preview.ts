@@ -715,11 +715,12 @@ function applyMatrixHighlight(scroll: boolean): void {
   if (!matrixView || !matrix || !graph) return;
   const ids = highlight.node !== undefined ? targetIds(graph, highlight.node) : new Set<string>();
   const flowIds = new Set(highlightedFlows().map((f) => f.id));
-  const searched = new Set(search.matches.map((n) => n.id));
-  const rows = new Set(matrix.rows.filter((r) => ids.has(r.node) || searched.has(r.node)).map((r) => r.id));
-  const columns = new Set(matrix.columns.filter((c) => ids.has(c.id) || searched.has(c.id)).map((c) => c.id));
+  const matches = new Set(search.matches.map((n) => n.id));
+  const rows = new Set(matrix.rows.filter((r) => ids.has(r.node)).map((r) => r.id));
+  const columns = new Set(matrix.columns.filter((c) => ids.has(c.id)).map((c) => c.id));
   const cells = new Set(matrix.cells.filter((c) => c.flows.some((f) => flowIds.has(f))).map((c) => cellKey(c.row, c.column)));
-  matrixView.setHighlight({ rows, columns, cells }, scroll && (rows.size > 0 || columns.size > 0 || cells.size > 0));
+  const searched = new Set([...matrix.rows.filter((r) => matches.has(r.node)).map((r) => r.id), ...matrix.columns.filter((c) => matches.has(c.id)).map((c) => c.id)]);
+  matrixView.setHighlight({ rows, columns, cells, searched }, scroll && (rows.size > 0 || columns.size > 0 || cells.size > 0));
 }
 
 /** The routes' colours as CSS variables (`--route-internet`), for the filters' swatches and the matrix. */

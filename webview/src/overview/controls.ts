@@ -34,6 +34,7 @@ export class Controls {
   readonly search = element('input');
   private readonly searchCount = element('span', 'search-count');
   private readonly routes = new Map<RouteKind, HTMLInputElement>();
+  private readonly routesSummary = element('summary');
   private readonly environment = element('select');
   private readonly site = element('select');
   private readonly focusButton = element('button', undefined, 'Focus');
@@ -59,9 +60,13 @@ export class Controls {
     });
     this.searchCount.setAttribute('aria-live', 'polite');
 
-    const routes = element('fieldset', 'route-filter');
+    // The route classes in a drop-down, so that the bar stays one line beside the file.
+    const routes = element('details', 'route-filter');
     routes.id = 'route-filter';
-    routes.append(element('legend', undefined, 'Routes'));
+    this.routesSummary.title = 'Show or hide the flows of each route class';
+    const options = element('div', 'route-options');
+    options.setAttribute('role', 'group');
+    options.setAttribute('aria-label', 'Routes');
     for (const route of LEGEND_CLASSES) {
       if (route === 'attachment') continue;
       const label = element('label', `route-option route-${route}`);
@@ -69,12 +74,21 @@ export class Controls {
       box.type = 'checkbox';
       box.checked = true;
       box.value = route;
-      box.addEventListener('change', () => emit({ type: 'filter' }));
+      box.addEventListener('change', () => {
+        this.updateRoutesSummary();
+        emit({ type: 'filter' });
+      });
       this.routes.set(route, box);
       label.title = ROUTE_STYLES[route].description;
       label.append(box, element('span', 'route-swatch'), element('span', undefined, ROUTE_STYLES[route].label));
-      routes.append(label);
+      options.append(label);
     }
+    routes.append(this.routesSummary, options);
+    // A click elsewhere closes the drop-down.
+    document.addEventListener('click', (event) => {
+      if (routes.open && !routes.contains(event.target as Node)) routes.open = false;
+    });
+    this.updateRoutesSummary();
 
     this.environment.id = 'environment-filter';
     this.environment.setAttribute('aria-label', 'Only the flows of an environment');
@@ -124,6 +138,11 @@ export class Controls {
     keep(this.site, [option('', 'All sites'), ...sites.sort(byLabel).map((o) => option(o.value, o.text))]);
   }
 
+  private updateRoutesSummary(): void {
+    const shown = [...this.routes.values()].filter((box) => box.checked).length;
+    this.routesSummary.textContent = shown === this.routes.size ? 'All routes' : `${shown} of ${this.routes.size} routes`;
+  }
+
   filter(): GraphFilter {
     const hiddenRoutes = new Set([...this.routes].filter(([, box]) => !box.checked).map(([route]) => route));
     return {
@@ -147,6 +166,7 @@ export class Controls {
   /** On the overview: how many groups are collapsed, and whether any was expanded. */
   setOverview(collapsed: number | undefined, expandedAny: boolean): void {
     this.collapseAll.hidden = collapsed === undefined || !expandedAny;
-    this.note.textContent = collapsed === undefined ? '' : `Overview: ${collapsed} group${collapsed === 1 ? '' : 's'} collapsed; click one to expand it`;
+    this.note.textContent = collapsed === undefined ? '' : `Overview · ${collapsed} group${collapsed === 1 ? '' : 's'} collapsed`;
+    this.note.title = collapsed === undefined ? '' : 'Click a group to expand it; the button in its header collapses it again';
   }
 }
