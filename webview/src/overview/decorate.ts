@@ -29,7 +29,10 @@ export function midpoint(points: Point[]): Point {
   return points[0] ?? { x: 0, y: 0 };
 }
 
-/** Adds the overview's marks to the SVG drawn from `laid`. */
+/**
+ * Adds the overview's marks to the SVG drawn from `laid`. Idempotent: an element that has its mark keeps
+ * it, so that it can run again after a redraw that replaced only some elements.
+ */
 export function decorateOverview(svg: SVGSVGElement, laid: LaidOutGraph, overview: Overview, theme: ThemeKind): void {
   const palette = PALETTES[theme];
   const placedEdges = new Map(laid.edges.map((e) => [e.id, e]));
@@ -62,7 +65,7 @@ export function decorateOverview(svg: SVGSVGElement, laid: LaidOutGraph, overvie
   for (const element of svg.querySelectorAll<SVGGElement>('[data-node]')) {
     const id = element.getAttribute('data-node')!;
     const members = overview.clusters.get(id)?.length;
-    if (!overview.collapsed.has(id) && members === undefined) continue;
+    if ((!overview.collapsed.has(id) && members === undefined) || element.hasAttribute('data-expand')) continue;
     element.classList.add(members === undefined ? 'collapsed-group' : 'collapsed-cluster');
     element.setAttribute('data-expand', id);
     element.setAttribute('tabindex', '0');
@@ -89,7 +92,7 @@ export function decorateOverview(svg: SVGSVGElement, laid: LaidOutGraph, overvie
   }
   for (const placed of laid.groups) {
     const element = svg.querySelector<SVGGElement>(`[data-group="${CSS.escape(placed.group.id)}"]`);
-    if (!element) continue;
+    if (!element || element.querySelector('.group-toggle')) continue;
     const size = 18;
     const x = placed.x + placed.width - size - 8;
     const y = placed.y + 8;
