@@ -18,7 +18,8 @@ export interface CliFinding {
 function ppnet(args: string[]): string {
   try {
     // Inside VS Code's extension host the executable is Electron, which runs a script as Node this way.
-    return execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    // The graph of a generated 300-unit file is several megabytes of JSON.
+    return execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   } catch (error) {
     const { status, stdout } = error as { status: number | null; stdout: string };
     if (status === 1) return stdout; // the file has errors: the findings are there all the same
@@ -52,4 +53,13 @@ export function datacenterPair(regionId: string): string[] {
 /** What completion offers for each Power Platform region: its id, or its display name where no source gives the id. */
 export function powerPlatformRegionIds(): string[] {
   return catalog.powerPlatformRegions.map((r: { id: string | null; displayName: string }) => r.id ?? r.displayName);
+}
+
+/** `ppnet routes <file> --format json`: the route matrix the preview's Matrix mode shows. */
+export function cliRoutes(file: string): {
+  rows: { id: string; label: string; node: string }[];
+  columns: { id: string; label: string }[];
+  cells: { row: string; column: string; route: string; routes: string[]; reason: string; node: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+} {
+  return JSON.parse(ppnet(['routes', file, '--format', 'json']));
 }

@@ -3,6 +3,9 @@
  * `ppnet graph`), keeps zoom and pan across redraws and reloads, links nodes and the file both ways,
  * lists the flows, and produces the exports. Text from the file only ever becomes DOM text or escaped
  * SVG text.
+ *
+ * A large graph opens on the overview (groups collapsed, `overview/`); filters, focus and search narrow
+ * what is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/protocol';
@@ -11,6 +14,12 @@ import { toMermaid } from '../../server/src/diagram/mermaid';
 import { renderSvg } from '../../server/src/diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service';
+import { RouteMatrix, routeMatrix } from '../../server/src/diagram/matrix';
+import { cellKey, MatrixSelection, MatrixView } from './matrix';
+import { ControlEvent, Controls } from './overview/controls';
+import { decorateOverview } from './overview/decorate';
+import { focusGraph } from '../../server/src/diagram/overview';
+import { filterGraph, flowsOf, GraphFilter, NO_FILTER, Overview, overviewOf, OVERVIEW_THRESHOLD, searchNodes, targetIds } from './overview/views';
 import './preview.css';
 
 interface VsCodeApi {
@@ -32,12 +41,29 @@ const legend = document.getElementById('legend') as HTMLElement;
 const titleText = document.getElementById('title-text') as HTMLElement;
 const countsText = document.getElementById('counts') as HTMLElement;
 const flowRows = document.querySelector('#flows tbody') as HTMLTableSectionElement;
+const matrixRoot = document.getElementById('matrix') as HTMLElement;
 
 const restored = parsePreviewState(vscode.getState());
 let uri: string | undefined = restored?.uri;
 let view = restored?.view;
+/** The file's graph. */
 let graph: Graph | undefined;
+let nodesById = new Map<string, GraphNode>();
+/** What is drawn of it: filtered, focused, collapsed (the overview). */
+let shown: Graph | undefined;
+let overview: Overview | undefined;
 let laid: LaidOutGraph | undefined;
+/** The layout is newer than the drawing (laid out while the matrix was shown). */
+let drawPending = false;
+let mode: 'diagram' | 'matrix' = 'diagram';
+let filter: GraphFilter = NO_FILTER;
+/** The entity or group shown alone with its flows. */
+let focus: string | undefined;
+/** Groups and clusters the user opened on the overview. */
+const expanded = new Set<string>();
+let search: { query: string; matches: GraphNode[]; index?: number } = { query: '', matches: [] };
+let matrix: RouteMatrix | undefined;
+let matrixView: MatrixView | undefined;
 let viewport: SVGGElement | undefined;
 let renderSequence = 0;
 /** The graph being laid out; exports wait for it. */
@@ -84,30 +110,79 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 async function showGraph(newUri: string, newGraph: Graph, fit: boolean): Promise<void> {
+  if (newUri !== uri) {
+    // Another file: its own overview, no focus; filters that name its entities are kept by the lists.
+    expanded.clear();
+    focus = undefined;
+    fit = true;
+  }
+  uri = newUri;
+  graph = newGraph;
+  nodesById = new Map(newGraph.nodes.map((n) => [n.id, n]));
+  if (focus !== undefined && !nodesById.has(focus) && !newGraph.groups.some((g) => g.id === focus)) focus = undefined;
+  matrix = undefined;
+  controls.setGraph(newGraph);
+  filter = controls.filter();
+  if (search.query) search = { query: search.query, matches: searchNodes(newGraph, search.query) };
+  await render(fit);
+}
+
+/** What is drawn of the graph: the filters, then the focus, then (when still large) the overview. */
+function displayed(full: Graph): { graph: Graph; overview?: Overview } {
+  let current = filterGraph(full, filter);
+  if (focus !== undefined) {
+    const within = (g: Graph, id: string) => g.nodes.some((n) => n.id === id) || g.groups.some((group) => group.id === id);
+    // Focused on something the filters hide: the focus wins.
+    current = focusGraph(within(current, focus) ? current : full, focus);
+  }
+  if (current.nodes.length <= OVERVIEW_THRESHOLD) return { graph: current };
+  const open = new Set<string>();
+  if (focus !== undefined) for (const id of targetIds(current, focus)) open.add(nodesById.get(id)?.group ?? id);
+  const result = overviewOf(current, expanded, open);
+  return { graph: result.graph, overview: result };
+}
+
+/**
+ * Lays out and draws what is shown of the current graph; `fit` fits it to the view, `center` centres
+ * the view on a group just expanded.
+ */
+async function render(fit: boolean, center?: string): Promise<void> {
+  if (!graph) return;
   const sequence = ++renderSequence;
-  const switched = newUri !== uri;
+  const current = graph;
+  const display = displayed(current);
+  renderHeader(current);
+  updateControls(display.overview);
+  if (mode === 'matrix') showMatrix(false);
   let laidOut: LaidOutGraph;
   try {
-    laidOut = await layoutGraph(newGraph);
+    laidOut = await layoutGraph(display.graph);
   } catch (error) {
     if (sequence === renderSequence) showEmpty(`The diagram could not be laid out: ${(error as Error).message}`);
     return;
   }
-  if (sequence !== renderSequence) return; // a newer graph arrived meanwhile
-  uri = newUri;
-  graph = newGraph;
+  if (sequence !== renderSequence) return; // a newer graph or view arrived meanwhile
+  shown = display.graph;
+  overview = display.overview;
   laid = laidOut;
-  if (switched || fit) view = undefined;
+  if (fit) view = undefined;
   messageBox.hidden = true;
   // The table first: it takes its share of the height, which the fit must know.
-  renderHeader(newGraph);
-  renderFlows(newGraph);
-  draw();
+  renderFlows(shown);
+  if (mode === 'diagram') {
+    draw();
+    if (center) centerOn(center);
+  } else {
+    drawPending = true;
+  }
   saveState();
 }
 
 function showEmpty(text: string): void {
   graph = undefined;
+  shown = undefined;
+  overview = undefined;
+  matrix = undefined;
   laid = undefined;
   viewport = undefined;
   diagram.replaceChildren();
@@ -115,12 +190,16 @@ function showEmpty(text: string): void {
   countsText.textContent = '';
   messageBox.textContent = text;
   messageBox.hidden = false;
+  controls.setGraph(undefined);
+  updateControls(undefined);
+  if (mode === 'matrix') setMode('diagram');
 }
 
 // ---- Drawing ----
 
 function draw(): void {
   if (!laid) return;
+  drawPending = false;
   const parsed = new DOMParser().parseFromString(renderSvg(laid, { theme }), 'image/svg+xml');
   const source = parsed.documentElement;
   if (source.nodeName !== 'svg') {
@@ -140,10 +219,28 @@ function draw(): void {
   svg.appendChild(group);
   diagram.replaceChildren(svg);
   viewport = group;
+  if (overview) decorateOverview(svg, laid, overview, theme);
   if (view) applyView();
   else fitView();
   applyHighlight();
+  applySearchMarks();
   renderLegend();
+}
+
+/**
+ * Shows a group just expanded: whole when it fits at a readable size, else its top at a readable size
+ * (a region of twenty environments is tall); centred across.
+ */
+function centerOn(id: string): void {
+  const placed = laid?.groups.find((g) => g.group.id === id);
+  if (!placed) return;
+  const width = Math.max(diagram.clientWidth, 1);
+  const height = Math.max(diagram.clientHeight - legend.offsetHeight, 1);
+  const margin = 24;
+  const scale = clamp(Math.min(1, (width - 2 * margin) / placed.width, Math.max((height - 2 * margin) / placed.height, 0.6)));
+  const y = placed.height * scale <= height - 2 * margin ? height / 2 - (placed.y + placed.height / 2) * scale : margin - placed.y * scale;
+  view = { x: width / 2 - (placed.x + placed.width / 2) * scale, y, scale };
+  applyView();
 }
 
 function applyView(): void {
@@ -178,10 +275,6 @@ function zoom(factor: number, x = diagram.clientWidth / 2, y = diagram.clientHei
 
 // ---- Highlight: the node under the cursor, or a flow picked in the table ----
 
-function nodeById(id: string): GraphNode | undefined {
-  return graph?.nodes.find((n) => n.id === id);
-}
-
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
@@ -194,21 +287,29 @@ function highlightAtCursor(line: number, character: number): void {
   const node = holders.sort((a, b) => (before(a.range!.start, b.range!.start) ? -1 : 1)).pop();
   highlight = node ? { node: node.id } : {};
   applyHighlight();
+  if (mode === 'matrix') applyMatrixHighlight(true);
 }
 
-function flowsOfNode(id: string): GraphFlow[] {
+/** The node an entity is drawn as: itself, or its collapsed group or cluster on the overview. */
+function shownIdOf(id: string): string {
+  return overview?.shownAs.get(id) ?? id;
+}
+
+function highlightedFlows(): GraphFlow[] {
   if (!graph) return [];
-  const edges = new Set(graph.edges.filter((e) => e.from === id || e.to === id).map((e) => e.id));
-  return graph.flows.filter((f) => f.subject === id || f.edges.some((e) => edges.has(e)));
+  if (highlight.flow) return graph.flows.filter((f) => f.id === highlight.flow);
+  return highlight.node ? flowsOf(graph, highlight.node) : [];
 }
 
 function applyHighlight(): void {
+  if (mode === 'matrix') applyMatrixHighlight(false);
   const svg = diagram.querySelector('svg');
-  if (!svg || !graph) return;
-  const flows = highlight.flow ? graph.flows.filter((f) => f.id === highlight.flow) : highlight.node ? flowsOfNode(highlight.node) : [];
-  const edges = new Set(flows.flatMap((f) => f.edges));
-  const nodes = new Set<string>(highlight.node ? [highlight.node] : []);
-  for (const edge of graph.edges) {
+  if (!svg || !graph || !shown) return;
+  const flowIds = new Set(highlightedFlows().map((f) => f.id));
+  const edges = new Set(shown.edges.filter((e) => e.flows.some((f) => flowIds.has(f))).map((e) => e.id));
+  const selected = highlight.node !== undefined ? shownIdOf(highlight.node) : undefined;
+  const nodes = new Set<string>(selected !== undefined ? [selected] : []);
+  for (const edge of shown.edges) {
     if (edges.has(edge.id)) {
       nodes.add(edge.from);
       nodes.add(edge.to);
@@ -218,13 +319,22 @@ function applyHighlight(): void {
   svg.classList.toggle('has-highlight', active);
   for (const element of svg.querySelectorAll('[data-node]')) {
     const id = element.getAttribute('data-node')!;
-    element.classList.toggle('highlight', id === highlight.node);
+    element.classList.toggle('highlight', id === selected);
     element.classList.toggle('related', nodes.has(id));
   }
   for (const element of svg.querySelectorAll('[data-group]')) element.classList.toggle('related', nodes.has(element.getAttribute('data-group')!));
   for (const element of svg.querySelectorAll('[data-edge]')) element.classList.toggle('related', edges.has(element.getAttribute('data-edge')!));
-  const flowIds = new Set(flows.map((f) => f.id));
   for (const row of flowRows.rows) row.classList.toggle('related', flowIds.has(row.dataset.flow ?? ''));
+  updateFocusButton();
+}
+
+/** Marks the nodes that match the search (their group or cluster on the overview). */
+function applySearchMarks(): void {
+  const svg = diagram.querySelector('svg');
+  if (!svg) return;
+  const marked = new Set(search.matches.map((n) => shownIdOf(n.id)));
+  svg.classList.toggle('has-search', search.query.trim() !== '');
+  for (const element of svg.querySelectorAll('[data-node]')) element.classList.toggle('search-match', marked.has(element.getAttribute('data-node')!));
 }
 
 // ---- Header, legend and flows table (DOM text only) ----
@@ -281,8 +391,11 @@ const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
   'azure-service': 'Azure service',
 };
 
+/** More flows than this are not listed (filter or focus to list them): thousands of rows would only slow the preview. */
+const MAX_FLOW_ROWS = 400;
+
 function renderFlows(current: Graph): void {
-  const rows = current.flows.map((flow) => {
+  const rows = current.flows.slice(0, MAX_FLOW_ROWS).map((flow) => {
     const row = element('tr');
     row.dataset.flow = flow.id;
     row.tabIndex = 0;
@@ -300,6 +413,13 @@ function renderFlows(current: Graph): void {
     row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
     return row;
   });
+  if (current.flows.length > MAX_FLOW_ROWS) {
+    const more = element('tr', undefined, 'more-flows');
+    const cell = element('td', `${current.flows.length - MAX_FLOW_ROWS} more flows: filter, search or focus to list them.`);
+    cell.colSpan = 5;
+    more.append(cell);
+    rows.push(more);
+  }
   flowRows.replaceChildren(...rows);
   applyHighlight();
 }
@@ -309,7 +429,7 @@ function pickFlow(row: HTMLTableRowElement): void {
   if (!flow) return;
   highlight = { flow: flow.id };
   applyHighlight();
-  if (nodeById(flow.subject)?.range) post({ type: 'reveal', node: flow.subject });
+  if (nodesById.get(flow.subject)?.range) post({ type: 'reveal', node: flow.subject });
 }
 
 flowRows.addEventListener('click', (event) => {
@@ -330,7 +450,7 @@ flowRows.addEventListener('keydown', (event) => {
 function revealNode(target: EventTarget | null): boolean {
   const nodeElement = (target as Element | null)?.closest?.('[data-node]');
   const id = nodeElement?.getAttribute('data-node');
-  if (!id || !nodeById(id)?.range) return false;
+  if (!id || !nodesById.get(id)?.range) return false;
   highlight = { node: id };
   applyHighlight();
   post({ type: 'reveal', node: id });
@@ -357,10 +477,32 @@ window.addEventListener('pointerup', (event) => {
   const wasDrag = drag?.moved;
   drag = undefined;
   diagram.classList.remove('panning');
-  if (!wasDrag && diagram.contains(event.target as Node) && !revealNode(event.target)) {
+  if (!wasDrag && diagram.contains(event.target as Node) && !toggleGroup(event.target) && !revealNode(event.target)) {
     highlight = {};
     applyHighlight();
   }
+});
+
+/** Expands a collapsed group or cluster, or collapses an expanded group, on the overview. */
+function toggleGroup(target: EventTarget | null): boolean {
+  const element = target as Element | null;
+  const collapse = element?.closest?.('[data-collapse]')?.getAttribute('data-collapse');
+  if (collapse) {
+    expanded.delete(collapse);
+    void (rendering = render(false));
+    return true;
+  }
+  const expand = element?.closest?.('[data-expand]')?.getAttribute('data-expand');
+  if (!expand) return false;
+  expanded.add(expand);
+  // A cluster opens into its groups, each still one node: fit them; a group is centred.
+  void (rendering = overview?.clusters.has(expand) ? render(true) : render(false, expand));
+  return true;
+}
+
+diagram.addEventListener('dblclick', (event) => {
+  const id = (event.target as Element).closest?.('[data-node]')?.getAttribute('data-node');
+  if (id && nodesById.has(id)) setFocus(id);
 });
 diagram.addEventListener(
   'wheel',
@@ -372,13 +514,22 @@ diagram.addEventListener(
   { passive: false },
 );
 diagram.addEventListener('keydown', (event) => {
-  if ((event.key === 'Enter' || event.key === ' ') && revealNode(event.target)) event.preventDefault();
+  if ((event.key === 'Enter' || event.key === ' ') && (toggleGroup(event.target) || revealNode(event.target))) event.preventDefault();
 });
 window.addEventListener('keydown', (event) => {
-  if ((event.target as Element).closest?.('input, textarea')) return;
+  if (event.key === 'Escape' && focus !== undefined) {
+    setFocus(undefined);
+    return;
+  }
+  if ((event.target as Element).closest?.('input, textarea, select')) return;
   if (event.key === '+' || event.key === '=') zoom(1.2);
   else if (event.key === '-') zoom(1 / 1.2);
   else if (event.key === '0') fitView();
+  else if (event.key === 'f' && highlight.node !== undefined) setFocus(highlight.node);
+  else if (event.key === '/') {
+    event.preventDefault();
+    controls.search.focus();
+  }
 });
 
 document.getElementById('toolbar')!.addEventListener('click', (event) => {
@@ -387,6 +538,8 @@ document.getElementById('toolbar')!.addEventListener('click', (event) => {
   else if (action === 'zoom-out') zoom(1 / 1.2);
   else if (action === 'fit') fitView();
   else if (action === 'flows') toggleFlows();
+  else if (action === 'mode-diagram') setMode('diagram');
+  else if (action === 'mode-matrix') setMode('matrix');
   else if (action?.startsWith('export-')) void exportAs(action.slice('export-'.length) as ExportFormat);
 });
 
@@ -399,7 +552,7 @@ function toggleFlows(): void {
 }
 
 window.addEventListener('resize', () => {
-  if (!view) fitView();
+  if (!view && mode === 'diagram') fitView();
 });
 
 // Follow the editor's theme: VS Code changes the body's classes.
@@ -407,8 +560,11 @@ new MutationObserver(() => {
   const next = currentTheme();
   if (next === theme) return;
   theme = next;
-  draw();
-  if (graph) renderFlows(graph);
+  applyRouteColors();
+  if (mode === 'diagram') draw();
+  else drawPending = true;
+  if (shown) renderFlows(shown);
+  if (mode === 'matrix') showMatrix(false);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 // ---- Exports ----
@@ -438,12 +594,140 @@ async function pngOf(svg: string): Promise<string> {
 async function exportAs(format: ExportFormat): Promise<void> {
   await rendering;
   if (!graph || !laid) return;
-  if (format === 'mermaid') post({ type: 'exported', format, data: toMermaid(graph) });
+  // What the diagram shows: the overview, the focus, the filters.
+  if (format === 'mermaid') post({ type: 'exported', format, data: toMermaid(shown ?? graph) });
   const svg = standaloneSvg();
   if (!svg) return;
   if (format === 'svg') post({ type: 'exported', format, data: svg });
   if (format === 'png') post({ type: 'exported', format, data: await pngOf(svg) });
 }
 
+// ---- Focus, filters and search ----
+
+/** "gw-0003 (Data gateway)", "Users at Office 0003": an entity or group in words. */
+function describe(id: string): string {
+  const node = nodesById.get(id);
+  const group = graph?.groups.find((g) => g.id === (node?.kind === 'site' ? node.group : id));
+  if (node?.kind === 'site') return `Users at ${group?.label ?? id}`;
+  if (node) return `${node.label} (${node.caption})`;
+  return group?.label ?? id;
+}
+
+function setFocus(id: string | undefined): void {
+  focus = id;
+  if (id !== undefined) highlight = { node: id };
+  void (rendering = render(true));
+}
+
+function updateFocusButton(): void {
+  controls.setFocus(focus !== undefined ? describe(focus) : undefined, highlight.node !== undefined && highlight.node !== focus);
+}
+
+function updateControls(current: Overview | undefined): void {
+  updateFocusButton();
+  controls.setOverview(current ? current.collapsed.size + [...current.clusters.values()].reduce((n, groups) => n + groups.length, 0) : undefined, expanded.size > 0);
+  controls.setSearchResult(search.matches.length, search.index);
+}
+
+function onControl(event: ControlEvent): void {
+  switch (event.type) {
+    case 'filter':
+      filter = controls.filter();
+      void (rendering = render(true));
+      break;
+    case 'search':
+      search = { query: event.query, matches: graph ? searchNodes(graph, event.query) : [] };
+      controls.setSearchResult(search.matches.length, undefined);
+      applySearchMarks();
+      if (mode === 'matrix') showMatrix(false);
+      break;
+    case 'search-next': {
+      if (!search.matches.length) break;
+      const index = search.index === undefined ? 0 : (search.index + 1) % search.matches.length;
+      search = { ...search, index };
+      controls.setSearchResult(search.matches.length, index);
+      const match = search.matches[index];
+      if (mode === 'matrix') {
+        highlight = { node: match.id };
+        applyMatrixHighlight(true);
+      } else setFocus(match.id);
+      break;
+    }
+    case 'focus':
+      if (highlight.node !== undefined) setFocus(highlight.node);
+      break;
+    case 'clear-focus':
+      setFocus(undefined);
+      break;
+    case 'collapse-all':
+      expanded.clear();
+      void (rendering = render(true));
+      break;
+  }
+}
+
+const controls = new Controls(document.getElementById('controls') as HTMLElement, onControl);
+
+// ---- The route matrix ----
+
+function setMode(next: 'diagram' | 'matrix'): void {
+  if (next === mode) return;
+  mode = next;
+  document.body.classList.toggle('mode-matrix', mode === 'matrix');
+  for (const button of document.querySelectorAll('button[data-action^="mode-"]')) {
+    button.setAttribute('aria-pressed', String(button.getAttribute('data-action') === `mode-${mode}`));
+  }
+  matrixRoot.hidden = mode !== 'matrix';
+  diagram.hidden = mode === 'matrix';
+  if (mode === 'matrix') showMatrix(true);
+  else if (drawPending) draw();
+  else applyHighlight();
+}
+
+/** What the matrix shows: the filters' rows, columns and routes, the focus's rows and columns. */
+function matrixSelection(data: RouteMatrix): MatrixSelection {
+  let rows: Set<string> | undefined;
+  let columns: Set<string> | undefined;
+  if (filter.environment !== undefined) columns = new Set([filter.environment]);
+  if (filter.site !== undefined) rows = new Set(data.rows.filter((r) => r.node === filter.site || nodesById.get(r.node)?.group === filter.site).map((r) => r.id));
+  if (focus !== undefined && graph) {
+    const ids = targetIds(graph, focus);
+    const flows = new Set(flowsOf(graph, focus).map((f) => f.id));
+    const cells = data.cells.filter((c) => c.flows.some((f) => flows.has(f)));
+    const focusRows = new Set([...cells.map((c) => c.row), ...data.rows.filter((r) => ids.has(r.node)).map((r) => r.id)]);
+    const focusColumns = new Set([...cells.map((c) => c.column), ...data.columns.filter((c) => ids.has(c.id)).map((c) => c.id)]);
+    rows = rows ? new Set([...rows].filter((r) => focusRows.has(r))) : focusRows;
+    columns = columns ? new Set([...columns].filter((c) => focusColumns.has(c))) : focusColumns;
+  }
+  return { ...(rows && { rows }), ...(columns && { columns }), hiddenRoutes: filter.hiddenRoutes };
+}
+
+function showMatrix(scroll: boolean): void {
+  if (!graph) return;
+  matrix ??= routeMatrix(graph);
+  matrixView ??= new MatrixView(matrixRoot, { reveal: (node) => post({ type: 'reveal', node }) }, (node) => nodesById.get(node)?.range !== undefined);
+  matrixView.show(matrix, matrixSelection(matrix), theme);
+  applyMatrixHighlight(scroll);
+}
+
+/** The row and column of the entity under the cursor (or picked), and the cells of its flows. */
+function applyMatrixHighlight(scroll: boolean): void {
+  if (!matrixView || !matrix || !graph) return;
+  const ids = highlight.node !== undefined ? targetIds(graph, highlight.node) : new Set<string>();
+  const flowIds = new Set(highlightedFlows().map((f) => f.id));
+  const matches = new Set(search.matches.map((n) => n.id));
+  const rows = new Set(matrix.rows.filter((r) => ids.has(r.node)).map((r) => r.id));
+  const columns = new Set(matrix.columns.filter((c) => ids.has(c.id)).map((c) => c.id));
+  const cells = new Set(matrix.cells.filter((c) => c.flows.some((f) => flowIds.has(f))).map((c) => cellKey(c.row, c.column)));
+  const searched = new Set([...matrix.rows.filter((r) => matches.has(r.node)).map((r) => r.id), ...matrix.columns.filter((c) => matches.has(c.id)).map((c) => c.id)]);
+  matrixView.setHighlight({ rows, columns, cells, searched }, scroll && (rows.size > 0 || columns.size > 0 || cells.size > 0));
+}
+
+/** The routes' colours as CSS variables (`--route-internet`), for the filters' swatches and the matrix. */
+function applyRouteColors(): void {
+  for (const [route, color] of Object.entries(PALETTES[theme].routes)) document.documentElement.style.setProperty(`--route-${route}`, color);
+}
+
+applyRouteColors();
 renderLegend();
 post({ type: 'ready' });

@@ -32,6 +32,9 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
 <header id="toolbar" role="toolbar" aria-label="Preview">
   <div id="title"><span id="title-text">ppnet preview</span><span id="counts"></span></div>
   <div class="buttons">
+    <button type="button" data-action="mode-diagram" title="The diagram" aria-pressed="true">Diagram</button>
+    <button type="button" data-action="mode-matrix" title="The route matrix: sites, machines and gateways against environments and services" aria-pressed="false">Matrix</button>
+    <span class="separator"></span>
     <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
     <button type="button" data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
     <button type="button" data-action="fit" title="Fit the diagram (0)">Fit</button>
@@ -42,8 +45,10 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
     <button type="button" data-action="export-mermaid" title="Export as Mermaid">Mermaid</button>
   </div>
 </header>
+<div id="controls" role="group" aria-label="Search, filters and focus"></div>
 <main id="main">
   <div id="diagram" tabindex="0" aria-label="Topology diagram"></div>
+  <div id="matrix" hidden></div>
   <div id="message" hidden></div>
   <aside id="legend" aria-label="Routes"></aside>
 </main>

@@ -7,18 +7,21 @@ import { escapeControl } from './escape';
 import { graphOfInput, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
 import { refuseOverwrite, STDIN } from './inputs';
 import { toSarif } from './sarif';
+import { routesCommand, ROUTES_USAGE } from './routes';
 import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder|->... [--format text|json|sarif] [-o out]
   ppnet graph <file|-> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
+  ${ROUTES_USAGE}
   ppnet --help | --version
 
 check: a folder means every *.ppnet.yaml and *.ppnet.yml below it (hidden and node_modules folders
 are skipped unless named); - reads standard input. -o writes the report to a file.
 Exit codes: 0 no error found, 1 an error was found, 2 bad usage, or a file, folder or config that
 could not be read or checked (the others are still checked and reported).
-graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.`;
+graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.
+routes: the route of every pair of site, machine or gateway and environment or service; exit 0 when printed.`;
 
 /** The value of an option (`--format json`, `--format=json`): missing or another option is bad usage. */
 function optionValue(rest: string[], i: number, name: string, what: string): string {
@@ -92,6 +95,7 @@ function reportFailure(error: unknown, err: (text: string) => void): number {
 
 /** Every command; `run` alone serves the synchronous ones (`check`, help, version). */
 export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (argv[0] === 'routes') return routesCommand(argv.slice(1), out, err);
   if (argv[0] !== 'graph') return run(argv, out, err);
   try {
     return await graphCommand(argv, out, err);

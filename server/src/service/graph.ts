@@ -13,7 +13,8 @@ import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
 import { catalogConnector, connectorTarget } from './facts';
 import { offsetRange } from './text/ranges';
 
-export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service';
+/** `group`: a whole group drawn as one node (the overview, `server/src/diagram/overview.ts`); buildGraph makes none. */
+export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service' | 'group';
 
 /** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */
 export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud' | 'azure';
@@ -42,6 +43,8 @@ export interface GraphNode {
   /** The worst severity among `diagnostics`. */
   severity?: Severity;
   diagnostics: NodeDiagnostic[];
+  /** A collapsed group (kind `group`, id the group's): its kind and the nodes it stands for. */
+  collapsed?: { kind: GroupKind; members: string[] };
 }
 
 export interface GraphGroup {
@@ -59,6 +62,8 @@ export interface GraphEdge {
   route: EdgeClass;
   /** The flows that pass this stretch. */
   flows: string[];
+  /** A bundle of the overview: how many edges of the full graph it stands for. */
+  count?: number;
 }
 
 export interface GraphFlow {
@@ -76,6 +81,8 @@ export interface GraphFlow {
   subject: string;
   /** The route the file expects (`via`), when it names one. */
   expected?: RouteKind;
+  /** The node of the environment the flow serves, when the file defines it (Azure-service flows serve a whole region). */
+  environment?: string;
   edges: string[];
 }
 
@@ -148,7 +155,8 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
       if (!edge.flows.includes(flow.id)) edge.flows.push(flow.id);
       if (!edgeIds.includes(edge.id)) edgeIds.push(edge.id);
     }
-    return graphFlow(flow, hopNode, nodes, groups, edgeIds);
+    const environment = environmentOfFlow(topology, flow);
+    return { ...graphFlow(flow, hopNode, nodes, groups, edgeIds), ...(environment !== undefined && { environment: entityNodeId('environment', environment) }) };
   });
   addAttachments(topology, nodes, edges);
 
@@ -201,6 +209,13 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     ...(flow.expected !== undefined && { expected: flow.expected }),
     edges,
   };
+}
+
+/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when defined). */
+function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
+  const { kind, id } = flow.subject;
+  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
+  return named !== undefined && topology.environments.has(named) ? named : undefined;
 }
 
 // ---- Nodes ----

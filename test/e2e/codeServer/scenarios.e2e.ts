@@ -9,13 +9,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, chromium } from 'playwright-core';
-import { cliFindings, cliGraph, datacenterPair, powerPlatformRegionIds } from '../../reference';
+import { generateUnits } from '../../../bench/generate';
+import { cliFindings, cliGraph, cliRoutes, datacenterPair, powerPlatformRegionIds } from '../../reference';
 import { ROOT } from '../../support';
 import { packApiSuiteExtension, readOutcome, RUN_API_SUITE_TITLE } from './apiSuiteExtension';
 import { CodeServer, waitFor } from './codeServer';
 import { Problem, Workbench } from './workbench';
 
 const EXAMPLE = 'mistakes.ppnet.yaml';
+/** A generated topology of 300 units (an environment, a site, a circuit, a gateway, connectors and a desktop flow each). */
+const LARGE = 'generated-300.ppnet.yaml';
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'e2e');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const VSIX = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
@@ -36,11 +39,16 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
   let expected: Problem[];
   const apiSuiteFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-e2e-api-suite-'));
   const apiSuite = packApiSuiteExtension(apiSuiteFolder);
+  const largeFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-e2e-large-'));
+  fs.writeFileSync(path.join(largeFolder, LARGE), generateUnits(300));
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first (npm run test:e2e does)`);
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
-    server = await CodeServer.start({ extensions: [VSIX, apiSuite.vsix], files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml')] });
+    server = await CodeServer.start({
+      extensions: [VSIX, apiSuite.vsix],
+      files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), path.join(largeFolder, LARGE)],
+    });
     expected = cliProblems(path.join(server.folder, EXAMPLE)).sort(byPosition);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -55,6 +63,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await browser?.close();
     await server?.stop();
     fs.rmSync(apiSuiteFolder, { recursive: true, force: true });
+    fs.rmSync(largeFolder, { recursive: true, force: true });
   });
 
   /** Wraps a scenario: when it fails, a screenshot of that moment, and no widget left open for the next one. */
@@ -65,6 +74,39 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
       await workbench.screenshot(`failed-${name}`);
       for (let i = 0; i < 3; i++) await workbench.page.keyboard.press('Escape');
       throw error;
+    }
+  };
+
+  /** The preview of the large file as it opens: no search, focus or filter, the diagram (a scenario that failed may leave them). */
+  const resetPreview = async () => {
+    const view = await workbench.webview();
+    await view.locator('#search').fill('');
+    if (await view.locator('#focus-chip').isVisible()) await view.locator('button[data-action="clear-focus"]').click();
+    for (const select of ['#environment-filter', '#site-filter']) await view.locator(select).selectOption('');
+    if ((await view.locator('#route-filter summary').textContent()) !== 'All routes') {
+      await view.locator('#route-filter summary').click();
+      for (const box of await view.locator('#route-filter input').all()) await box.check();
+      await view.locator('#route-filter summary').click();
+    }
+    if ((await view.locator('button[data-action="mode-matrix"]').getAttribute('aria-pressed')) === 'true') await view.locator('button[data-action="mode-diagram"]').click();
+    await view.locator('svg.ppnet-graph [data-expand="cluster:site"]').waitFor({ timeout: 120_000 });
+  };
+
+  /** Runs `body` with the preview alone on screen (side bar and panel hidden, its group maximized), as a user gives a large topology room. */
+  const maximizePreview = async (body: () => Promise<void>) => {
+    await workbench.toggleSideBarAndPanel();
+    await workbench.page.keyboard.press('Control+2');
+    await workbench.page.keyboard.press('Control+K');
+    await workbench.page.keyboard.press('Control+M');
+    await workbench.page.locator(`.tab[aria-label^="${LARGE}"]`).waitFor({ state: 'hidden' });
+    try {
+      await body();
+    } finally {
+      await workbench.page.keyboard.press('Control+2');
+      await workbench.page.keyboard.press('Control+K');
+      await workbench.page.keyboard.press('Control+M');
+      await workbench.page.locator(`.tab[aria-label^="${LARGE}"]`).waitFor();
+      await workbench.toggleSideBarAndPanel();
     }
   };
 
@@ -197,6 +239,129 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.screenshot('preview-reloaded');
   }));
 
+  it('opens a 300-unit file on the overview: groups collapsed, a click expands one, the cursor highlights its group', scenario('overview', async () => {
+    // The preview of the scenarios above is open beside the file; it follows the active editor.
+    const graph = cliGraph(path.join(server.folder, LARGE)) as LargeGraph;
+    const regions = graph.groups.filter((g) => g.kind === 'region').map((g) => g.id);
+    await workbench.openFile(LARGE);
+    const view = await workbench.webview();
+    await view.locator('#title-text', { hasText: graph.title }).waitFor({ state: 'attached', timeout: 120_000 });
+    await view.locator('svg.ppnet-graph [data-expand="cluster:site"]').waitFor({ timeout: 120_000 });
+    const drawn = async () => (await view.locator('svg.ppnet-graph [data-node]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!))).sort();
+    assert.deepEqual(await drawn(), [...regions, 'cluster:site', 'group:cloud', 'group:edge', 'group:internet'].sort());
+    assert.equal(await view.locator('svg.ppnet-graph [data-node="cluster:site"] .node-label').textContent(), '300 sites');
+    // The cursor in gateway gw-0005's YAML highlights the cluster of sites that holds it.
+    await workbench.goTo(lineOf(graph, 'gateway:gw-0005') + 2, 5);
+    await view.locator('svg.ppnet-graph [data-node="cluster:site"].highlight').waitFor();
+    await maximizePreview(async () => {
+      await view.locator('button[data-action="flows"]').click(); // the diagram takes the room of the flows table
+      await view.locator('button[data-action="fit"]').click();
+      await workbench.screenshot('overview');
+      // A click on a region expands it: its environments and connectors are drawn, the other groups stay collapsed.
+      const region = graph.nodes.find((n) => n.id === 'environment:europe-env-0001')!.group!;
+      await view.locator(`svg.ppnet-graph [data-expand="${region}"]`).click();
+      await view.locator(`svg.ppnet-graph [data-group="${region}"] [data-collapse="${region}"]`).waitFor({ timeout: 120_000 });
+      const members = graph.nodes.filter((n) => n.group === region).map((n) => n.id);
+      assert.deepEqual(await drawn(), [...regions.filter((r) => r !== region), ...members, 'cluster:site', 'group:cloud', 'group:edge', 'group:internet'].sort());
+      await workbench.screenshot('overview-expanded');
+      await view.locator(`svg.ppnet-graph [data-collapse="${region}"]`).click();
+      await view.locator(`svg.ppnet-graph [data-expand="${region}"]`).waitFor({ timeout: 120_000 });
+      await view.locator('button[data-action="flows"]').click();
+    });
+  }));
+
+  it('focuses an entity found by the search: only its flows; a click reveals its YAML; Escape clears', scenario('focus', async () => {
+    await resetPreview();
+    const graph = cliGraph(path.join(server.folder, LARGE)) as LargeGraph;
+    const view = await workbench.webview();
+    await maximizePreview(async () => {
+      await view.locator('#search').fill('gw-0042');
+      await view.locator('#controls .search-count', { hasText: '1 match' }).waitFor();
+      await view.locator('#search').press('Enter');
+      await view.locator('#focus-chip .focus-label', { hasText: 'Gateway cluster 0042' }).waitFor();
+      await view.locator('svg.ppnet-graph [data-node="gateway:gw-0042"].highlight').waitFor({ timeout: 120_000 });
+      // Only the gateway's flows and what they reach.
+      const flows = flowsThrough(graph, 'gateway:gw-0042');
+      assert.deepEqual(flows, ['connector:erp-sql-0042']);
+      const reached = new Set(['gateway:gw-0042', ...graph.edges.filter((e) => e.flows.some((f) => flows.includes(f))).flatMap((e) => [e.from, e.to])]);
+      const drawn = await view.locator('svg.ppnet-graph [data-node]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!));
+      assert.deepEqual(drawn.sort(), [...reached].sort());
+      await view.locator('button[data-action="flows"]').click(); // the flows table: the focused flows
+      assert.deepEqual(await view.locator('#flows tbody tr[data-flow]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-flow'))), flows);
+      await workbench.screenshot('overview-focus');
+      await view.locator('button[data-action="flows"]').click();
+    });
+    // A click on the gateway reveals its YAML in the editor (fitted first to the preview beside the file).
+    await view.locator('button[data-action="fit"]').click();
+    await view.locator('svg.ppnet-graph [data-node="gateway:gw-0042"] .node-label').click();
+    const gateway = graph.nodes.find((n) => n.id === 'gateway:gw-0042')!;
+    await workbench.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${gateway.range!.end.line + 1}, Col ${gateway.range!.end.character + 1}` }).waitFor();
+    // Escape in the preview goes back to the overview.
+    await view.locator('#search').press('Escape');
+    await view.locator('svg.ppnet-graph [data-expand="cluster:site"]').waitFor({ timeout: 120_000 });
+    assert.equal(await view.locator('#focus-chip').isHidden(), true);
+  }));
+
+  it('filters the overview by route class and by site', scenario('filter', async () => {
+    await resetPreview();
+    const view = await workbench.webview();
+    assert.ok((await view.locator('svg.ppnet-graph [data-route="internet"]').count()) > 0);
+    await view.locator('#route-filter summary').click();
+    await view.locator('#route-filter input[value="internet"]').uncheck();
+    await workbench.until(async () => (await view.locator('svg.ppnet-graph [data-route="internet"]').count()) === 0, 'the internet edges to go');
+    await view.locator('#route-filter input[value="internet"]').check();
+    await view.locator('svg.ppnet-graph [data-route="internet"]').first().waitFor({ timeout: 120_000 });
+    await view.locator('#route-filter summary').click(); // closes the drop-down
+    // One site of the 300 is small enough to draw whole.
+    await view.locator('#site-filter').selectOption('group:site:site-0007');
+    await view.locator('svg.ppnet-graph [data-node="desktopFlow:bot-0007"]').waitFor({ timeout: 120_000 });
+    assert.equal(await view.locator('svg.ppnet-graph [data-expand]').count(), 0);
+    await workbench.screenshot('overview-site-filter');
+    await view.locator('#site-filter').selectOption('');
+    await view.locator('svg.ppnet-graph [data-expand="cluster:site"]').waitFor({ timeout: 120_000 });
+  }));
+
+  it('shows the route matrix that ppnet routes prints; a cell reveals its source, the cursor its row', scenario('matrix', async () => {
+    await resetPreview();
+    const routes = cliRoutes(path.join(server.folder, LARGE));
+    const view = await workbench.webview();
+    await view.locator('button[data-action="mode-matrix"]').click();
+    await view.locator('#matrix .matrix-corner-count', { hasText: `${routes.rows.length} × ${routes.columns.length} · ${routes.cells.length} with flows` }).waitFor();
+    await maximizePreview(async () => {
+      // Every cell in view is the command line's, and only those in view are in the page.
+      const cells = await view.locator('#matrix .matrix-cell:not(.empty)').evaluateAll((elements) =>
+        elements.map((e) => ({ row: e.getAttribute('data-row')!, column: e.getAttribute('data-column')!, route: e.getAttribute('data-route')!, reason: (e.getAttribute('title') ?? '').split('\n\n')[1] })),
+      );
+      assert.ok(cells.length > 0 && cells.length < routes.cells.length / 10, `${cells.length} cells drawn of ${routes.cells.length}`);
+      const expected = new Map(routes.cells.map((c) => [`${c.row} ${c.column}`, { row: c.row, column: c.column, route: c.route, reason: c.reason }]));
+      for (const cell of cells) assert.deepEqual(cell, expected.get(`${cell.row} ${cell.column}`));
+      // The rows in view are the command line's, in its order (the view opens at the entity last highlighted).
+      const rows = await view.locator('#matrix .matrix-row').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-row')));
+      const first = routes.rows.findIndex((r) => r.id === rows[0]);
+      assert.deepEqual(rows, routes.rows.slice(first, first + rows.length).map((r) => r.id));
+      // The search's Enter scrolls to a site.
+      await view.locator('#search').fill('Office 0003');
+      await view.locator('#search').press('Enter');
+      await view.locator('#matrix .matrix-row.highlight[data-row="site:site-0003"]').waitFor();
+      await workbench.screenshot('matrix');
+    });
+    // A click on a cell reveals the YAML of its first flow: site-0003's users reach their environment.
+    const cell = routes.cells.find((c) => c.row === 'site:site-0003')!;
+    await view.locator(`#matrix .matrix-cell[data-row="site:site-0003"][data-column="${cell.column}"]`).click();
+    await workbench.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${cell.range!.end.line + 1}, Col ${cell.range!.end.character + 1}` }).waitFor();
+    // The cursor on a gateway far down highlights its row, scrolled into view.
+    await view.locator('#search').fill('');
+    const graph = cliGraph(path.join(server.folder, LARGE)) as LargeGraph;
+    await workbench.goTo(lineOf(graph, 'gateway:gw-0250') + 2, 5);
+    await view.locator('#matrix .matrix-row.highlight[data-row="gateway:gw-0250"]').waitFor();
+    await workbench.screenshot('matrix-cursor');
+    await view.locator('button[data-action="mode-diagram"]').click();
+    await view.locator('svg.ppnet-graph [data-expand="cluster:site"]').waitFor({ timeout: 120_000 });
+    // The scenarios below use the example, in the first editor group, the preview beside it.
+    await workbench.page.keyboard.press('Control+1');
+    await workbench.openFile(EXAMPLE);
+  }));
+
   it('restarts the language server after a crash and says so', scenario('crash', async () => {
     await workbench.openFile(EXAMPLE);
     const [crashed] = await waitFor(() => nonEmpty(server.languageServerPids()), 30_000, () => 'no language server process');
@@ -249,6 +414,25 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     console.log(outcome.output);
   }));
 });
+
+interface LargeGraph {
+  title: string;
+  nodes: { id: string; group?: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  groups: { id: string; kind: string }[];
+  edges: { id: string; from: string; to: string; flows: string[] }[];
+  flows: { id: string; from: string; to: string; subject: string; edges: string[] }[];
+}
+
+/** The one-based line of an entity's key. */
+function lineOf(graph: LargeGraph, id: string): number {
+  return graph.nodes.find((n) => n.id === id)!.range!.start.line + 1;
+}
+
+/** The flows the focus on a node keeps: its own, those it starts or ends, those that pass it. */
+function flowsThrough(graph: LargeGraph, id: string): string[] {
+  const edges = new Set(graph.edges.filter((e) => e.from === id || e.to === id).map((e) => e.id));
+  return graph.flows.filter((f) => f.subject === id || f.from === id || f.to === id || f.edges.some((e) => edges.has(e))).map((f) => f.id);
+}
 
 function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
