@@ -81,3 +81,37 @@ export function generateTopology(lines: number): string {
   const all = Array.from({ length: blocks }, (_, i) => block(i));
   return header + SECTIONS.map((section) => `\n${section}:\n${all.map((b) => b[section].join('')).join('')}`).join('');
 }
+
+/**
+ * A topology of `units` units, the shape the graph benchmark and the issue measure: each unit an
+ * environment, a site, a circuit with Microsoft peering, a gateway, three connectors (one through the
+ * gateway, one inside Microsoft's network, one over the internet) and a desktop flow. About 40 lines a
+ * unit; valid and deterministic.
+ */
+export function generateUnits(units: number): string {
+  const parts: Record<keyof Block, string[]> = { environments: [], sites: [], circuits: [], gateways: [], connectors: [], desktopFlows: [], azureServices: [] };
+  for (let index = 0; index < units; index++) {
+    const region = REGIONS[index % REGIONS.length];
+    const datacenter = region.datacenterRegions.map((id) => azureRegionById(id)!);
+    const n = String(index).padStart(4, '0');
+    const env = `${region.id}-env-${n}`;
+    const site = `site-${n}`;
+    const gateway = `gw-${n}`;
+    parts.environments.push(`  ${env}:\n    name: ${region.displayName} ${n}\n    region: ${region.id}\n    type: production\n    apps: [canvas, model-driven]\n    cdn: true\n`);
+    parts.sites.push(`  ${site}:\n    name: Office ${n}\n    internet: allowed\n    addressSpace: [10.${index % 256}.0.0/16]\n    internetEgress: [${publicPrefix(index, 28)}]\n`);
+    parts.circuits.push(
+      `  er-${n}:\n    site: ${site}\n    peeringLocation: ${datacenter[0].displayName}\n    region: ${region.id}\n    sku: standard\n    bandwidth: 1Gbps\n` +
+        `    environments: [${env}]\n    microsoftPeering:\n      advertisedPrefixes: [${publicPrefix(index, 29)}]\n      routeFilter:\n` +
+        datacenter.map((azure) => `        - ${azure.displayName}       # ${azure.microsoftPeeringCommunity}\n`).join(''),
+    );
+    parts.gateways.push(`  ${gateway}:\n    name: Gateway cluster ${n}\n    site: ${site}\n    region: ${datacenter[0].id}\n    members: [${gateway}-01, ${gateway}-02]\n    tls: "1.2"\n`);
+    parts.connectors.push(
+      `  erp-sql-${n}:\n    type: sql-server\n    environment: ${env}\n    gateway: ${gateway}\n    via: expressroute\n`,
+      `  crm-${n}:\n    type: dataverse\n    environment: ${env}\n`,
+      `  sales-${n}:\n    type: salesforce\n    environment: ${env}\n    via: internet\n`,
+    );
+    parts.desktopFlows.push(`  bot-${n}:\n    environment: ${env}\n    site: ${site}\n    relay: expressroute\n`);
+  }
+  const header = `# Generated for the graph benchmark: ${units} units.\nversion: 1\nname: Generated topology (${units} units)\ncloud: public\n`;
+  return header + SECTIONS.filter((s) => parts[s].length).map((section) => `\n${section}:\n${parts[section].join('')}`).join('');
+}

@@ -4,7 +4,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { Graph, GraphGroup, GraphNode, NodeKind } from '../service';
+import type { Graph, GraphGroup, GraphNode, GroupKind, NodeKind } from '../service';
 import { fitText, Font, textWidth } from './measure';
 
 export const FONTS = {
@@ -115,7 +115,7 @@ function measureGroup(group: GraphGroup): { label: string; detail?: string; minW
  * Columns from left to right: your network, the way out of it (ExpressRoute edge, internet), the
  * relays in Azure, the environments, their connectors, and what lies beyond them.
  */
-const COLUMN: Record<NodeKind, number> = {
+const COLUMN: Record<Exclude<NodeKind, 'group'>, number> = {
   site: 0,
   gateway: 0,
   desktopFlow: 0,
@@ -131,6 +131,10 @@ const COLUMN: Record<NodeKind, number> = {
   azureService: 5,
 };
 
+/** A collapsed group (the overview) goes where the group would. */
+const GROUP_COLUMN: Record<GroupKind, number> = { site: 0, edge: 1, internet: 1, cloud: 2, region: 3, azure: 5 };
+const columnOf = (node: GraphNode) => (node.kind === 'group' ? GROUP_COLUMN[node.collapsed?.kind ?? 'site'] : COLUMN[node.kind]);
+
 let elk: InstanceType<typeof ELK> | undefined;
 
 export async function layoutGraph(graph: Graph): Promise<LaidOutGraph> {
@@ -140,7 +144,7 @@ export async function layoutGraph(graph: Graph): Promise<LaidOutGraph> {
     id: node.id,
     width: measured.get(node.id)!.width,
     height: measured.get(node.id)!.height,
-    layoutOptions: { 'elk.partitioning.partition': String(COLUMN[node.kind]) },
+    layoutOptions: { 'elk.partitioning.partition': String(columnOf(node)) },
   });
   const children: ElkNode[] = [
     ...graph.groups.map((group) => ({
@@ -148,7 +152,7 @@ export async function layoutGraph(graph: Graph): Promise<LaidOutGraph> {
       layoutOptions: {
         ...GROUP_OPTIONS,
         // A group takes the column of its leftmost node (ELK partitions compound nodes as wholes).
-        'elk.partitioning.partition': String(Math.min(...graph.nodes.filter((n) => n.group === group.id).map((n) => COLUMN[n.kind]))),
+        'elk.partitioning.partition': String(Math.min(...graph.nodes.filter((n) => n.group === group.id).map(columnOf))),
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${groupText.get(group.id)!.minWidth}, 80)`,
       },

@@ -58,6 +58,7 @@ const ACCENTS_LIGHT: Record<NodeKind, string> = {
   'service-bus': '#0e7490',
   relay: '#0e7490',
   service: '#6e7781',
+  group: '#57606a',
 };
 
 const ACCENTS_DARK: Record<NodeKind, string> = {
@@ -74,6 +75,7 @@ const ACCENTS_DARK: Record<NodeKind, string> = {
   'service-bus': '#39c5cf',
   relay: '#39c5cf',
   service: '#8b949e',
+  group: '#8b949e',
 };
 
 export const PALETTES: Record<ThemeKind, Palette> = {

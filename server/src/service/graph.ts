@@ -23,7 +23,8 @@ import { Severity, severityName } from './rule';
 import { catalogConnector, connectorTarget } from './semantics';
 import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
 
-export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service';
+/** `group`: a whole group drawn as one node (the overview, `server/src/diagram/overview.ts`); buildGraph makes none. */
+export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service' | 'group';
 
 /** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */
 export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud' | 'azure';
@@ -52,6 +53,8 @@ export interface GraphNode {
   /** The worst severity among `diagnostics`. */
   severity?: Severity;
   diagnostics: NodeDiagnostic[];
+  /** A collapsed group (kind `group`, id the group's): its kind and the nodes it stands for. */
+  collapsed?: { kind: GroupKind; members: string[] };
 }
 
 export interface GraphGroup {
@@ -69,6 +72,8 @@ export interface GraphEdge {
   route: EdgeClass;
   /** The flows that pass this stretch. */
   flows: string[];
+  /** A bundle of the overview: how many edges of the full graph it stands for. */
+  count?: number;
 }
 
 export interface GraphFlow {
