@@ -4,25 +4,27 @@
  */
 import { severityName } from '../service';
 import { checkFiles, collectFiles, formatJson, formatText, readText, UsageError } from './check';
-import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
+import { graphOfFile, isGraphFormat, isThemeKind, renderGraph, viewOfGraph, writeOutput } from './graph';
 import { toSarif } from './sarif';
 import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder>... [--format text|json|sarif]
-  ppnet graph <file> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
+  ppnet graph <file> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [--focus <id>] [--collapse] [-o out]
   ppnet --help | --version
 
 check: a folder means every *.ppnet.yaml and *.ppnet.yml below it.
 Exit codes: 0 no error found, 1 an error was found, 2 bad usage or a file that cannot be read.
 graph: draws the preview's diagram (default SVG) to standard output or to the -o file; exit 0 when drawn.`;
 
-function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string } {
+function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string; focus?: string; collapse?: boolean } {
   const [command, ...rest] = argv;
   const inputs: string[] = [];
   let format = defaultFormat;
   let output: string | undefined;
   let theme: string | undefined;
+  let focus: string | undefined;
+  let collapse: boolean | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format' || arg === '-f') format = rest[++i] ?? '';
@@ -30,10 +32,13 @@ function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; i
     else if (arg === '-o' || arg === '--output') output = rest[++i];
     else if (command === 'graph' && arg === '--theme') theme = rest[++i] ?? '';
     else if (command === 'graph' && arg.startsWith('--theme=')) theme = arg.slice('--theme='.length);
+    else if (command === 'graph' && arg === '--focus') focus = rest[++i] ?? '';
+    else if (command === 'graph' && arg.startsWith('--focus=')) focus = arg.slice('--focus='.length);
+    else if (command === 'graph' && arg === '--collapse') collapse = true;
     else if (arg.startsWith('-')) throw new UsageError(`ppnet: unknown option ${arg}\n\n${USAGE}`);
     else inputs.push(arg);
   }
-  return { command, inputs, format, output, theme };
+  return { command, inputs, format, output, theme, focus, collapse };
 }
 
 /** `ppnet graph`: the diagram of one file; asynchronous because the layout is. */
@@ -46,7 +51,9 @@ async function graphCommand(argv: string[], out: (text: string) => void): Promis
   if (args.inputs.length !== 1) throw new UsageError(`ppnet: graph needs exactly one file\n\n${USAGE}`);
   const [file] = args.inputs;
   if (args.output === '') throw new UsageError('ppnet: -o needs a file name');
-  const content = await renderGraph(graphOfFile(file, readText(file)), args.format, args.theme as ThemeKind | undefined);
+  if (args.focus === '') throw new UsageError('ppnet: --focus needs a node id (site:hq) or an entity id (hq)');
+  const graph = viewOfGraph(graphOfFile(file, readText(file)), { focus: args.focus, collapse: args.collapse });
+  const content = await renderGraph(graph, args.format, args.theme as ThemeKind | undefined);
   if (args.output === undefined) {
     out(content);
     return 0;

@@ -7,3 +7,4 @@ export { Rule, Severity, Level, severityName, ruleUrl } from './rule';
 export { ValidationOptions, DIAGNOSTIC_SOURCE } from './validation';
 export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from './graph';
 export type { RouteKind, FlowKind } from './traffic';
+export { didYouMean } from './suggest';
