@@ -13,8 +13,11 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid']
 
 /** Extension to webview. */
 export type ToWebview =
-  /** The graph of the previewed file; `fit` when the file changed, so the view starts fitted. */
-  | { type: 'graph'; uri: string; graph: Graph; fit: boolean }
+  /**
+   * The graph of the previewed file; `fit` when the file changed, so the view starts fitted. `version`:
+   * the document's version, which the webview's `drawn` message names.
+   */
+  | { type: 'graph'; uri: string; graph: Graph; fit: boolean; version?: number }
   /** No graph: `message` says why (no file, the server is not ready). */
   | { type: 'empty'; message: string }
   /** The cursor in the previewed file (zero-based, as LSP). */
@@ -28,7 +31,9 @@ export type FromWebview =
   /** Reveal the YAML of a node of the current graph. */
   | { type: 'reveal'; node: string }
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
-  | { type: 'exported'; format: ExportFormat; data: string };
+  | { type: 'exported'; format: ExportFormat; data: string }
+  /** A graph is on screen: the `version` of its `graph` message (when it had one) and the nodes drawn. */
+  | { type: 'drawn'; version?: number; nodes: number };
 
 /** What the webview keeps across reloads (`vscode.setState`). */
 export interface PreviewState {
@@ -60,6 +65,12 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
       if (format === 'png' && !(data.startsWith(PNG_PREFIX) && /^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_PREFIX.length)))) return undefined;
       if (format === 'svg' && !data.startsWith('<svg')) return undefined;
       return { type: 'exported', format: format as ExportFormat, data };
+    }
+    case 'drawn': {
+      const { version, nodes } = value;
+      const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+      if (!count(nodes) || (version !== undefined && !count(version))) return undefined;
+      return version === undefined ? { type: 'drawn', nodes } : { type: 'drawn', version, nodes };
     }
     default:
       return undefined;

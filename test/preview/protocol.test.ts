@@ -14,6 +14,8 @@ describe('messages from the webview', () => {
       format: 'png',
       data: 'data:image/png;base64,iVBORw0KGgo=',
     });
+    assert.deepEqual(parseFromWebview({ type: 'drawn', version: 7, nodes: 26, extra: true }), { type: 'drawn', version: 7, nodes: 26 });
+    assert.deepEqual(parseFromWebview({ type: 'drawn', nodes: 0 }), { type: 'drawn', nodes: 0 });
   });
 
   it('rejects everything else', () => {
@@ -31,6 +33,10 @@ describe('messages from the webview', () => {
       { type: 'exported', format: 'png', data: 'data:text/html;base64,PHNjcmlwdD4=' },
       { type: 'exported', format: 'png', data: 'data:image/png;base64,not base64!' },
       { type: 'exported', format: 'mermaid', data: '' },
+      { type: 'drawn' },
+      { type: 'drawn', nodes: -1 },
+      { type: 'drawn', nodes: 1.5 },
+      { type: 'drawn', nodes: 3, version: '7' },
     ]) {
       assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
     }
@@ -48,7 +54,7 @@ describe('preview page', () => {
   it('allows only the nonce script and the extension\'s own files', () => {
     const html = previewHtml({ cspSource: 'https://ext.example', nonce: 'abc123', scriptUri: 'https://ext.example/preview.js', styleUri: 'https://ext.example/preview.css' });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
-    assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example");
+    assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example; worker-src blob:");
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123" src="https://ext.example/preview.js">']);
     assert.doesNotMatch(html, /\s(style|on\w+)="/);
   });

@@ -18,6 +18,8 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
     // The PNG export draws the SVG through an image.
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    // The layout worker, started from a blob of the script's own text (webview/src/layoutClient.ts).
+    'worker-src blob:',
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

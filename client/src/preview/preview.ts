@@ -94,8 +94,9 @@ class Preview implements Disposable {
     // A stopped client (crashed, restarting or given up) would only answer "Client is not running".
     if (!client || client.state === State.Stopped) return this.post({ type: 'empty', message: 'The ppnet language server is not running.' });
     let graph: Graph | null;
+    let version: number;
     try {
-      await workspace.openTextDocument(uri); // the server knows only open documents
+      version = (await workspace.openTextDocument(uri)).version; // the server knows only open documents
       graph = await client.sendRequest<Graph | null>(GRAPH_REQUEST, { uri: uri.toString() });
     } catch (error) {
       const stopped = client.state !== State.Running; // the server died or restarted meanwhile
@@ -106,7 +107,7 @@ class Preview implements Disposable {
     // The server learns of a document just opened a moment later; its diagnostics then refresh the preview.
     if (!graph) return this.post({ type: 'empty', message: 'Waiting for the language server…' });
     this.graph = graph;
-    this.post({ type: 'graph', uri: uri.toString(), graph, fit: this.fitNext });
+    this.post({ type: 'graph', uri: uri.toString(), graph, fit: this.fitNext, version });
     this.fitNext = false;
     if (this.pendingExport && !this.exportRequested) this.requestExport(this.pendingExport);
   }
@@ -137,6 +138,8 @@ class Preview implements Disposable {
         break;
       case 'exported':
         void this.save(message.format, message.data);
+        break;
+      case 'drawn': // the layout and drawing are the webview's (in a worker): nothing to do here
         break;
     }
   }
