@@ -28,6 +28,33 @@ const ownPackageJson = {
   },
 };
 
+/**
+ * `import source from 'ppnet:layout-worker'`: the preview's layout worker (ELK and the grid layout),
+ * bundled on its own and handed to the preview's bundle as text, from which the page starts it as a
+ * blob worker. VS Code serves a webview's files from another origin than the page, and a worker must
+ * come from the page's origin; a blob does. Rebuilt in watch mode whenever one of its files changes.
+ */
+const layoutWorkerSource = {
+  name: 'layout-worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^ppnet:layout-worker$/ }, () => ({ path: 'layout-worker', namespace: 'ppnet-layout-worker' }));
+    build.onLoad({ filter: /.*/, namespace: 'ppnet-layout-worker' }, async () => {
+      const result = await esbuild.build({
+        ...common,
+        sourcemap: false,
+        write: false,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2020',
+        entryPoints: ['webview/src/layoutWorker.ts'],
+        outfile: 'dist/webview/layout-worker.js',
+      });
+      const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
+      return { contents: `export default ${JSON.stringify(code)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs).map((file) => path.join(root, file)) };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -45,7 +72,8 @@ const builds = [
   { ...nodeTarget, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...nodeTarget, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [ownPackageJson] },
   // The preview's script and its stylesheet (imported by the script), loaded by the webview.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js' },
+  // The layout runs in a worker whose bundle the script carries (see layoutWorkerSource).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js', plugins: [layoutWorkerSource] },
 ];
 
 function report(result) {

@@ -6,11 +6,16 @@
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/protocol';
-import { LaidOutGraph, layoutGraph } from '../../server/src/diagram/layout';
+import type { LaidOutGraph } from '../../server/src/diagram/layout';
 import { toMermaid } from '../../server/src/diagram/mermaid';
-import { renderSvg } from '../../server/src/diagram/svg';
+import { collapseGraph, OVERVIEW_NODE_LIMIT } from '../../server/src/diagram/overview';
+import { renderSvg, renderSvgLayers } from '../../server/src/diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service/graph';
+import { LayoutClient } from './layoutClient';
+import { startLayoutWorker } from './layoutWorkerStart';
+import { updateRows } from './rows';
+import { DiagramPatcher } from './svgPatch';
 import './preview.css';
 
 interface VsCodeApi {
@@ -40,6 +45,10 @@ let graph: Graph | undefined;
 let laid: LaidOutGraph | undefined;
 let viewport: SVGGElement | undefined;
 let renderSequence = 0;
+const patcher = new DiagramPatcher();
+/** Lays graphs out in a worker, the newest only (layoutClient.ts); started now, while the first graph is on its way. */
+const layouts = new LayoutClient(startLayoutWorker);
+layouts.warm();
 /** The graph being laid out; exports wait for it. */
 let rendering: Promise<void> = Promise.resolve();
 let theme = currentTheme();
@@ -69,7 +78,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'graph':
-      rendering = showGraph(message.uri, message.graph, message.fit);
+      rendering = showGraph(message.uri, message.graph, message.fit, message.version);
       break;
     case 'empty':
       showEmpty(String(message.message));
@@ -83,17 +92,19 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-async function showGraph(newUri: string, newGraph: Graph, fit: boolean): Promise<void> {
+async function showGraph(newUri: string, newGraph: Graph, fit: boolean, version?: number): Promise<void> {
   const sequence = ++renderSequence;
   const switched = newUri !== uri;
-  let laidOut: LaidOutGraph;
+  // A large topology opens as the overview: every group one node (diagram/overview.ts).
+  const shown = newGraph.nodes.length > OVERVIEW_NODE_LIMIT ? collapseGraph(newGraph) : newGraph;
+  let laidOut: LaidOutGraph | undefined;
   try {
-    laidOut = await layoutGraph(newGraph);
+    laidOut = await layouts.layout(shown, sequence);
   } catch (error) {
     if (sequence === renderSequence) showEmpty(`The diagram could not be laid out: ${(error as Error).message}`);
     return;
   }
-  if (sequence !== renderSequence) return; // a newer graph arrived meanwhile
+  if (!laidOut || sequence !== renderSequence) return; // a newer graph arrived meanwhile
   uri = newUri;
   graph = newGraph;
   laid = laidOut;
@@ -104,9 +115,11 @@ async function showGraph(newUri: string, newGraph: Graph, fit: boolean): Promise
   renderFlows(newGraph);
   draw();
   saveState();
+  post({ type: 'drawn', ...(version !== undefined && { version }), nodes: laidOut.nodes.length });
 }
 
 function showEmpty(text: string): void {
+  patcher.reset();
   graph = undefined;
   laid = undefined;
   viewport = undefined;
@@ -121,7 +134,15 @@ function showEmpty(text: string): void {
 
 function draw(): void {
   if (!laid) return;
-  const parsed = new DOMParser().parseFromString(renderSvg(laid, { theme }), 'image/svg+xml');
+  // After an edit, only the elements whose markup changed are replaced (svgPatch.ts).
+  const layers = renderSvgLayers(laid, theme);
+  if (viewport && patcher.patch(layers, theme)) {
+    if (view) applyView();
+    else fitView();
+    applyHighlight();
+    return;
+  }
+  const parsed = new DOMParser().parseFromString(renderSvg(laid, { theme }, layers), 'image/svg+xml');
   const source = parsed.documentElement;
   if (source.nodeName !== 'svg') {
     showEmpty('The diagram could not be drawn.');
@@ -140,6 +161,7 @@ function draw(): void {
   svg.appendChild(group);
   diagram.replaceChildren(svg);
   viewport = group;
+  patcher.remember(group, layers, theme);
   if (view) applyView();
   else fitView();
   applyHighlight();
@@ -282,7 +304,9 @@ const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
 };
 
 function renderFlows(current: Graph): void {
-  const rows = current.flows.map((flow) => {
+  // A page of rows at a time, and only those whose flow changed rebuilt (rows.ts): large tables are slow to lay out.
+  const signature = (flow: GraphFlow) => JSON.stringify([theme, flow.kind, flow.fromLabel, flow.toLabel, flow.route, flow.expected, flow.reason, flow.source]);
+  updateRows(flowRows, { items: current.flows, key: (flow) => flow.id, signature, render: (flow) => {
     const row = element('tr');
     row.dataset.flow = flow.id;
     row.tabIndex = 0;
@@ -299,8 +323,7 @@ function renderFlows(current: Graph): void {
     }
     row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
     return row;
-  });
-  flowRows.replaceChildren(...rows);
+  } }, 5);
   applyHighlight();
 }
 

@@ -16,6 +16,9 @@
  */
 import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeDiagnostic, NodeKind } from '../service/graph';
 
+/** The preview opens a graph of more nodes than this as the overview (every group collapsed). */
+export const OVERVIEW_NODE_LIMIT = 150;
+
 /** What a collapsed group is, as its node's caption. */
 export const GROUP_CAPTIONS: Record<GroupKind, string> = {
   site: 'On-premises site',

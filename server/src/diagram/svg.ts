@@ -41,14 +41,38 @@ function text(x: number, y: number, content: string, extra: Record<string, strin
 const LEGEND_ROW = 22;
 const TITLE_HEIGHT = 36;
 
-export function renderSvg(laid: LaidOutGraph, options: SvgOptions): string {
+/** The diagram's elements, layer by layer, each with the id it is drawn for (`data-group`, `data-edge`, `data-node`). */
+export interface SvgLayers {
+  groups: [string, string][];
+  edges: [string, string][];
+  nodes: [string, string][];
+}
+
+/** The markup of every group, edge and node, in drawing order: the webview redraws only those that changed. */
+export function renderSvgLayers(laid: LaidOutGraph, theme: ThemeKind): SvgLayers {
+  const palette = PALETTES[theme];
+  const edgesById = new Map(laid.graph.edges.map((e) => [e.id, e]));
+  const flowsById = new Map(laid.graph.flows.map((f) => [f.id, f]));
+  const edges: [string, string][] = [];
+  for (const placed of laid.edges) {
+    const edge = edgesById.get(placed.id);
+    if (edge) edges.push([edge.id, edgeSvg(edge, placed.points, palette, flowsById)]);
+  }
+  return {
+    groups: laid.groups.map((g) => [g.group.id, groupSvg(g, palette)]),
+    edges,
+    nodes: laid.nodes.map((node) => [node.node.id, nodeSvg(node, palette)]),
+  };
+}
+
+/** `layers`: when the caller has them already (renderSvgLayers with the same theme). */
+export function renderSvg(laid: LaidOutGraph, options: SvgOptions, layers: SvgLayers = renderSvgLayers(laid, options.theme)): string {
   const palette = PALETTES[options.theme];
   const top = options.title !== undefined ? TITLE_HEIGHT : 0;
   const legendHeight = options.legend ? 16 + LEGEND_ROW * 2 : 0;
   const width = Math.max(laid.width, options.legend ? 560 : 0);
   const height = top + laid.height + legendHeight;
-  const edgesById = new Map(laid.graph.edges.map((e) => [e.id, e]));
-  const flowsById = new Map(laid.graph.flows.map((f) => [f.id, f]));
+  const markup = (layer: [string, string][]) => layer.map(([, element]) => element);
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
@@ -68,14 +92,9 @@ export function renderSvg(laid: LaidOutGraph, options: SvgOptions): string {
     parts.push(text(24, 24, options.title, { 'font-size': 16, 'font-weight': 'bold', fill: palette.text }));
   }
   parts.push(`<g class="diagram"${top ? attrs({ transform: `translate(0 ${top})` }) : ''}>`);
-  parts.push('<g class="groups">', ...laid.groups.map((g) => groupSvg(g, palette)), '</g>');
-  parts.push('<g class="edges">');
-  for (const placed of laid.edges) {
-    const edge = edgesById.get(placed.id);
-    if (edge) parts.push(edgeSvg(edge, placed.points, palette, flowsById));
-  }
-  parts.push('</g>');
-  parts.push('<g class="nodes">', ...laid.nodes.map((node) => nodeSvg(node, palette)), '</g>');
+  parts.push('<g class="groups">', ...markup(layers.groups), '</g>');
+  parts.push('<g class="edges">', ...markup(layers.edges), '</g>');
+  parts.push('<g class="nodes">', ...markup(layers.nodes), '</g>');
   parts.push('</g>');
   if (options.legend) parts.push(legendSvg(palette, top + laid.height + 8));
   parts.push('</svg>');
@@ -111,6 +130,9 @@ function pathOf(points: Point[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)} ${n(p.y)}`).join(' ');
 }
 
+/** The flows an edge's tooltip names. */
+const MAX_TITLE_FLOWS = 12;
+
 /** Where a bundle's count goes: the middle of its longest segment. */
 function countPosition(points: Point[]): Point | undefined {
   let best: Point | undefined;
@@ -131,9 +153,10 @@ function edgeSvg(edge: GraphEdge, points: Point[], palette: Palette, flowsById: 
   // In edge order, in one lookup each: an edge of a large graph carries many flows.
   const flows = edge.flows.flatMap((id) => flowsById.get(id) ?? []);
   const bundled = edge.count !== undefined && edge.count > 1 ? edge.count : undefined;
-  const title = flows.length
-    ? `${style.label}${bundled ? ` (${bundled} edges)` : ''}: ${flows.map((f) => `${f.fromLabel} → ${f.toLabel}`).join('; ')}`
-    : style.label;
+  // A bundle of the overview may carry hundreds of flows: the tooltip names the first few.
+  const named = flows.slice(0, MAX_TITLE_FLOWS).map((f) => `${f.fromLabel} → ${f.toLabel}`);
+  if (flows.length > MAX_TITLE_FLOWS) named.push(`and ${flows.length - MAX_TITLE_FLOWS} more`);
+  const title = flows.length ? `${style.label}${bundled ? ` (${bundled} edges)` : ''}: ${named.join('; ')}` : style.label;
   const at = bundled ? countPosition(points) : undefined;
   const d = pathOf(points);
   return [
