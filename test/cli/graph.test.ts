@@ -9,7 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { graphOfFile, renderGraph } from '../../server/src/cli/graph';
+import { generateUnits } from '../../bench/generate';
+import { graphOfFile, renderGraph, viewOfGraph } from '../../server/src/cli/graph';
+import { toMermaid } from '../../server/src/diagram/mermaid';
+import { collapseGraph, focusGraph } from '../../server/src/diagram/overview';
 import { ROOT } from '../support';
 import { browserMissing, launchBrowser } from '../webview/harness';
 
@@ -50,6 +53,53 @@ describe('ppnet graph', () => {
     assert.equal(ppnet('graph', CONTOSO, '--theme', 'sepia').status, 2);
   });
 
+  it('--collapse draws the overview: every group one node, edges bundled with their count', async () => {
+    const result = ppnet('graph', CONTOSO, '--collapse');
+    assert.deepEqual([result.status, result.stderr], [0, '']);
+    const graph = graphOfFile(CONTOSO, fs.readFileSync(CONTOSO, 'utf8'));
+    const overview = collapseGraph(graph);
+    assert.equal(result.stdout, await renderGraph(overview, 'svg'));
+    for (const group of graph.groups) assert.ok(result.stdout.includes(`data-node="${group.id}" data-kind="group"`), group.id);
+    assert.doesNotMatch(result.stdout, /class="group group-/);
+    assert.match(result.stdout, /class="edge-count"[^>]*>×3</);
+    assert.deepEqual(JSON.parse(ppnet('graph', CONTOSO, '--collapse', '--format', 'json').stdout), overview);
+  });
+
+  it('--focus keeps the flows of one entity, named by its node id or its bare id', () => {
+    const graph = graphOfFile(CONTOSO, fs.readFileSync(CONTOSO, 'utf8'));
+    const byNode = ppnet('graph', CONTOSO, '--focus', 'gateway:gw-sea', '--format', 'json');
+    assert.deepEqual([byNode.status, byNode.stderr], [0, '']);
+    assert.deepEqual(JSON.parse(byNode.stdout), focusGraph(graph, 'gateway:gw-sea'));
+    assert.deepEqual(JSON.parse(byNode.stdout).flows.map((f: { id: string }) => f.id), ['connector:us-oracle']);
+    assert.equal(ppnet('graph', CONTOSO, '--focus=gw-sea', '--format', 'json').stdout, byNode.stdout);
+    // With --collapse, the focused entity's group stays open and the rest is collapsed.
+    const both = JSON.parse(ppnet('graph', CONTOSO, '--focus', 'gw-sea', '--collapse', '--format', 'json').stdout);
+    assert.deepEqual(both.groups.map((g: { id: string }) => g.id), ['group:site:sea-office']);
+    assert.deepEqual(both, viewOfGraph(graph, { focus: 'gw-sea', collapse: true }));
+  });
+
+  it('--focus names an unknown entity with what it may have meant, and an ambiguous one with its candidates', () => {
+    assert.deepEqual(ppnet('graph', CONTOSO, '--focus', 'gw-seaa'), { status: 2, stdout: '', stderr: 'ppnet: --focus: no node or entity "gw-seaa" in the graph. Did you mean gw-sea?\n' });
+    assert.deepEqual(ppnet('graph', CONTOSO, '--focus', 'site:dubdc').stderr, 'ppnet: --focus: no node or entity "site:dubdc" in the graph. Did you mean site:dub-dc?\n');
+    assert.equal(ppnet('graph', CONTOSO, '--focus', 'zzzzzzzz').stderr, 'ppnet: --focus: no node or entity "zzzzzzzz" in the graph.\n');
+    assert.equal(ppnet('graph', CONTOSO, '--focus').status, 2);
+    assert.match(ppnet('graph', CONTOSO, '--focus', '').stderr, /--focus needs a node id/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-graph-'));
+    const twice = path.join(dir, 'twice.ppnet.yaml');
+    fs.writeFileSync(twice, 'version: 1\nenvironments:\n  hq:\n    region: europe\nsites:\n  hq:\n    internet: allowed\n');
+    assert.deepEqual(ppnet('graph', twice, '--focus', 'hq'), { status: 2, stdout: '', stderr: 'ppnet: --focus: "hq" names several nodes: environment:hq, site:hq; give one of them\n' });
+    assert.equal(ppnet('graph', twice, '--focus', 'site:hq').status, 0);
+  });
+
+  it('writes Mermaid in one line per group boundary, node, edge and edge style, however large the graph', () => {
+    const graph = graphOfFile('units.ppnet.yaml', generateUnits(60));
+    for (const view of [graph, collapseGraph(graph)]) {
+      const lines = toMermaid(view).trimEnd().split('\n');
+      const marked = ['error', 'warning'].filter((s) => view.nodes.some((n) => n.severity === s)).length;
+      assert.equal(lines.length, 1 + 2 * view.groups.length + view.nodes.length + 2 * view.edges.length + 2 + marked);
+    }
+  });
+
   it('draws the dark theme on request', () => {
     const result = ppnet('graph', CONTOSO, '--theme', 'dark');
     assert.equal(result.status, 0);
@@ -67,11 +117,20 @@ describe('ppnet graph --format mermaid in Mermaid itself', { skip: missing }, ()
   });
   after(async () => browser?.close());
 
-  for (const file of [CONTOSO, MISTAKES, HOSTILE]) {
-    it(`parses and renders ${path.basename(file)}`, async () => {
-      const result = ppnet('graph', file, '--format', 'mermaid');
+  const cases: [string, string[]][] = [
+    [CONTOSO, []],
+    [MISTAKES, []],
+    [HOSTILE, []],
+    [CONTOSO, ['--collapse']],
+    [HOSTILE, ['--collapse']],
+    [CONTOSO, ['--focus', 'gw-sea', '--collapse']],
+  ];
+  for (const [file, flags] of cases) {
+    it(`parses and renders ${path.basename(file)}${flags.length ? ` ${flags.join(' ')}` : ''}`, async () => {
+      const result = ppnet('graph', file, '--format', 'mermaid', ...flags);
       assert.equal(result.status, 0);
-      const graph = graphOfFile(file, fs.readFileSync(file, 'utf8'));
+      const focus = flags.includes('--focus') ? flags[flags.indexOf('--focus') + 1] : undefined;
+      const graph = viewOfGraph(graphOfFile(file, fs.readFileSync(file, 'utf8')), { focus, collapse: flags.includes('--collapse') });
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -88,7 +147,9 @@ describe('ppnet graph --format mermaid in Mermaid itself', { skip: missing }, ()
       assert.deepEqual(outcome, { parsed: true, nodes: graph.nodes.length, clusters: graph.groups.length, pwned: undefined });
       if (file === HOSTILE) {
         const labels: string = await page.evaluate(() => document.body.textContent);
-        assert.ok(labels.includes(`<script>window.__pwned='circuit'</script>`), 'the hostile id shows as text');
+        // The circuit's hostile id is its caption; collapsed, the site's hostile name is its group's label.
+        const hostileText = flags.length ? `<script>window.__pwned='site-name'</script>` : `<script>window.__pwned='circuit'</script>`;
+        assert.ok(labels.includes(hostileText), `the hostile text shows as text: ${labels.slice(0, 300)}`);
         assert.equal(await page.evaluate(() => document.querySelectorAll('body img, body script').length), 0);
       }
       assert.deepEqual(errors, []);

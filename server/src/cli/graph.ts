@@ -1,6 +1,7 @@
 /**
- * `ppnet graph <file> [--format svg|mermaid|json] [-o out]`: the preview's diagram without an editor.
- * The SVG comes from the same layout and renderer as the webview.
+ * `ppnet graph <file> [--format svg|mermaid|json] [--focus <id>] [--collapse] [-o out]`: the preview's
+ * diagram without an editor. The SVG comes from the same layout and renderer as the webview; `--focus`
+ * and `--collapse` are the overview's views (diagram/overview.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,7 +15,8 @@ import { layoutGraph } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { renderSvg } from '../diagram/svg';
 import { THEME_KINDS, ThemeKind } from '../diagram/theme';
-import { createLanguageService, Graph } from '../service';
+import { collapseGraph, findNode, focusGraph, nodeNames } from '../diagram/overview';
+import { closest, createLanguageService, didYouMean, Graph } from '../service';
 
 
 export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
@@ -45,6 +47,27 @@ export function graphOfInput(file: string): { graph: Graph; read: string[]; warn
   const graph = graphOfFile(configAnchor(input), read.document.getText(), configs);
   const warning = config?.unreadable ? `ppnet: ${config.path}: ${unreadableConfigDiagnostic(config, 'config').message}` : undefined;
   return { graph, read: [file, ...(config ? [path.relative(process.cwd(), config.path) || config.path] : [])], warning };
+}
+
+export interface GraphView {
+  /** Only the flows of this node or group: an id as in the graph (`site:hq`) or a bare entity id (`hq`). */
+  focus?: string;
+  /** Every group as one node, edges bundled (the preview's overview); with `focus`, its group stays open. */
+  collapse?: boolean;
+}
+
+/** The graph as `view` asks; a usage error names an unknown or ambiguous `focus` and what it may have meant. */
+export function viewOfGraph(graph: Graph, view: GraphView): Graph {
+  let shown = graph;
+  let open: string | undefined;
+  if (view.focus !== undefined) {
+    const found = findNode(graph, view.focus);
+    if (!found) throw new UsageError(`ppnet: --focus: no node or entity "${view.focus}" in the graph.${didYouMean(closest(view.focus, nodeNames(graph)))}`);
+    if ('ambiguous' in found) throw new UsageError(`ppnet: --focus: "${view.focus}" names several nodes: ${found.ambiguous.join(', ')}; give one of them`);
+    shown = focusGraph(graph, found.id);
+    open = graph.nodes.find((n) => n.id === found.id)?.group ?? found.id;
+  }
+  return view.collapse ? collapseGraph(shown, new Set(open !== undefined ? [open] : [])) : shown;
 }
 
 export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {

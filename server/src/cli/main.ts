@@ -4,7 +4,7 @@
  */
 import { checkFiles, collectFiles, exitCodeOf, formatJson, formatText, UsageError } from './check';
 import { escapeControl } from './escape';
-import { graphOfInput, isGraphFormat, isThemeKind, renderGraph, writeOutput } from './graph';
+import { graphOfInput, isGraphFormat, isThemeKind, renderGraph, viewOfGraph, writeOutput } from './graph';
 import { refuseOverwrite, STDIN } from './inputs';
 import { toSarif } from './sarif';
 import { routesCommand, ROUTES_USAGE } from './routes';
@@ -12,7 +12,7 @@ import type { ThemeKind } from '../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder|->... [--format text|json|sarif] [-o out]
-  ppnet graph <file|-> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [-o out]
+  ppnet graph <file|-> [--format svg|mermaid|json] [--theme light|dark|high-contrast|high-contrast-light] [--focus <id>] [--collapse] [-o out]
   ${ROUTES_USAGE}
   ppnet --help | --version
 
@@ -36,12 +36,14 @@ function inlineValue(arg: string, name: string, what: string): string {
   return value;
 }
 
-function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string } {
+function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; inputs: string[]; format: string; output?: string; theme?: string; focus?: string; collapse?: boolean } {
   const [command, ...rest] = argv;
   const inputs: string[] = [];
   let format = defaultFormat;
   let output: string | undefined;
   let theme: string | undefined;
+  let focus: string | undefined;
+  let collapse: boolean | undefined;
   const formats = command === 'graph' ? 'a format: svg, mermaid or json' : 'a format: text, json or sarif';
   let optionsEnd = false;
   for (let i = 0; i < rest.length; i++) {
@@ -54,9 +56,12 @@ function parseArgs(argv: string[], defaultFormat = 'text'): { command: string; i
     else if (arg.startsWith('--output=')) output = inlineValue(arg, '--output', 'a file name (- for standard output)');
     else if (command === 'graph' && arg === '--theme') theme = optionValue(rest, i++, arg, 'a theme: light, dark, high-contrast or high-contrast-light');
     else if (command === 'graph' && arg.startsWith('--theme=')) theme = inlineValue(arg, '--theme', 'a theme: light, dark, high-contrast or high-contrast-light');
+    else if (command === 'graph' && arg === '--focus') focus = optionValue(rest, i++, arg, 'a node id (site:hq) or an entity id (hq)');
+    else if (command === 'graph' && arg.startsWith('--focus=')) focus = inlineValue(arg, '--focus', 'a node id (site:hq) or an entity id (hq)');
+    else if (command === 'graph' && arg === '--collapse') collapse = true;
     else throw new UsageError(`ppnet: unknown option ${arg}\n\n${USAGE}`);
   }
-  return { command, inputs, format, output, theme };
+  return { command, inputs, format, output, theme, focus, collapse };
 }
 
 /** `ppnet graph`: the diagram of one file; asynchronous because the layout is. */
@@ -71,7 +76,7 @@ async function graphCommand(argv: string[], out: (text: string) => void, err: (t
   if (file === STDIN && process.stdin.isTTY) err('ppnet: reading a topology from standard input; end it with Ctrl-D\n');
   const { graph, read, warning } = graphOfInput(file);
   if (args.output !== undefined && args.output !== STDIN) refuseOverwrite(args.output, read);
-  const content = await renderGraph(graph, args.format, args.theme as ThemeKind | undefined);
+  const content = await renderGraph(viewOfGraph(graph, { focus: args.focus, collapse: args.collapse }), args.format, args.theme as ThemeKind | undefined);
   if (args.output === undefined || args.output === STDIN) out(content);
   else {
     const failure = writeOutput(args.output, content);

@@ -22,17 +22,27 @@ export function toMermaid(graph: Graph): string {
   const ids = new Map<string, string>();
   graph.groups.forEach((g, i) => ids.set(g.id, `g${i}`));
   graph.nodes.forEach((node, i) => ids.set(node.id, `n${i}`));
+  // Each group's nodes, in one pass (linear in the graph, however many groups).
+  const members = new Map<string, GraphNode[]>(graph.groups.map((g) => [g.id, []]));
+  const loose: GraphNode[] = [];
+  for (const node of graph.nodes) {
+    const list = node.group !== undefined ? members.get(node.group) : undefined;
+    if (list) list.push(node);
+    else loose.push(node);
+  }
   const lines = ['flowchart LR'];
   const nodeLine = (node: GraphNode, indent: string) => `${indent}${ids.get(node.id)}["${label(node)}"]`;
   for (const group of graph.groups) {
     lines.push(`  subgraph ${ids.get(group.id)}["${mermaidText(group.label)}"]`);
-    for (const node of graph.nodes.filter((n) => n.group === group.id)) lines.push(nodeLine(node, '    '));
+    for (const node of members.get(group.id)!) lines.push(nodeLine(node, '    '));
     lines.push('  end');
   }
-  for (const node of graph.nodes.filter((n) => n.group === undefined || !ids.has(n.group))) lines.push(nodeLine(node, '  '));
+  for (const node of loose) lines.push(nodeLine(node, '  '));
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   for (const edge of edges) {
-    lines.push(`  ${ids.get(edge.from)} --- ${ids.get(edge.to)}`);
+    // A bundle of the overview says how many edges it stands for.
+    const count = edge.count !== undefined && edge.count > 1 ? `|"×${edge.count}"|` : '';
+    lines.push(`  ${ids.get(edge.from)} ---${count} ${ids.get(edge.to)}`);
   }
   edges.forEach((edge, i) => {
     const style = ROUTE_STYLES[edge.route];

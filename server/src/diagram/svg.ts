@@ -3,8 +3,8 @@
  * Every text from the file is escaped; colours are presentation attributes, so the SVG needs no
  * stylesheet (a strict Content-Security-Policy blocks inline styles) and stands alone when exported.
  */
-import type { GraphEdge, NodeDiagnostic } from '../service';
-import { FONTS, GROUP_HEADER, LaidOutGraph, NODE_PADDING_X, PlacedGroup, PlacedNode, Point } from './layout';
+import type { GraphEdge, GraphFlow, NodeDiagnostic } from '../service';
+import { FONTS, GROUP_HEADER, LaidOutGraph, NODE_PADDING_X, PlacedGroup, PlacedNode, Point } from './geometry';
 import { textWidth } from './measure';
 import { LEGEND_CLASSES, Palette, PALETTES, ROUTE_STYLES, ThemeKind } from './theme';
 
@@ -41,13 +41,38 @@ function text(x: number, y: number, content: string, extra: Record<string, strin
 const LEGEND_ROW = 22;
 const TITLE_HEIGHT = 36;
 
-export function renderSvg(laid: LaidOutGraph, options: SvgOptions): string {
+/** The diagram's elements, layer by layer, each with the id it is drawn for (`data-group`, `data-edge`, `data-node`). */
+export interface SvgLayers {
+  groups: [string, string][];
+  edges: [string, string][];
+  nodes: [string, string][];
+}
+
+/** The markup of every group, edge and node, in drawing order: the webview redraws only those that changed. */
+export function renderSvgLayers(laid: LaidOutGraph, theme: ThemeKind): SvgLayers {
+  const palette = PALETTES[theme];
+  const edgesById = new Map(laid.graph.edges.map((e) => [e.id, e]));
+  const flowsById = new Map(laid.graph.flows.map((f) => [f.id, f]));
+  const edges: [string, string][] = [];
+  for (const placed of laid.edges) {
+    const edge = edgesById.get(placed.id);
+    if (edge) edges.push([edge.id, edgeSvg(edge, placed.points, palette, flowsById)]);
+  }
+  return {
+    groups: laid.groups.map((g) => [g.group.id, groupSvg(g, palette)]),
+    edges,
+    nodes: laid.nodes.map((node) => [node.node.id, nodeSvg(node, palette)]),
+  };
+}
+
+/** `layers`: when the caller has them already (renderSvgLayers with the same theme). */
+export function renderSvg(laid: LaidOutGraph, options: SvgOptions, layers: SvgLayers = renderSvgLayers(laid, options.theme)): string {
   const palette = PALETTES[options.theme];
   const top = options.title !== undefined ? TITLE_HEIGHT : 0;
   const legendHeight = options.legend ? 16 + LEGEND_ROW * 2 : 0;
   const width = Math.max(laid.width, options.legend ? 560 : 0);
   const height = top + laid.height + legendHeight;
-  const edgesById = new Map(laid.graph.edges.map((e) => [e.id, e]));
+  const markup = (layer: [string, string][]) => layer.map(([, element]) => element);
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
@@ -67,14 +92,9 @@ export function renderSvg(laid: LaidOutGraph, options: SvgOptions): string {
     parts.push(text(24, 24, options.title, { 'font-size': 16, 'font-weight': 'bold', fill: palette.text }));
   }
   parts.push(`<g class="diagram"${top ? attrs({ transform: `translate(0 ${top})` }) : ''}>`);
-  parts.push('<g class="groups">', ...laid.groups.map((g) => groupSvg(g, palette)), '</g>');
-  parts.push('<g class="edges">');
-  for (const placed of laid.edges) {
-    const edge = edgesById.get(placed.id);
-    if (edge) parts.push(edgeSvg(edge, placed.points, palette, laid));
-  }
-  parts.push('</g>');
-  parts.push('<g class="nodes">', ...laid.nodes.map((node) => nodeSvg(node, palette)), '</g>');
+  parts.push('<g class="groups">', ...markup(layers.groups), '</g>');
+  parts.push('<g class="edges">', ...markup(layers.edges), '</g>');
+  parts.push('<g class="nodes">', ...markup(layers.nodes), '</g>');
   parts.push('</g>');
   if (options.legend) parts.push(legendSvg(palette, top + laid.height + 8));
   parts.push('</svg>');
@@ -110,12 +130,34 @@ function pathOf(points: Point[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)} ${n(p.y)}`).join(' ');
 }
 
-function edgeSvg(edge: GraphEdge, points: Point[], palette: Palette, laid: LaidOutGraph): string {
+/** The flows an edge's tooltip names. */
+const MAX_TITLE_FLOWS = 12;
+
+/** Where a bundle's count goes: the middle of its longest segment. */
+function countPosition(points: Point[]): Point | undefined {
+  let best: Point | undefined;
+  let longest = -1;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    if (length > longest) {
+      longest = length;
+      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+  }
+  return best;
+}
+
+function edgeSvg(edge: GraphEdge, points: Point[], palette: Palette, flowsById: ReadonlyMap<string, GraphFlow>): string {
   const style = ROUTE_STYLES[edge.route];
-  const flows = laid.graph.flows.filter((f) => edge.flows.includes(f.id));
-  const title = flows.length
-    ? `${style.label}: ${flows.map((f) => `${f.fromLabel} → ${f.toLabel}`).join('; ')}`
-    : style.label;
+  // In edge order, in one lookup each: an edge of a large graph carries many flows.
+  const flows = edge.flows.flatMap((id) => flowsById.get(id) ?? []);
+  const bundled = edge.count !== undefined && edge.count > 1 ? edge.count : undefined;
+  // A bundle of the overview may carry hundreds of flows: the tooltip names the first few.
+  const named = flows.slice(0, MAX_TITLE_FLOWS).map((f) => `${f.fromLabel} → ${f.toLabel}`);
+  if (flows.length > MAX_TITLE_FLOWS) named.push(`and ${flows.length - MAX_TITLE_FLOWS} more`);
+  const title = flows.length ? `${style.label}${bundled ? ` (${bundled} edges)` : ''}: ${named.join('; ')}` : style.label;
+  const at = bundled ? countPosition(points) : undefined;
   const d = pathOf(points);
   return [
     `<g${attrs({ class: `edge route-${edge.route}`, 'data-edge': edge.id, 'data-route': edge.route, 'data-from': edge.from, 'data-to': edge.to })}>`,
@@ -133,6 +175,7 @@ function edgeSvg(edge: GraphEdge, points: Point[], palette: Palette, laid: LaidO
       'marker-end': edge.route === 'no-route' ? 'url(#ppnet-no-route-end)' : undefined,
       class: 'edge-line',
     })}/>`,
+    at ? text(at.x + 4, at.y - 4, `×${bundled}`, { 'font-size': 11, 'font-weight': 'bold', fill: palette.routes[edge.route], class: 'edge-count' }) : '',
     '</g>',
   ].join('');
 }
@@ -170,7 +213,9 @@ function badge(placed: PlacedNode, palette: Palette, worst: NodeDiagnostic['seve
 function nodeSvg(placed: PlacedNode, palette: Palette): string {
   const { node } = placed;
   const marked = node.severity === 'error' || node.severity === 'warning' ? node.severity : undefined;
-  const stroke = marked === 'error' ? palette.error : marked === 'warning' ? palette.warning : palette.nodeStroke;
+  // A collapsed group (the overview) takes its group's colours.
+  const groupStyle = node.collapsed ? palette.groups[node.collapsed.kind] : undefined;
+  const stroke = marked === 'error' ? palette.error : marked === 'warning' ? palette.warning : groupStyle?.stroke ?? palette.nodeStroke;
   const x = placed.x + NODE_PADDING_X;
   let y = placed.y + 9 + FONTS.caption.size;
   const lines = [text(x, y, placed.caption, { 'font-size': FONTS.caption.size, fill: palette.muted, 'letter-spacing': 0.4, class: 'node-caption' })];
@@ -186,12 +231,13 @@ function nodeSvg(placed: PlacedNode, palette: Palette): string {
       'data-node': node.id,
       'data-kind': node.kind,
       'data-severity': node.severity,
+      'data-group-kind': node.collapsed?.kind,
       tabindex: node.range ? 0 : undefined,
       role: node.range ? 'button' : undefined,
     })}>`,
     `<title>${escapeXml(tooltip(placed))}</title>`,
-    `<rect${attrs({ class: 'node-box', x: placed.x, y: placed.y, width: placed.width, height: placed.height, rx: 7, fill: palette.nodeFill, stroke, 'stroke-width': marked ? 2.2 : 1.2 })}/>`,
-    `<rect${attrs({ class: 'node-accent', x: placed.x + 0.6, y: placed.y + 6, width: 4, height: placed.height - 12, rx: 2, fill: palette.accents[node.kind] })}/>`,
+    `<rect${attrs({ class: 'node-box', x: placed.x, y: placed.y, width: placed.width, height: placed.height, rx: 7, fill: groupStyle?.fill ?? palette.nodeFill, stroke, 'stroke-width': marked ? 2.2 : 1.2 })}/>`,
+    `<rect${attrs({ class: 'node-accent', x: placed.x + 0.6, y: placed.y + 6, width: 4, height: placed.height - 12, rx: 2, fill: groupStyle?.text ?? palette.accents[node.kind] })}/>`,
     ...lines,
     marked ? badge(placed, palette, marked) : '',
     '</g>',

@@ -9,3 +9,4 @@ export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, Grou
 export type { RouteKind, FlowKind } from './traffic';
 export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './parse';
 export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './limits';
+export { closest, didYouMean } from './suggest';
