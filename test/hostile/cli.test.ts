@@ -220,7 +220,7 @@ describe('hostile input: control characters never reach the terminal', () => {
   const text = `version: 1\nenvironments:\n  prod:\n    region: ${HOSTILE_VALUE}\n`;
   const message =
     `${ESCAPED} is not a Power Platform region, which the region of environment prod must be. The Power Platform regions are ` +
-    'unitedstates, unitedstatesfirstrelease, europe, asia, australia, japan, india, canada, unitedkingdom, southamerica, france, southafrica, unitedarabemirates, germany, switzerland, norway, korea, sweden.';
+    'unitedstates, unitedstatesfirstrelease, europe, asia, australia, japan, india, canada, unitedkingdom, southamerica, france, southafrica, unitedarabemirates, germany, switzerland, norway, korea, sweden, Singapore, Italy.';
 
   it('text, JSON and SARIF print them escaped, and JSON and SARIF stay valid', () => {
     const dir = tempTree({ 'a.ppnet.yaml': text });
