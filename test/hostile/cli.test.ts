@@ -80,6 +80,14 @@ describe('hostile input: files and folders that cannot be read', () => {
     assert.deepEqual(result, { status: 2, stdout: '', stderr: 'ppnet: cannot write out/a.svg: permission denied (EACCES)\n' });
   });
 
+  it('graph under a config that cannot be read: drawn with the default levels, one line that says so, exit 2', () => {
+    const dir = tempTree({ 'ppnet.config.yaml/x': '', 'a.ppnet.yaml': BAD });
+    const result = ppnet(['graph', 'a.ppnet.yaml', '--format', 'json'], { cwd: dir });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'ppnet: cannot read ppnet.config.yaml: it is a folder, not a file (EISDIR); drawn with every rule at its default level\n');
+    assert.equal((JSON.parse(result.stdout) as { nodes: unknown[] }).nodes.length > 0, true);
+  });
+
   it('a missing path on the command line is bad usage: one line, exit 2', () => {
     const dir = tempTree({ 'a.ppnet.yaml': GOOD });
     assert.deepEqual(ppnet(['check', 'a.ppnet.yaml', 'nope.ppnet.yaml'], { cwd: dir }), {

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, unreadableConfigDiagnostic } from '../files/configFiles';
+import { ConfigLoader } from '../files/configFiles';
 import { describeError } from '../files/read';
 import { escapeControl, escapeControlInJson } from './escape';
 import { configAnchor, readTopology, STDIN, STDIN_NAME, UsageError } from './inputs';
@@ -45,8 +45,9 @@ export function graphOfInput(file: string): { graph: Graph; read: string[]; warn
   const configs = new ConfigLoader();
   const config = configs.forFile(configAnchor(input));
   const graph = graphOfFile(configAnchor(input), read.document.getText(), configs);
-  const warning = config?.unreadable ? `ppnet: ${config.path}: ${unreadableConfigDiagnostic(config, 'config').message}` : undefined;
-  return { graph, read: [file, ...(config ? [path.relative(process.cwd(), config.path) || config.path] : [])], warning };
+  const configFile = config && (path.relative(process.cwd(), config.path) || config.path);
+  const warning = config?.unreadable ? `ppnet: cannot read ${configFile}: ${config.unreadable}; drawn with every rule at its default level` : undefined;
+  return { graph, read: [file, ...(configFile ? [configFile] : [])], warning };
 }
 
 export interface GraphView {
