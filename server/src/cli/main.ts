@@ -73,6 +73,7 @@ async function graphCommand(argv: string[], out: (text: string) => void, err: (t
   }
   if (args.inputs.length !== 1) throw new UsageError(`ppnet: graph needs exactly one file\n\n${USAGE}`);
   const [file] = args.inputs;
+  if (args.focus === '') throw new UsageError('ppnet: --focus needs a node id (site:hq) or an entity id (hq)');
   if (file === STDIN && process.stdin.isTTY) err('ppnet: reading a topology from standard input; end it with Ctrl-D\n');
   const { graph, read, warning } = graphOfInput(file);
   if (args.output !== undefined && args.output !== STDIN) refuseOverwrite(args.output, read);
