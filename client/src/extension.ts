@@ -23,7 +23,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('ppnet.restartServer', () => languageServer.restart()),
   );
   registerNewTopologyFileCommand(context);
-  registerPreview(context, () => languageServer.client);
+  registerPreview(context, () => languageServer.client, languageServer.onDidChangeState);
   await languageServer.start();
 }
 

@@ -8,7 +8,7 @@
  * stops the client it has just restarted) or when a write to the dead process fails (EPIPE ends in a
  * shutdown that never asks whether to restart).
  */
-import { ExtensionContext, OutputChannel, window, workspace } from 'vscode';
+import { EventEmitter, ExtensionContext, OutputChannel, window, workspace } from 'vscode';
 import {
   CloseAction,
   CloseHandlerResult,
@@ -43,6 +43,10 @@ export class LanguageServer {
   ) {}
 
   /** The client of the server that runs or starts, for features that send their own requests. */
+  /** Fires when the server starts, runs, is lost or is given up: views that show its answers refresh. */
+  private readonly stateChanged = new EventEmitter<void>();
+  readonly onDidChangeState = this.stateChanged.event;
+
   get client(): LanguageClient | undefined {
     return this.current;
   }
@@ -109,6 +113,7 @@ export class LanguageServer {
       else if (newState === State.Running) this.status.show('running');
       // We stop a client only after it stopped being current, so this stop is one we did not ask for.
       else this.onLost(client);
+      this.stateChanged.fire();
     });
     return client;
   }
@@ -138,6 +143,7 @@ export class LanguageServer {
       this.output.appendLine(reason);
       this.status.show('failed', 'the server stopped unexpectedly too often');
       void this.notify(reason, window.showErrorMessage);
+      this.stateChanged.fire();
       return;
     }
     // One notification per series of crashes; the ones that follow go to the output only, so that a

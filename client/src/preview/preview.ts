@@ -6,6 +6,7 @@
 import {
   commands,
   Disposable,
+  Event,
   ExtensionContext,
   languages,
   Range,
@@ -193,8 +194,10 @@ function base64Bytes(base64: string): Uint8Array {
 }
 
 /** `client` gives the running language client (it changes when the server restarts). */
-export function registerPreview(context: ExtensionContext, client: () => LanguageClient | undefined): void {
+/** `onServerChange`: when the language server starts, stops or is given up, the open preview says so. */
+export function registerPreview(context: ExtensionContext, client: () => LanguageClient | undefined, onServerChange?: Event<void>): void {
   let preview: Preview | undefined;
+  if (onServerChange) context.subscriptions.push(onServerChange(() => preview?.scheduleRefresh()));
   const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
 
   const setUp = (panel: WebviewPanel, uri: Uri | undefined, restoredView = false): Preview => {
