@@ -121,3 +121,18 @@ export function writesValues(list: ListField | undefined): boolean {
 export function regionItem(region: AzureRegion, values: boolean): NewItem {
   return { text: values && region.microsoftPeeringCommunity ? region.microsoftPeeringCommunity : region.displayName };
 }
+
+/**
+ * Which of the Azure regions a circuit does not carry to its site: its route filter lacks the region's
+ * community, or the circuit cannot reach the region at all. Regions whose community the catalog does not
+ * know are left out (ppnet cannot check them); `undefined` when the filter has entries ppnet cannot place,
+ * since any of them may be the region.
+ */
+export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] | undefined {
+  const routes = carriedRoutes(topology, circuit);
+  if (routes.unknown.length > 0) return undefined;
+  return azureRegionIds.filter((id) => {
+    if (circuitReaches(circuit, id) === 'unreachable') return true;
+    return !!azureRegionById(id)?.microsoftPeeringCommunity && !routes.regions.has(id);
+  });
+}

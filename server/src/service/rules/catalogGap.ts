@@ -1,6 +1,8 @@
-import { azureRegionById, findPowerPlatformRegion } from '../catalog';
-import { Rule } from '../rule';
-import { isUnknownRegionalValue, resolvedEntries } from '../facts';
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf } from '../catalog';
+import { Environment } from '../model';
+import { datacenterRegionsOf, environmentRegion, isUnknownRegionalValue, resolvedEntries } from '../facts';
+import { Finding, Rule } from '../rule';
+import { listWords } from '../text/words';
 
 export const catalogGap: Rule = {
   code: 'catalog-gap',
@@ -9,6 +11,7 @@ export const catalogGap: Rule = {
   source: 'routing',
   publicCloudOnly: true,
   check({ topology, report }) {
+    for (const environment of topology.environments.values()) unconfirmedDatacenterRegions(environment, report);
     for (const circuit of topology.circuits.values()) {
       const routeFilter = circuit.microsoftPeering?.routeFilter;
       const entries = resolvedEntries(routeFilter);
@@ -38,7 +41,7 @@ export const catalogGap: Rule = {
         const environment = topology.environments.get(reference.text);
         const region = environment?.region && findPowerPlatformRegion(environment.region.text);
         if (!environment || !region) continue;
-        for (const id of region.datacenterRegions) {
+        for (const id of datacenterRegionsOf(environment)) {
           const azure = azureRegionById(id);
           if (!azure || azure.microsoftPeeringCommunity || named.has(id) || reported.has(id)) continue;
           reported.add(id);
@@ -54,3 +57,27 @@ export const catalogGap: Rule = {
     }
   },
 };
+
+/**
+ * Datacenter regions an environment names that the catalog does not list for its region, yet that are not
+ * surely wrong (same geography or geopolitical region): Microsoft's pages give one pair per region, while
+ * some regions have more, so ppnet cannot confirm them.
+ */
+function unconfirmedDatacenterRegions(environment: Environment, report: (finding: Finding) => void): void {
+  const region = environmentRegion(environment);
+  if (!region || !environment.datacenterRegions) return;
+  const home = geopoliticalRegionOf(region.datacenterRegions[0]);
+  for (const item of environment.datacenterRegions.items) {
+    const azure = findAzureRegion(item.text);
+    if (!azure || region.datacenterRegions.includes(azure.id)) continue;
+    const there = geopoliticalRegionOf(azure.id);
+    const sameGeography = geographyOf(region).includes(azure.id);
+    if (!sameGeography && home && there && home !== there) continue; // environment-datacenter-region: surely wrong
+    report({
+      at: item.node,
+      message:
+        `ppnet knows only ${listWords(region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id))} as the datacenter regions of ${region.displayName}, so it cannot confirm that environment ${environment.id} runs in ${azure.displayName};` +
+        ` the route-filter and reach checks use the regions as written. Make sure Microsoft has confirmed these regions for the environment.`,
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { findAzureRegion } from '../catalog';
 import { internetOf } from '../model';
-import { carriedRoutes, circuitReaches, microsoftPeeringCircuitsAtSite } from '../facts';
+import { microsoftPeeringCircuitsAtSite, regionsNotCarried } from '../facts';
 import { Rule } from '../rule';
 import { listWords } from '../text/words';
 
@@ -18,17 +18,12 @@ export const gatewayRouteFilter: Rule = {
       const circuits = microsoftPeeringCircuitsAtSite(topology, site.id);
       if (circuits.length === 0) continue; // gateway-blocked
       if (!azure.microsoftPeeringCommunity) continue; // unknown community: ppnet cannot check
-      const carried = circuits.some((circuit) => {
-        const routes = carriedRoutes(topology, circuit);
-        // An entry ppnet cannot place may be the region: say nothing then.
-        if (routes.unknown.length > 0) return true;
-        return routes.regions.has(azure.id) && circuitReaches(circuit, azure.id) !== 'unreachable';
-      });
+      const carried = circuits.some((circuit) => regionsNotCarried(topology, circuit, [azure.id])?.length !== 1);
       if (carried) continue;
       report({
         at: gateway.region.node,
         message:
-          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and the route ${circuits.length > 1 ? 'filters' : 'filter'} of ${listWords(circuits.map((c) => c.id))} lack ${azure.displayName} (${azure.microsoftPeeringCommunity}):` +
+          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and the route ${circuits.length > 1 ? 'filters' : 'filter'} of ${listWords(circuits.map((c) => c.id))} ${circuits.length > 1 ? 'lack' : 'lacks'} ${azure.displayName} (${azure.microsoftPeeringCommunity}):` +
           ` the gateway cannot reach Service Bus. Add ${azure.microsoftPeeringCommunity} to a route filter of a circuit at ${site.id} that reaches ${azure.displayName}, or register the gateway in a region the filter carries.`,
         related: circuits.map((c) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
       });

@@ -31,6 +31,10 @@ import { routeFilterMissing } from './routeFilterMissing';
 import { routeFilterMissingRegion } from './routeFilterMissingRegion';
 import { routeFilterServiceCommunity } from './routeFilterServiceCommunity';
 import { routeFilterUnknownCommunity } from './routeFilterUnknownCommunity';
+import { environmentDatacenterRegion } from './environmentDatacenterRegion';
+import { relayRouteFilter } from './relayRouteFilter';
+import { routeFilterLegacyName } from './routeFilterLegacyName';
+import { unknownPeeringLocation } from './unknownPeeringLocation';
 import { schema } from './schema';
 import { signInRouteFilter } from './signInRouteFilter';
 import { unknownConnector } from './unknownConnector';
@@ -51,6 +55,8 @@ export const RULES: readonly Rule[] = [
   unknownKey,
   unknownReference,
   unknownRegion,
+  unknownPeeringLocation,
+  environmentDatacenterRegion,
   unknownConnector,
   catalogGap,
   cloudNotChecked,
@@ -65,6 +71,7 @@ export const RULES: readonly Rule[] = [
   routeFilterServiceCommunity,
   routeFilterUnknownCommunity,
   routeFilterDuplicate,
+  routeFilterLegacyName,
   signInRouteFilter,
   invalidPrefix,
   advertisedPrefixPrivate,
@@ -86,6 +93,7 @@ export const RULES: readonly Rule[] = [
   relayPublicInternet,
   relayBlocked,
   relayNeedsMicrosoftPeering,
+  relayRouteFilter,
 ];
 
 /** The code of every rule, for the checks of disable comments and ppnet.config.yaml. */
