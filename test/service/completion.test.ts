@@ -88,9 +88,9 @@ describe('completion: values', () => {
   it('offers the values of enumerations with what each means', () => {
     const sku = complete(contosoWith('    sku: premium', '    sku: |'));
     assert.deepEqual(sku.map((i) => [i.label, i.detail]), [
-      ['standard', "Reaches the regions of the peering location's geography (default)."],
-      ['premium', 'Reaches every geography.'],
-      ['local', 'Reaches only the regions close to the peering location.'],
+      ['standard', 'Reaches the Azure regions of the North America geopolitical region, where Seattle is.'],
+      ['premium', 'Reaches every Azure region of the cloud, whatever the peering location.'],
+      ['local', 'Reaches only West US 2, the local region of Seattle.'],
     ]);
     const cases: [string, string, string[]][] = [
       ['    type: production\n    apps: [canvas, model-driven]\n    cdn', '    type: |\n    apps: [canvas, model-driven]\n    cdn', ['production', 'sandbox', 'trial', 'developer', 'default', 'teams']],
@@ -275,5 +275,40 @@ describe('completion: broken text', () => {
         for (const offset of [0, Math.floor(cut / 2), cut]) service.doComplete(document, document.positionAt(offset));
       }
     }
+  });
+
+  it('offers peering locations with their geopolitical and local regions, those local to the environments first', () => {
+    const items = complete(contosoWith('    peeringLocation: Amsterdam\n', '    peeringLocation: |\n'));
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => [i.label, i.detail, i.labelDetails?.description]),
+      [
+        ['Amsterdam', 'Europe · local: West Europe', 'local to your environments'],
+        ['Amsterdam2', 'Europe · local: West Europe', 'local to your environments'],
+        ['Dublin', 'Europe · local: North Europe', 'local to your environments'],
+      ],
+    );
+    assert.match(markdown(items[0]), /^\*\*Amsterdam\*\*, an ExpressRoute peering location\.\n- Geopolitical region: Europe\n- Local Azure regions: West Europe\n/);
+    assert.ok(labels(items).includes('Washington DC'));
+  });
+
+  it('offers each SKU with what it reaches from the circuit\'s peering location', () => {
+    const items = complete(contosoWith('    sku: standard\n    bandwidth: 1Gbps', '    sku: |\n    bandwidth: 1Gbps'));
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['standard', 'Reaches the Azure regions of the Europe geopolitical region, where Amsterdam is.'],
+        ['premium', 'Reaches every Azure region of the cloud, whatever the peering location.'],
+        ['local', 'Reaches only West Europe, the local region of Amsterdam.'],
+      ],
+    );
+  });
+
+  it('offers an environment\'s datacenter regions from its geography, the known pair first, none twice', () => {
+    const items = complete(contosoWith('    region: europe\n    type: production', '    region: europe\n    datacenterRegions: [westeurope, |]\n    type: production'));
+    assert.deepEqual(
+      items.slice(0, 2).map((i) => [i.label, i.labelDetails?.description]),
+      [['northeurope', 'datacenter region of europe (contoso-prod)'], [labels(items)[1], items[1].labelDetails?.description]],
+    );
+    assert.ok(!labels(items).includes('westeurope'));
   });
 });

@@ -114,7 +114,8 @@ describe('hover', () => {
     );
     assert.ok(hoverAt('    type: sql-|server')?.value.startsWith('**SQL Server** (`sql-server`) reaches a source in your network through an on-premises data gateway, which it needs.'));
     assert.deepEqual(hoverAt('    internet: bl|ocked'), { value: '**blocked**: The site cannot reach the public internet: traffic that never takes ExpressRoute fails here.', range: '28:15-28:22' });
-    assert.equal(hoverAt('    sku: pre|mium')?.value, '**premium**: Reaches every geography.');
+    assert.match(hoverAt('    sku: pre|mium')!.value, /^\*\*premium\*\*: Reaches every Azure region of the cloud, whatever the peering location\.\n\nCircuit er-sea, a premium circuit at Seattle, reaches the datacenter regions of the environments it serves\.\n\n/);
+    assert.equal(hoverAt('    internet: bl|ocked')?.value.split('\n')[0], '**blocked**: The site cannot reach the public internet: traffic that never takes ExpressRoute fails here.');
   });
 
   it('describes the rule a disable comment names, and nothing where there is nothing to say', () => {
@@ -125,5 +126,41 @@ describe('hover', () => {
     });
     assert.equal(hoverAt('name: |x', text), null);
     assert.equal(hoverAt('    bandwidth: 1G|bps'), null);
+  });
+
+  it('explains a peering location and a SKU: what the circuit reaches from there, and whether that covers its environments', () => {
+    const location = hoverAt('    peeringLocation: Amster|dam');
+    assert.equal(location?.range, '44:22-44:31');
+    assert.equal(
+      location?.value,
+      [
+        '**Amsterdam**, an ExpressRoute peering location.',
+        '- Geopolitical region: Europe',
+        '- Local Azure regions: West Europe',
+        '',
+        'From here:',
+        '- `local`: Reaches only West Europe, the local region of Amsterdam.',
+        '- `standard`: Reaches the Azure regions of the Europe geopolitical region, where Amsterdam is.',
+        '- `premium`: Reaches every Azure region of the cloud, whatever the peering location.',
+        '',
+        'Circuit er-ams, a standard circuit at Amsterdam, reaches the datacenter regions of the environments it serves.',
+        '',
+        'Sources: [ExpressRoute locations and providers](https://learn.microsoft.com/azure/expressroute/expressroute-locations-providers), [ExpressRoute FAQ](https://learn.microsoft.com/azure/expressroute/expressroute-faqs)',
+      ].join('\n'),
+    );
+    const local = CONTOSO.replace('    sku: standard\n    bandwidth: 1Gbps', '    sku: local\n    bandwidth: 1Gbps');
+    assert.match(
+      hoverAt('    sku: lo|cal', local)!.value,
+      /^\*\*local\*\*: Reaches only West Europe, the local region of Amsterdam\.\n\nCircuit er-ams, a local circuit at Amsterdam, does not reach North Europe, where its environments run\./,
+    );
+    const typo = CONTOSO.replace('peeringLocation: Amsterdam', 'peeringLocation: Amsterdm');
+    assert.match(hoverAt('    peeringLocation: Amster|dm', typo)!.value, /^\*\*Amsterdm\*\* is not an ExpressRoute peering location ppnet knows, .* Did you mean `Amsterdam`\?/);
+  });
+
+  it('says whether a written datacenter region is one ppnet knows for the environment\'s region', () => {
+    const text = CONTOSO.replace('    region: europe\n    type: production', '    region: europe\n    datacenterRegions: [westeurope, francecentral, eastus]\n    type: production');
+    assert.match(hoverAt('[west|europe,', text)!.value, /\n\nOne of the datacenter regions Microsoft's pages give for Europe\.\n\nSources: /);
+    assert.match(hoverAt(' france|central,', text)!.value, /\n\nNot among the datacenter regions Microsoft's pages give for Europe \(westeurope and northeurope\): ppnet uses it as written but cannot confirm it\./);
+    assert.match(hoverAt(' east|us]', text)!.value, /\n\nIn the North America geopolitical region, not in Europe, where the datacenters of Europe are: its environments do not run there\./);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegionById, azureRegions, connectors, findPowerPlatformRegion, geographyOf, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities } from './catalog';
+import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities } from './catalog';
 import { overlaps, parseCidr } from './cidr';
 import { CursorContext, cursorContext } from './cursorContext';
 import { schemaAt, VALUE_DOCS } from './docs';
@@ -16,8 +16,8 @@ import { REFERENCE_FIELDS } from './references';
 import { RULES } from './rules';
 import { deref } from './schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
-import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
-import { regionsNeeded, servedEnvironments } from './facts';
+import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './summary';
+import { datacenterRegionsOf, regionsNeeded, servedEnvironments } from './facts';
 import { indentUnit } from './text/layout';
 import { rangeOf } from './text/ranges';
 
@@ -166,12 +166,18 @@ function valueItems(path: string[], place: Place, quoted: boolean): CompletionIt
   const target = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
   if (target && field !== 'environments') return referenceItems(place, target, []);
   if (kind === 'connector' && path.length === 3 && field === 'type') return connectorTypeItems(place);
+  if (kind === 'circuit' && path.length === 3 && field === 'peeringLocation') return peeringLocationItems(place, id);
+  if (kind === 'circuit' && path.length === 3 && field === 'sku') return skuItems(place, id);
   return enumItems(schemaAt(path), field ?? section, place, quoted, []);
 }
 
 function listItems(path: string[], place: Place, quoted: boolean, prefix: string, siblings: string[]): CompletionItem[] {
   const [section, id, field, sub] = path;
   if (section === 'circuits' && path.length === 3 && field === 'environments') return referenceItems(place, 'environment', siblings);
+  if (section === 'environments' && path.length === 3 && field === 'datacenterRegions') {
+    const environment = place.topology.environments.get(id);
+    return azureRegionItems(place, environment ? [environment] : []).filter((i) => !siblings.includes(i.label));
+  }
   if (section === 'circuits' && path.length === 4 && field === 'microsoftPeering' && sub === 'routeFilter') {
     return routeFilterItems(place, id, prefix, siblings);
   }
@@ -263,6 +269,34 @@ function referenceItems(place: Place, kind: Parameters<typeof entitiesOf>[1], si
         documentation: summarize(place.topology, entity),
       }),
     );
+}
+
+/**
+ * Peering locations by name: first those local to the datacenter regions of the circuit's environments,
+ * then those of the same geopolitical region, then the others; each with its geopolitical and local regions.
+ */
+function peeringLocationItems(place: Place, circuitId: string): CompletionItem[] {
+  const needed = circuitEnvironments(place.topology, circuitId).flatMap((e) => [...datacenterRegionsOf(e)]);
+  const geopolitical = new Set(needed.map(geopoliticalRegionOf).filter(Boolean));
+  const score = (local: string[], geo: string | null) => (local.some((id) => needed.includes(id)) ? 0 : geo && geopolitical.has(geo) ? 1 : 2);
+  const sorted = [...peeringLocations].sort(
+    (a, b) => score(a.localAzureRegions, a.geopoliticalRegion) - score(b.localAzureRegions, b.geopoliticalRegion) || a.displayName.localeCompare(b.displayName),
+  );
+  return sorted.map((location) => {
+    const local = location.localAzureRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(', ');
+    return item(location.displayName, CompletionItemKind.Value, place, {
+      detail: `${location.geopoliticalRegion ?? 'geopolitical region unknown'} · local: ${local || 'none'}`,
+      description: score(location.localAzureRegions, location.geopoliticalRegion) === 0 ? 'local to your environments' : undefined,
+      documentation: peeringLocationMarkdown(location),
+    });
+  });
+}
+
+/** The SKUs, each with what it reaches from the circuit's peering location when the catalog knows it. */
+function skuItems(place: Place, circuitId: string): CompletionItem[] {
+  const written = place.topology.circuits.get(circuitId)?.peeringLocation?.text;
+  const location = written ? findPeeringLocation(written) : undefined;
+  return (['standard', 'premium', 'local'] as const).map((sku) => item(sku, CompletionItemKind.EnumMember, place, { detail: skuReachText(sku, location) }));
 }
 
 function connectorTypeItems(place: Place): CompletionItem[] {

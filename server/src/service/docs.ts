@@ -29,6 +29,9 @@ const SOURCE_TITLES: Partial<Record<SourceKey, string>> = {
   'pad-arch': 'Desktop flows architecture',
   behavior: 'Environment behaviour settings',
   environments: 'Environments overview',
+  faq: 'ExpressRoute FAQ',
+  'er-locations-providers': 'ExpressRoute locations and providers',
+  'vnet-support': 'Virtual Network support overview',
 };
 
 export type ConceptId = keyof typeof CONCEPTS;
@@ -88,8 +91,24 @@ export const CONCEPTS = {
   },
   sku: {
     title: 'Circuit SKU',
-    text: 'Standard reaches the Azure regions of the peering location\'s geography; Premium reaches every geography, which an environment in another geography needs; Local reaches only the regions close to the peering location.',
-    sources: ['plan', 'consider'],
+    text:
+      'With the peering location, the SKU decides which Azure regions Microsoft advertises on the circuit. Standard reaches the regions of the location\'s ExpressRoute geopolitical region; ' +
+      'Premium reaches every region of the cloud, which an environment outside that geopolitical region needs; Local reaches only the one or two regions local to the location.',
+    sources: ['plan', 'faq'],
+  },
+  peeringLocation: {
+    title: 'Peering location',
+    text:
+      'The facility where your connectivity provider meets Microsoft\'s edge. Each location belongs to an ExpressRoute geopolitical region and has its local Azure regions; ' +
+      'with the SKU, it decides which regions the circuit reaches. ppnet knows the public cloud\'s locations by name, in any case.',
+    sources: ['er-locations-providers', 'faq'],
+  },
+  datacenterRegions: {
+    title: 'Datacenter regions of an environment',
+    text:
+      'The Azure regions where the environment\'s scale groups run. ppnet uses the pair Microsoft\'s pages give for the environment\'s region; some regions have more than one pair, so an environment may name its own. ' +
+      'Route filters must carry these regions\' communities, and the circuits must reach them.',
+    sources: ['vnet-support', 'arch'],
   },
   peering: {
     title: 'Microsoft peering and private peering',
@@ -179,9 +198,9 @@ const SECTION_CONCEPT: Record<string, ConceptId> = {
 const TOP_LEVEL: Record<string, ConceptId> = { version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT };
 
 const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
-  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn' },
+  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions' },
   sites: { internetEgress: 'nat' },
-  circuits: { site: 'site', region: 'circuitRegion', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
+  circuits: { site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
   gateways: { site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
   connectors: { environment: 'environment', gateway: 'gateway' },
   desktopFlows: { environment: 'environment', site: 'site' },
@@ -224,9 +243,9 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
     blocked: 'The site cannot reach the public internet: traffic that never takes ExpressRoute fails here.',
   },
   sku: {
-    standard: 'Reaches the regions of the peering location\'s geography (default).',
-    premium: 'Reaches every geography.',
-    local: 'Reaches only the regions close to the peering location.',
+    standard: 'Reaches the Azure regions of the peering location\'s ExpressRoute geopolitical region (default).',
+    premium: 'Reaches every Azure region of the cloud.',
+    local: 'Reaches only the one or two Azure regions local to the peering location.',
   },
   tls: {
     '1.0': 'Outdated and unsafe; below what the gateway service accepts.',

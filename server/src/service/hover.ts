@@ -12,7 +12,11 @@ import {
   ConnectorInfo,
   findAzureRegion,
   findConnector,
+  findPeeringLocation,
   findPowerPlatformRegion,
+  geographyOf,
+  geopoliticalRegionOf,
+  peeringLocations,
   powerPlatformRegions,
   powerPlatformRegionsContaining,
   resolveRouteFilterEntry,
@@ -28,7 +32,8 @@ import { ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
 import { KIND_WORDS, listWords } from './text/words';
 import { ruleByCode } from './rules';
-import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
+import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './summary';
+import { circuitReaches, datacenterRegionsOf, environmentRegion, skuOf } from './facts';
 import { findDirectives } from './suppression';
 
 export function doHover(topology: Topology, document: TextDocument, position: Position): Hover | null {
@@ -71,6 +76,8 @@ function valueMarkdown(topology: Topology, path: string[], text: string): string
     return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['routing', 'gw-region'])}`;
   }
   if (kind === 'circuit' && field === 'microsoftPeering' && sub === 'routeFilter') return communityMarkdown(text);
+  if (kind === 'circuit' && path.length === 3 && (field === 'peeringLocation' || field === 'sku')) return reachMarkdown(topology, path[1], field);
+  if (kind === 'environment' && path.length === 3 && field === 'datacenterRegions') return datacenterRegionMarkdown(topology, path[1], text);
   const targetKind = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
   if (targetKind) {
     const target = resolveReference(topology, { targetKind, text });
@@ -137,6 +144,15 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
       why
     );
   }
+  if (kind === 'circuit' && path.length === 3 && field === 'peeringLocation') {
+    const suggestion = closest(text, peeringLocations.map((p) => p.displayName));
+    return (
+      `${shown} is not an ExpressRoute peering location ppnet knows, so it cannot check which regions this circuit reaches. ` +
+      'Expected here: a location as Microsoft\'s ExpressRoute locations page names it, such as `Amsterdam` or `Washington DC`.' +
+      (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
+      `\n\n${conceptMarkdown('peeringLocation')}`
+    );
+  }
   if (kind === 'circuit' && field === 'microsoftPeering' && path[3] === 'routeFilter') {
     return (
       `${shown} is not a Microsoft-peering community ppnet knows. Expected here: the BGP community of an Azure region (\`12076:51NNN\`) or the region's name (\`West Europe\`), ` +
@@ -192,6 +208,48 @@ function communityMarkdown(text: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A circuit's peering location or SKU: what the circuit reaches from there, and whether that covers its environments. */
+function reachMarkdown(topology: Topology, circuitId: string, field: 'peeringLocation' | 'sku'): string | undefined {
+  const circuit = topology.circuits.get(circuitId);
+  const location = circuit?.peeringLocation && findPeeringLocation(circuit.peeringLocation.text);
+  const sku = circuit && skuOf(circuit);
+  if (!circuit || (field === 'peeringLocation' && !location) || (field === 'sku' && !sku)) return undefined;
+  const head = field === 'peeringLocation' ? peeringLocationMarkdown(location!) : `**${sku}**: ${skuReachText(sku!, location || undefined)}`;
+  const unreachable = [...new Set(servedRegionIds(topology, circuitId))].filter((id) => circuitReaches(circuit, id) === 'unreachable');
+  const verdict = !location || !sku
+    ? undefined
+    : unreachable.length
+      ? `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, does not reach ${listWords(unreachable.map((id) => azureRegionById(id)?.displayName ?? id))}, where its environments run.`
+      : `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, reaches the datacenter regions of the environments it serves.`;
+  return [head, verdict, sourceLinks(['er-locations-providers', 'faq'])].filter(Boolean).join('\n\n');
+}
+
+function servedRegionIds(topology: Topology, circuitId: string): string[] {
+  const circuit = topology.circuits.get(circuitId);
+  return (circuit?.environments?.items ?? []).flatMap((item) => {
+    const environment = topology.environments.get(item.text);
+    return environment ? [...datacenterRegionsOf(environment)] : [];
+  });
+}
+
+/** An item of an environment's datacenterRegions: the Azure region, and whether ppnet knows it as one of the region's datacenters. */
+function datacenterRegionMarkdown(topology: Topology, environmentId: string, text: string): string | undefined {
+  const azure = findAzureRegion(text);
+  const environment = topology.environments.get(environmentId);
+  const region = environment && environmentRegion(environment);
+  if (!azure) return undefined;
+  const home = region && geopoliticalRegionOf(region.datacenterRegions[0]);
+  const there = geopoliticalRegionOf(azure.id);
+  const role = !region
+    ? undefined
+    : region.datacenterRegions.includes(azure.id)
+      ? `One of the datacenter regions Microsoft's pages give for ${region.displayName}.`
+      : home && there && home !== there && !geographyOf(region).includes(azure.id)
+        ? `In the ${there} geopolitical region, not in ${home}, where the datacenters of ${region.displayName} are: its environments do not run there.`
+        : `Not among the datacenter regions Microsoft's pages give for ${region.displayName} (${listWords(region.datacenterRegions)}): ppnet uses it as written but cannot confirm it.`;
+  return [azureRegionMarkdown(azure), role, sourceLinks(['vnet-support', 'routing'])].filter(Boolean).join('\n\n');
 }
 
 function connectorMarkdown(connector: ConnectorInfo): string {

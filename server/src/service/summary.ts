@@ -2,10 +2,10 @@
  * One-paragraph summaries of entities, in Markdown, for hover and for the documentation of reference
  * completions: what the entity is, its main settings, and what it is connected to.
  */
-import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
+import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PeeringLocation, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
 import { appsOf, AzureService, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from './model';
 import { capitalize, KIND_WORDS, listWords } from './text/words';
-import { catalogConnector, connectorTarget } from './facts';
+import { catalogConnector, connectorTarget, Sku } from './facts';
 
 export function summarize(topology: Topology, entity: Entity): string {
   const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
@@ -110,3 +110,34 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+
+function azureNames(ids: readonly string[]): string {
+  return listWords(ids.map((id) => azureRegionById(id)?.displayName ?? id));
+}
+
+/** What a circuit of that SKU reaches from the location (or in general, without one), in one sentence. */
+export function skuReachText(sku: Sku, location?: PeeringLocation): string {
+  if (sku === 'premium') return 'Reaches every Azure region of the cloud, whatever the peering location.';
+  if (sku === 'local') {
+    if (!location) return "Reaches only the one or two Azure regions local to the peering location.";
+    return location.localAzureRegions.length
+      ? `Reaches only ${azureNames(location.localAzureRegions)}, the local ${location.localAzureRegions.length > 1 ? 'regions' : 'region'} of ${location.displayName}.`
+      : `Not offered at ${location.displayName}: it has no local Azure region.`;
+  }
+  if (!location) return "Reaches the Azure regions of the peering location's ExpressRoute geopolitical region (the default).";
+  return location.geopoliticalRegion
+    ? `Reaches the Azure regions of the ${location.geopoliticalRegion} geopolitical region, where ${location.displayName} is.`
+    : `Reaches the Azure regions of ${location.displayName}'s geopolitical region, which Microsoft's pages do not state: ppnet cannot check its reach.`;
+}
+
+/** A peering location: its geopolitical region, its local Azure regions, and what each SKU reaches from it. */
+export function peeringLocationMarkdown(location: PeeringLocation): string {
+  return [
+    `**${location.displayName}**, an ExpressRoute peering location.`,
+    `- Geopolitical region: ${location.geopoliticalRegion ?? 'not stated on Microsoft\'s pages'}`,
+    `- Local Azure regions: ${location.localAzureRegions.length ? azureNames(location.localAzureRegions) : 'none (ExpressRoute Local is not offered)'}`,
+    '',
+    'From here:',
+    ...(['local', 'standard', 'premium'] as const).map((sku) => `- \`${sku}\`: ${skuReachText(sku, location)}`),
+  ].join('\n');
+}
