@@ -210,4 +210,41 @@ connectors:
       'Connector sql cannot reach its on-premises source: it names no gateway, and an on-premises source is reachable only through an on-premises data gateway, with or without ExpressRoute.',
     );
   });
+
+  it('follows what the circuit reaches: a flow over a circuit that cannot reach the region takes the route it really takes, with the reason', () => {
+    const local = flowsOf(fixture('designs', 'mistakes', 'local-amsterdam-europe.ppnet.yaml'));
+    assert.deepEqual(routes(local).slice(0, 1), [['users:ams:eu-prod', 'internet', null]]);
+    assert.equal(
+      flow(local, 'users:ams:eu-prod').reason,
+      'Users at site ams reach environment eu-prod over the public internet: circuit er-ams, a local circuit at Amsterdam, cannot reach North Europe, so Microsoft never advertises that region over it.',
+    );
+    const london = flowsOf(fixture('designs', 'mistakes', 'standard-london-united-states.ppnet.yaml'));
+    assert.match(flow(london, 'users:lon:us-prod').reason, /: circuit er-lon, a standard circuit at London, cannot reach East US and West US, so Microsoft never advertises those regions over it\.$/);
+    const premium = flowsOf(fixture('designs', 'valid', 'premium-amsterdam-europe-us.ppnet.yaml'));
+    assert.ok(premium.filter((f) => f.kind === 'users').every((f) => f.route === 'expressroute'));
+  });
+
+  it('sends a gateway and a relay whose regions the site\'s filter lacks where they really go, and says why', () => {
+    const gateway = flowsOf(fixture('designs', 'mistakes', 'gateway-central-us-filter-east-west.ppnet.yaml'));
+    assert.equal(flow(gateway, 'connector:plant-sql').route, 'no-route');
+    assert.match(flow(gateway, 'connector:plant-sql').reason, /in Central US, but the route filter of circuit er-plant lacks Central US \(12076:51009\), so Microsoft does not advertise that region over it, and site plant blocks the internet\.$/);
+    const relay = flowsOf(fixture('designs', 'mistakes', 'relay-filter-lacks-environment-regions.ppnet.yaml'));
+    assert.equal(flow(relay, 'desktop-flow:invoice-bot').route, 'no-route');
+    assert.equal(
+      flow(relay, 'desktop-flow:invoice-bot').reason,
+      'Desktop flow invoice-bot cannot reach Azure Relay: it relays over the internet (relay: expressroute is written, but the route filter of circuit er-plant lacks West Europe (12076:51002) and North Europe (12076:51003), so Microsoft does not advertise those regions over it; ExpressRoute carries the relay only over a circuit whose route filter holds the environment\'s datacenter regions), and site plant blocks the internet.',
+    );
+  });
+
+  it('uses the datacenter regions an environment names', () => {
+    const flows = flowsOf(`version: 1
+environments:
+  us: { region: unitedstates, datacenterRegions: [centralus, eastus2], apps: [model-driven] }
+sites:
+  hq: { internet: allowed }
+circuits:
+  er: { site: hq, region: unitedstates, environments: [us], microsoftPeering: { advertisedPrefixes: [203.0.113.0/29], routeFilter: [Central US, East US 2] } }
+`);
+    assert.deepEqual(routes(flows), [['users:hq:us', 'expressroute', 'er']]);
+  });
 });

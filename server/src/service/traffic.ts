@@ -3,10 +3,10 @@
  * connectors, desktop flows, Azure services) the route it takes and why, following the ExpressRoute
  * architecture article. The preview draws these; the reasons are ours, each with its source page.
  */
-import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion, findPowerPlatformRegion, powerPlatformRegionsContaining, PowerPlatformRegion, resolveRouteFilterEntry, SourceKey, sourceUrl } from './catalog';
+import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion, findPowerPlatformRegion, powerPlatformRegionsContaining, PowerPlatformRegion, SourceKey, sourceUrl } from './catalog';
 import { appsOf, cdnOf, Circuit, circuitsServing, cloudOf, Connector, DesktopFlow, EntityKind, Environment, internetOf, relayOf, Site, Topology, AzureService } from './model';
 import { listWords } from './text/words';
-import { catalogConnector, connectorTarget, microsoftPeeringCircuitsAtSite, missingCommunities } from './facts';
+import { carriedRoutes, catalogConnector, circuitReaches, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis } from './facts';
 
 /** How a flow crosses from one network to another. */
 export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'no-route' | 'unknown';
@@ -80,13 +80,16 @@ type Crossing =
 const PUBLIC_CLOUD_ONLY =
   'version 1 knows the BGP communities of the public cloud only, so the route from a sovereign cloud cannot be told';
 
-function regionsCarriedBy(circuit: Circuit): Set<string> {
-  const carried = new Set<string>();
-  for (const item of circuit.microsoftPeering?.routeFilter?.items ?? []) {
-    const entry = resolveRouteFilterEntry(item.text);
-    if (entry.kind === 'region') carried.add(entry.region.id);
-  }
-  return carried;
+/** Which of the regions a circuit does not carry: out of its reach (peering location and SKU), or not in its route filter. */
+interface NotCarried {
+  unreachable: AzureRegion[];
+  unlisted: AzureRegion[];
+}
+
+function notCarried(topology: Topology, circuit: Circuit, regions: AzureRegion[]): NotCarried {
+  const listed = carriedRoutes(topology, circuit).regions;
+  const unreachable = regions.filter((r) => circuitReaches(circuit, r.id) === 'unreachable');
+  return { unreachable, unlisted: regions.filter((r) => !unreachable.includes(r) && !listed.has(r.id)) };
 }
 
 /** Why a circuit carries no prefixes at all, or `undefined` when its route filter has entries. */
@@ -98,24 +101,25 @@ function peeringGap(circuit: Circuit): string | undefined {
   return undefined;
 }
 
-function lacking(circuit: Circuit, regions: AzureRegion[]): string {
-  const one = regions.length === 1;
-  return (
-    `the route filter of circuit ${circuit.id} lacks ${listWords(regions.map(describeRegionCommunity))}, so Microsoft does not advertise ` +
-    `${one ? 'that region' : 'those regions'} over it`
-  );
+function lacking(circuit: Circuit, { unreachable, unlisted }: NotCarried): string {
+  const words = (regions: AzureRegion[]) => (regions.length === 1 ? 'that region' : 'those regions');
+  const parts: string[] = [];
+  if (unreachable.length) {
+    const basis = reachBasis(circuit)!;
+    parts.push(
+      `circuit ${circuit.id}, a ${basis.sku} circuit at ${basis.location.displayName}, cannot reach ${listWords(unreachable.map((r) => r.displayName))}, so Microsoft never advertises ${words(unreachable)} over it`,
+    );
+  }
+  if (unlisted.length) {
+    parts.push(`the route filter of circuit ${circuit.id} lacks ${listWords(unlisted.map(describeRegionCommunity))}, so Microsoft does not advertise ${words(unlisted)} over it`);
+  }
+  return parts.join(', and ');
 }
 
 /**
  * The first circuit that carries every one of `regions` over Microsoft peering, else the reasons none does.
- * `missing(circuit)` tells which of the regions a circuit's filter lacks.
  */
-function crossing(
-  topology: Topology,
-  circuits: Circuit[],
-  regions: AzureRegion[],
-  missing: (circuit: Circuit) => AzureRegion[],
-): Crossing {
+function crossing(topology: Topology, circuits: Circuit[], regions: AzureRegion[]): Crossing {
   if (cloudOf(topology) !== 'public') return { route: 'unknown', why: PUBLIC_CLOUD_ONLY };
   const unknownValue = regions.filter((r) => !r.microsoftPeeringCommunity);
   if (unknownValue.length) {
@@ -127,15 +131,16 @@ function crossing(
   const why: string[] = [];
   for (const circuit of circuits) {
     const gap = peeringGap(circuit);
-    const lacks = gap ? [] : missing(circuit);
-    if (!gap && lacks.length === 0) return { route: 'expressroute', circuit, carried: regions };
-    why.push(gap ?? lacking(circuit, lacks));
+    const lacks = gap ? undefined : notCarried(topology, circuit, regions);
+    if (lacks && lacks.unreachable.length === 0 && lacks.unlisted.length === 0) return { route: 'expressroute', circuit, carried: regions };
+    why.push(gap ?? lacking(circuit, lacks!));
   }
   return { route: 'internet', why };
 }
 
-function datacenterRegions(region: PowerPlatformRegion): AzureRegion[] {
-  return region.datacenterRegions.flatMap((id) => azureRegionById(id) ?? []);
+/** The Azure regions an environment runs in (as written, else the pair of its region). */
+function datacenterRegions(environment: Environment): AzureRegion[] {
+  return datacenterRegionsOf(environment).flatMap((id) => azureRegionById(id) ?? []);
 }
 
 /** The region of an environment, or why it is unknown. */
@@ -206,13 +211,7 @@ function usersFlow(topology: Topology, environment: Environment, siteId: string,
   const region = regionOf(environment);
   const base = { id: `users:${siteId}:${environment.id}`, kind: 'users' as const, from, to, source: sourceUrl('arch'), subject: { kind: 'environment' as const, id: environment.id } };
   const who = `Users at site ${siteId} reach environment ${environment.id}`;
-  const through =
-    region &&
-    crossing(topology, circuits, datacenterRegions(region), (circuit) =>
-      missingCommunities(topology, circuit)
-        .filter((m) => region.datacenterRegions.includes(m.regionId))
-        .flatMap((m) => azureRegionById(m.regionId) ?? []),
-    );
+  const through = region && crossing(topology, circuits, datacenterRegions(environment));
   if (!region || !through || through.route === 'unknown') {
     const why = region && through?.route === 'unknown' ? through.why : unknownRegionWhy(environment);
     return { ...base, route: 'unknown', legs: crossingLegs(from, to, 'unknown'), reason: `${who} by a route that cannot be told: ${why}.` };
@@ -380,9 +379,7 @@ function onPremisesFlow(
   });
   if (siteId === undefined) return unknown(`gateway ${gateway.id} names no site`);
   if (!azure) return unknown(`gateway ${gateway.id} names no Azure region the catalog knows`);
-  const through = crossing(topology, microsoftPeeringCircuitsAtSite(topology, siteId), [azure], (circuit) =>
-    regionsCarriedBy(circuit).has(azure.id) ? [] : [azure],
-  );
+  const through = crossing(topology, microsoftPeeringCircuitsAtSite(topology, siteId), [azure]);
   if (through.route === 'unknown') return unknown(through.why);
   // The gateway opens the connection (outbound only), so its legs run from the site towards Service Bus.
   const tail = (route: RouteKind, circuit?: Circuit): Leg[] => [...head, toServiceBus, ...crossingLegs(to, SERVICE_BUS, route, circuit)];
@@ -443,12 +440,8 @@ function desktopFlow(topology: Topology, flow: DesktopFlow): Flow {
   if (siteId === undefined) return unknown(`desktop flow ${flow.id} names no site`);
   const region = environment && regionOf(environment);
   if (!environment || !region) return unknown(environment ? unknownRegionWhy(environment) : `desktop flow ${flow.id} names no environment the file defines`);
-  const regions = datacenterRegions(region);
-  const circuits = microsoftPeeringCircuitsAtSite(topology, siteId);
-  const through = crossing(topology, circuits, regions, (circuit) => {
-    const carried = regionsCarriedBy(circuit);
-    return regions.filter((r) => !carried.has(r.id));
-  });
+  const regions = datacenterRegions(environment);
+  const through = crossing(topology, microsoftPeeringCircuitsAtSite(topology, siteId), regions);
   if (through.route === 'unknown') return unknown(through.why);
   if (through.route === 'expressroute') {
     return {
