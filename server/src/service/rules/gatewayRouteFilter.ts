@@ -1,6 +1,7 @@
 import { findAzureRegion } from '../catalog';
 import { internetOf } from '../model';
-import { microsoftPeeringCircuitsAtSite, regionsNotCarried } from '../facts';
+import { appendListItems, listNode } from '../edits';
+import { circuitOfData, circuitReaches, microsoftPeeringCircuitsAtSite, regionItem, regionsNotCarried, writesValues } from '../facts';
 import { Rule } from '../rule';
 import { listWords } from '../text/words';
 
@@ -26,7 +27,17 @@ export const gatewayRouteFilter: Rule = {
           `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and the route ${circuits.length > 1 ? 'filters' : 'filter'} of ${listWords(circuits.map((c) => c.id))} ${circuits.length > 1 ? 'lack' : 'lacks'} ${azure.displayName} (${azure.microsoftPeeringCommunity}):` +
           ` the gateway cannot reach Service Bus. Add ${azure.microsoftPeeringCommunity} to a route filter of a circuit at ${site.id} that reaches ${azure.displayName}, or register the gateway in a region the filter carries.`,
         related: circuits.map((c) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
+        // The fix adds the community to a circuit that reaches the region and has a filter to add to.
+        data: { circuitId: circuits.find((c) => c.microsoftPeering?.routeFilter && circuitReaches(c, azure.id) !== 'unreachable')?.id, regionId: azure.id },
       });
     }
+  },
+  fixes({ topology, document, diagnostic }) {
+    const routeFilter = circuitOfData(topology, diagnostic.data)?.microsoftPeering?.routeFilter;
+    const list = listNode(routeFilter);
+    const region = findAzureRegion((diagnostic.data as { regionId?: string } | undefined)?.regionId ?? '');
+    if (!list || !region) return [];
+    const item = regionItem(region, writesValues(routeFilter));
+    return [{ title: `Add ${item.text} to the route filter`, edits: [appendListItems(document, list, [item])], isPreferred: true }];
   },
 };

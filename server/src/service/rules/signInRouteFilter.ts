@@ -1,6 +1,7 @@
 import { serviceCommunities } from '../catalog';
 import { circuitsAtSite, internetOf } from '../model';
-import { carriedRoutes } from '../facts';
+import { appendListItems, listNode } from '../edits';
+import { carriedRoutes, circuitOfData, writesValues } from '../facts';
 import { Rule } from '../rule';
 
 const ENTRA_ID = '12076:5060';
@@ -27,7 +28,16 @@ export const signInRouteFilter: Rule = {
         message:
           `Site ${site.id} blocks the internet, and no route filter of its circuits carries ${entra?.name ?? 'Microsoft Entra ID'} (${ENTRA_ID}):` +
           ` users there cannot reach the sign-in service, so they cannot sign in to Power Platform. Add ${ENTRA_ID} to the route filter of a circuit at ${site.id}, or let sign-in traffic out to the internet.`,
+        data: { circuitId: circuits.find((c) => c.microsoftPeering?.routeFilter)?.id },
       });
     }
+  },
+  fixes({ topology, document, diagnostic }) {
+    const circuit = circuitOfData(topology, diagnostic.data);
+    const routeFilter = circuit?.microsoftPeering?.routeFilter;
+    const list = listNode(routeFilter);
+    if (!circuit || !list) return [];
+    const text = writesValues(routeFilter) ? ENTRA_ID : (serviceCommunities.find((s) => s.value === ENTRA_ID)?.name ?? ENTRA_ID);
+    return [{ title: `Add ${text} to the route filter of circuit ${circuit.id}`, edits: [appendListItems(document, list, [{ text }])], isPreferred: true }];
   },
 };
