@@ -4,9 +4,10 @@
  * client reads the workspace's `ppnet.config.yaml` files through the workspace file system and sends
  * them (CONFIG_FILES_NOTIFICATION), on start and whenever one changes.
  */
-import { Disposable, ExtensionContext, OutputChannel, RelativePattern, Uri, workspace } from 'vscode';
+import { EventEmitter, ExtensionContext, OutputChannel, RelativePattern, Uri, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/browser';
 import { CONFIG_FILES_NOTIFICATION, ConfigFileContent, ConfigFilesParams } from '../../protocol/protocol';
+import type { ServerHandle } from './activation';
 import { ServerStatusItem } from './serverStatusItem';
 
 /** The worker constructor of the browser extension host (the project compiles without the DOM library). */
@@ -16,8 +17,11 @@ const CONFIG_GLOB = '**/ppnet.config.yaml';
 /** Config changes are coalesced for this long before the configs are sent again. */
 const CONFIG_DELAY_MS = 200;
 
-export class BrowserLanguageServer implements Disposable {
+export class BrowserLanguageServer implements ServerHandle {
   private current: LanguageClient | undefined;
+  /** Fires when the worker server starts, runs or stops: the preview refreshes. */
+  private readonly stateChanged = new EventEmitter<void>();
+  readonly onDidChangeState = this.stateChanged.event;
   private readonly watcher = workspace.createFileSystemWatcher(CONFIG_GLOB);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,6 +58,7 @@ export class BrowserLanguageServer implements Disposable {
     client.onDidChangeState(({ newState }) => {
       if (client !== this.current) return;
       this.status.show(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'failed');
+      this.stateChanged.fire();
     });
     this.status.show('starting');
     try {
@@ -76,12 +81,14 @@ export class BrowserLanguageServer implements Disposable {
     const client = this.current;
     this.current = undefined;
     await client?.dispose().catch(() => undefined);
+    this.stateChanged.fire();
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.watcher.dispose();
-    void this.stop();
+    await this.stop();
+    this.stateChanged.dispose();
   }
 
   /** Reads every config of the workspace and sends them all; an unreadable one is left out and said in the output. */

@@ -21,6 +21,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import type { ServerHandle } from './activation';
 import { ServerStatusItem } from './serverStatusItem';
 
 /** Crashes tolerated within {@link CRASH_WINDOW_MS} before the server is left stopped. */
@@ -30,7 +31,7 @@ const CRASH_WINDOW_MS = 3 * 60 * 1000;
 const MAX_CONNECTION_ERRORS = 3;
 const SHOW_OUTPUT = 'Show Output';
 
-export class LanguageServer {
+export class LanguageServer implements ServerHandle {
   private current: LanguageClient | undefined;
   /** The clients whose loss has been handled, so that a loss reported twice counts once. */
   private readonly lost = new WeakSet<LanguageClient>();
