@@ -8,6 +8,7 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import { generateTopology } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
 import { MAX_ITEMS_COMPUTED } from '../../server/src/service/symbols';
+import { MAX_DIAGNOSTICS_PER_CODE } from '../../server/src/service/validation';
 import { doc } from '../support';
 
 describe('outline and folding of a very large file', () => {
@@ -53,5 +54,29 @@ describe('outline and folding of a very large file', () => {
     assert.ok(starts.has(lines.indexOf('environments:') + 1));
     const peerings = lines.flatMap((line, index) => (line === '    microsoftPeering:' ? [index] : []));
     assert.equal(peerings.filter((line) => starts.has(line)).length, 0, 'an inner block is folded while outer ones are left out');
+  });
+});
+
+describe('a file with very many findings of one code', () => {
+  const count = MAX_DIAGNOSTICS_PER_CODE + 5;
+  const text = `version: 1\nenvironments:\n  e:\n    region: europe\n    apps: [${Array(count).fill('a').join(',')}]\n`;
+  const diagnostics = createLanguageService().validate(doc(text));
+
+  it(`lists the first ${MAX_DIAGNOSTICS_PER_CODE} of the code, then one that counts the rest from the place of the next`, () => {
+    const schema = diagnostics.filter((d) => d.code === 'schema');
+    assert.equal(schema.length, MAX_DIAGNOSTICS_PER_CODE + 1);
+    const last = schema[schema.length - 1];
+    // The list's own finding (the same entry twice) comes first, so the first one left out is item 999.
+    const column = '    apps: ['.length + 2 * (MAX_DIAGNOSTICS_PER_CODE - 1);
+    assert.deepEqual(last.range, { start: { line: 4, character: column }, end: { line: 4, character: column + 1 } });
+    assert.equal(
+      last.message,
+      `6 more schema findings in this file, from here on, are not listed: ppnet lists the first 1,000 of each code in a file. The first of them: "apps.${MAX_DIAGNOSTICS_PER_CODE - 1}" of environment e cannot be "a": it is one of canvas, model-driven, portal.`,
+    );
+    assert.equal(last.codeDescription?.href, schema[0].codeDescription?.href);
+  });
+
+  it('does not cap other codes', () => {
+    assert.deepEqual(diagnostics.filter((d) => d.code !== 'schema').map((d) => d.code), []);
   });
 });

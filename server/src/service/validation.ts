@@ -57,7 +57,43 @@ export function validateTopology(
   const found = runRules(RULES.filter((r) => r.phase !== 'suppression'));
   const { kept, report } = applyDirectives(found, findDirectives(topology.parsed.comments, document));
   const late = runRules(RULES.filter((r) => r.phase === 'suppression'), report);
-  return sortDiagnostics([...kept, ...late]);
+  return capPerCode(sortDiagnostics([...kept, ...late]));
+}
+
+/** More diagnostics of one code than this in one file are summed up in one, so that editors and reports stay usable. */
+export const MAX_DIAGNOSTICS_PER_CODE = 1000;
+
+/**
+ * Keeps the first MAX_DIAGNOSTICS_PER_CODE diagnostics of each code (in file order) and puts one in the
+ * place of the next that says how many more there are: a generated file with a million wrong values
+ * would otherwise send a million diagnostics to the editor or the report.
+ */
+function capPerCode(sorted: Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const diagnostic of sorted) counts.set(String(diagnostic.code), (counts.get(String(diagnostic.code)) ?? 0) + 1);
+  if (![...counts.values()].some((count) => count > MAX_DIAGNOSTICS_PER_CODE)) return sorted;
+  const seen = new Map<string, number>();
+  const kept: Diagnostic[] = [];
+  for (const diagnostic of sorted) {
+    const code = String(diagnostic.code);
+    const index = (seen.get(code) ?? 0) + 1;
+    seen.set(code, index);
+    if (index <= MAX_DIAGNOSTICS_PER_CODE) kept.push(diagnostic);
+    else if (index === MAX_DIAGNOSTICS_PER_CODE + 1) {
+      const more = counts.get(code)! - MAX_DIAGNOSTICS_PER_CODE;
+      kept.push({
+        range: diagnostic.range,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        codeDescription: diagnostic.codeDescription,
+        source: diagnostic.source,
+        message:
+          `${more.toLocaleString('en-US')} more ${code} ${more === 1 ? 'finding' : 'findings'} in this file, from here on, ${more === 1 ? 'is' : 'are'} not listed:` +
+          ` ppnet lists the first ${MAX_DIAGNOSTICS_PER_CODE.toLocaleString('en-US')} of each code in a file. The first of them: ${diagnostic.message}`,
+      });
+    }
+  }
+  return kept;
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, document: TextDocument, level: Level | undefined): Diagnostic {
