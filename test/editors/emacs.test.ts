@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CliFinding, cliFindings } from '../reference';
 import { ROOT } from '../support';
-import { copyExamples, editorEnvironment, pointOf, positionOfPoint, rangeText, readmeBlock, runBounded, scratch, shownFromCli, skipReason, sortByRange, succeeds, which } from './harness';
+import { copyExamples, editorEnvironment, pointOf, positionOfPoint, rangeText, readmeBlock, runDriver, scratch, shownFromCli, skipReason, sortByRange, succeeds, which } from './harness';
 import { expectedCompletion, expectedFixTitles, hoverPattern, mistakesScenario } from './scenario';
 
 const EMACS = which('emacs');
@@ -98,23 +98,10 @@ describe('Emacs (eglot) with the README configuration', { skip: missing }, () =>
 
   after(() => work?.remove());
 
-  async function runEmacs(file: string, plan: object): Promise<EmacsResult> {
-    const planFile = path.join(work.dir, 'plan.json');
-    const resultFile = path.join(work.dir, 'result.json');
-    fs.writeFileSync(planFile, JSON.stringify(plan));
-    fs.rmSync(resultFile, { force: true });
+  function runEmacs(file: string, plan: object): Promise<EmacsResult> {
     // --batch loads no init file of the developer's: the README's block is the whole configuration.
-    const run = await runBounded(EMACS!, ['--batch', '-l', config, '-l', DRIVER], {
-      cwd: examples,
-      env: { ...env, PPNET_FILE: file, PPNET_PLAN: planFile, PPNET_RESULT: resultFile },
-      timeoutMs: 60_000,
-    });
-    const detail = `emacs exited with ${run.code ?? run.signal}${run.timedOut ? ' (killed after 60 s)' : ''}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`;
-    assert.ok(fs.existsSync(resultFile), `emacs wrote no result; ${detail}`);
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as EmacsResult;
-    assert.equal(result.error, undefined, `the driver failed: ${result.error}; ${detail}`);
-    assert.equal(run.code, 0, detail);
-    return result;
+    const args = ['--batch', '-l', config, '-l', DRIVER];
+    return runDriver<EmacsResult>({ name: 'emacs', command: EMACS!, args }, { dir: work.dir, cwd: examples, env: { ...env, PPNET_FILE: file }, plan });
   }
 
   it('on mistakes.ppnet.yaml: the diagnostics of ppnet check, hover, completion, go to definition and a quick fix', async () => {

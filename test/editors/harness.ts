@@ -4,6 +4,7 @@
  * a bounded run of an editor, the examples in a scratch folder, and the conversions from an editor's
  * positions to LSP's (zero-based lines, UTF-16 characters).
  */
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -125,6 +126,32 @@ export function runBounded(command: string, args: string[], options: { cwd: stri
 }
 
 /** Runs a short command synchronously; true when it exits with 0 within 20 s. */
+/**
+ * Runs an editor's test driver: writes `plan` where the driver reads it (PPNET_PLAN), runs the editor
+ * for at most a minute, and returns the JSON the driver wrote (PPNET_RESULT), asserting that it wrote
+ * one, reported no error of its own and exited 0.
+ */
+export async function runDriver<T extends { error?: string }>(
+  editor: { name: string; command: string; args: string[] },
+  options: { dir: string; cwd: string; env: NodeJS.ProcessEnv; plan: object },
+): Promise<T> {
+  const planFile = path.join(options.dir, 'plan.json');
+  const resultFile = path.join(options.dir, 'result.json');
+  fs.writeFileSync(planFile, JSON.stringify(options.plan));
+  fs.rmSync(resultFile, { force: true });
+  const run = await runBounded(editor.command, editor.args, {
+    cwd: options.cwd,
+    env: { ...options.env, PPNET_PLAN: planFile, PPNET_RESULT: resultFile },
+    timeoutMs: 60_000,
+  });
+  const detail = `${editor.name} exited with ${run.code ?? run.signal}${run.timedOut ? ' (killed after 60 s)' : ''}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`;
+  assert.ok(fs.existsSync(resultFile), `${editor.name} wrote no result; ${detail}`);
+  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T;
+  assert.equal(result.error, undefined, `the driver failed: ${result.error}; ${detail}`);
+  assert.equal(run.code, 0, detail);
+  return result;
+}
+
 export function succeeds(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore', timeout: 20_000 });
   return result.status === 0;

@@ -21,7 +21,7 @@ import {
   Position,
   rangeText,
   readmeBlock,
-  runBounded,
+  runDriver,
   scratch,
   Shown,
   shownFromCli,
@@ -98,24 +98,11 @@ describe('Neovim with the README configuration', { skip: missing }, () => {
 
   after(() => work?.remove());
 
-  async function runNvim(file: string, plan: object): Promise<NvimResult> {
-    const planFile = path.join(work.dir, 'plan.json');
-    const resultFile = path.join(work.dir, 'result.json');
-    fs.writeFileSync(planFile, JSON.stringify(plan));
-    fs.rmSync(resultFile, { force: true });
+  function runNvim(file: string, plan: object): Promise<NvimResult> {
     // -n: no swap file; -i NONE: no shada; --noplugin: none of the developer's plugins. The driver
     // comes first (--cmd), then the README's block as the whole configuration (-u), then the file.
-    const run = await runBounded(NVIM!, ['--headless', '-n', '-i', 'NONE', '--noplugin', '--cmd', `luafile ${DRIVER}`, '-u', init, file], {
-      cwd: examples,
-      env: { ...env, PPNET_PLAN: planFile, PPNET_RESULT: resultFile },
-      timeoutMs: 60_000,
-    });
-    const detail = `nvim exited with ${run.code ?? run.signal}${run.timedOut ? ' (killed after 60 s)' : ''}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`;
-    assert.ok(fs.existsSync(resultFile), `nvim wrote no result; ${detail}`);
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as NvimResult;
-    assert.equal(result.error, undefined, `the driver failed: ${result.error}; ${detail}`);
-    assert.equal(run.code, 0, detail);
-    return result;
+    const args = ['--headless', '-n', '-i', 'NONE', '--noplugin', '--cmd', `luafile ${DRIVER}`, '-u', init, file];
+    return runDriver<NvimResult>({ name: 'nvim', command: NVIM!, args }, { dir: work.dir, cwd: examples, env, plan });
   }
 
   it('on mistakes.ppnet.yaml: the diagnostics of ppnet check, hover, completion, go to definition and a quick fix', async () => {
