@@ -61,7 +61,7 @@ export function validateTopology(
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, document: TextDocument, level: Level | undefined): Diagnostic {
-  const severity = level && level !== 'off' ? level : rule.defaultSeverity;
+  const severity = level && level !== 'off' ? level : (finding.severity ?? rule.defaultSeverity);
   const diagnostic: Diagnostic = {
     range: rangeOf(document, finding.at),
     severity: LSP_SEVERITY[severity],

@@ -16,6 +16,7 @@ export const KIND_WORDS: Record<EntityKind, string> = {
   connector: 'connector',
   desktopFlow: 'desktop flow',
   azureService: 'Azure service',
+  enterprisePolicy: 'enterprise policy',
 };
 
 export function capitalize(text: string): string {
