@@ -14,7 +14,7 @@ export const vnetPublicEndpoint: Rule = {
       report({
         at: connector.key,
         message:
-          `Connector ${connector.id} runs its calls in the delegated subnet of enterprise policy ${policy.id}, so its calls to ${name}, a service outside Microsoft, now leave through your virtual network and follow its rules:` +
+          `Connector ${connector.id} runs its calls in the delegated subnet of enterprise policy ${policy.id}, so its calls to a service outside Microsoft (${name}) now leave through your virtual network and follow its rules:` +
           ` route tables, network security groups, a NAT gateway or a firewall. Microsoft's newest guidance lets such calls reach the internet by default;` +
           ` check that your own rules let them out (a NAT gateway on the subnet controls the address they leave from), or give the service a private endpoint.`,
       });
