@@ -15,8 +15,12 @@ import {
   findPowerPlatformRegion,
   powerPlatformRegions,
   powerPlatformRegionsContaining,
+  RESERVED_SUBNET_ADDRESSES,
   resolveRouteFilterEntry,
+  virtualNetworkSupport,
 } from './catalog';
+import { parseCidr } from './cidr';
+import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses } from './facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from './model';
 import { nodeAt } from './nodeAt';
@@ -71,6 +75,8 @@ function valueMarkdown(topology: Topology, path: string[], text: string): string
     return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['routing', 'gw-region'])}`;
   }
   if (kind === 'circuit' && field === 'microsoftPeering' && sub === 'routeFilter') return communityMarkdown(text);
+  if (kind === 'enterprisePolicy' && field === 'subnets' && path.length === 4) return subnetValueMarkdown(topology, path[1], sub, text);
+  if (kind === 'circuit' && field === 'privatePeering' && sub === 'vnets') return vnetMarkdown(topology, text);
   const targetKind = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
   if (targetKind) {
     const target = resolveReference(topology, { targetKind, text });
@@ -194,6 +200,41 @@ function communityMarkdown(text: string): string | undefined {
   }
 }
 
+/** A value of a delegated subnet: its region, its range against what the policy's environments need, its virtual network. */
+function subnetValueMarkdown(topology: Topology, policyId: string, key: string, text: string): string | undefined {
+  if (key === 'region') {
+    const region = findAzureRegion(text);
+    return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['vnet-support'])}`;
+  }
+  if (key === 'vnet') return vnetMarkdown(topology, text);
+  if (key !== 'cidr') return undefined;
+  const parsed = parseCidr(text);
+  if (!parsed.ok || parsed.cidr.version !== 4) return undefined;
+  const policy = topology.enterprisePolicies.get(policyId);
+  const needed = policy ? addressesNeeded(topology, policy).total : 0;
+  return (
+    `**${text}**: ${2 ** (32 - parsed.cidr.length)} addresses, ${usableAddresses(parsed.cidr)} usable by Power Platform (Azure keeps ${RESERVED_SUBNET_ADDRESSES} of every subnet).` +
+    (needed ? ` The environments of enterprise policy ${policyId} may need about ${needed} (Microsoft's upper estimates); a /${prefixFitting(needed)} holds them.` : '') +
+    `\n\n${conceptMarkdown('delegatedSubnet')}`
+  );
+}
+
+/** A virtual network: the policies whose subnets are in it, and the circuits whose private peering links it to a site. */
+function vnetMarkdown(topology: Topology, vnet: string): string | undefined {
+  const policies = policiesOfVnet(topology, vnet);
+  const circuits = [...topology.circuits.values()].filter((c) => c.privatePeering?.vnets?.items.some((i) => i.text === vnet));
+  if (policies.length === 0 && circuits.length === 0) return undefined;
+  return [
+    `**${vnet}**, an Azure virtual network.`,
+    policies.length ? `- Holds a subnet delegated by enterprise polic${policies.length > 1 ? 'ies' : 'y'} ${listWords(policies.map((p) => p.id))}` : '- Holds no subnet of an enterprise policy of this file',
+    circuits.length
+      ? `- Linked to ${listWords(circuits.map((c) => `site ${c.site?.text ?? '?'}`))} over the private peering of circuit${circuits.length > 1 ? 's' : ''} ${listWords(circuits.map((c) => c.id))}`
+      : '- No circuit\'s private peering links it to a site',
+    '',
+    conceptMarkdown('enterprisePolicy'),
+  ].join('\n');
+}
+
 function connectorMarkdown(connector: ConnectorInfo): string {
   const routes: Record<ConnectorInfo['target'], string> = {
     'on-premises': 'reaches a source in your network through an on-premises data gateway, which it needs',
@@ -201,7 +242,9 @@ function connectorMarkdown(connector: ConnectorInfo): string {
     'third-party': 'reaches a service outside Microsoft over the public internet, never ExpressRoute; no gateway',
     either: 'reaches a source in your network through a gateway when one is named, else a service on the internet',
   };
-  return `**${connector.displayName}** (\`${connector.id}\`) ${routes[connector.target]}.\n\n${conceptMarkdown('connector')}`;
+  const vnet = virtualNetworkSupport(connector);
+  const delegated = vnet === 'supported' ? ' In an environment with Virtual Network support it can instead run its calls in the delegated subnet (via: vnet).' : '';
+  return `**${connector.displayName}** (\`${connector.id}\`) ${routes[connector.target]}.${delegated}\n\n${conceptMarkdown('connector')}`;
 }
 
 /** A rule code in a disable comment: the rule's title and its source. */
