@@ -397,7 +397,7 @@ function delegatedFlow(
       route: 'internet',
       legs: [...head, { from: self, to: subnet, route: 'virtual-network' }, { from: subnet, to: service, route: 'internet' }],
       source,
-      reason: `${inSubnet}, so its calls to ${serviceName}, which Microsoft does not run, leave to the internet through your virtual network, under its route tables, network security groups and NAT gateway or firewall.` + expectation(via, 'internet'),
+      reason: `${inSubnet}, so its calls to ${serviceName}, which Microsoft does not run, leave to the internet through your virtual network, under its route tables, network security groups and NAT gateway or firewall.` + (via === 'vnet' ? '' : expectation(via, 'internet')),
     };
   }
   if (target === 'microsoft' && via === 'vnet') {
