@@ -30,7 +30,7 @@ import { REFERENCE_FIELDS, resolveReference } from './references';
 import { closest } from './suggest';
 import { ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
-import { KIND_WORDS, listWords } from './text/words';
+import { KIND_WORDS, listWords, withArticle } from './text/words';
 import { ruleByCode } from './rules';
 import { azureRegionMarkdown, powerPlatformRegionMarkdown, summarize } from './summary';
 import { findDirectives } from './suppression';
@@ -164,10 +164,6 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
   const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a map', boolean: 'true or false', number: 'a number', integer: 'a whole number', null: 'empty' };
   const expected = types.map((t) => words[t] ?? t).join(' or ');
   return `${shown} is ${words[actual]}. Expected here: ${expected}.${why}`;
-}
-
-function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** What a route-filter entry denotes. */
