@@ -100,6 +100,20 @@ describe('ppnet graph', () => {
     }
   });
 
+  it('draws the virtual-network route class of a delegated environment in SVG, with its legend, and in Mermaid', async () => {
+    const file = path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml');
+    const graph = graphOfFile(file, fs.readFileSync(file, 'utf8'));
+    const vnetEdges = graph.edges.filter((e) => e.route === 'virtual-network');
+    assert.equal(vnetEdges.length, 7);
+    const svg = await renderGraph(graph, 'svg');
+    assert.match(svg, /<g class="legend-item route-virtual-network" data-route="virtual-network">.*?Virtual network<\/text>/);
+    assert.ok(svg.includes('data-node="enterprisePolicy:ep-eu"'));
+    const mermaid = toMermaid(graph);
+    const styles = mermaid.split('\n').filter((l) => l.includes('stroke:#8250df,stroke-width:3px,stroke-dasharray:8 3 2 3'));
+    assert.equal(styles.length, vnetEdges.length);
+    assert.match(mermaid, /ENTERPRISE POLICY #183; DELEGATED SUBNETS #183; EP-EU<br\/><b>Europe subnet delegation<\/b>/);
+  });
+
   it('draws the dark theme on request', () => {
     const result = ppnet('graph', CONTOSO, '--theme', 'dark');
     assert.equal(result.status, 0);

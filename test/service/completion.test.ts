@@ -54,7 +54,7 @@ describe('completion: keys', () => {
 
   it('completes only the name when the key is already followed by a colon', () => {
     const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
-    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'cdn']);
+    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'cdn', 'managed', 'enterprisePolicy']);
     assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
@@ -76,11 +76,11 @@ describe('completion: keys', () => {
 
   it('reads CRLF files as well', () => {
     const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
-    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'apps', 'cdn']);
+    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
   });
 
   it('offers the top-level keys the file lacks', () => {
-    assert.deepEqual(labels(complete('version: 1\nname: x\n|\n')), ['cloud', 'environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices']);
+    assert.deepEqual(labels(complete('version: 1\nname: x\n|\n')), ['cloud', 'environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices', 'enterprisePolicies']);
   });
 });
 
@@ -96,8 +96,8 @@ describe('completion: values', () => {
       ['    type: production\n    apps: [canvas, model-driven]\n    cdn', '    type: |\n    apps: [canvas, model-driven]\n    cdn', ['production', 'sandbox', 'trial', 'developer', 'default', 'teams']],
       ['    relay: expressroute\n  shipping', '    relay: |\n  shipping', ['internet', 'expressroute']],
       ['    internet: blocked', '    internet: |', ['allowed', 'blocked']],
-      ['    via: internet', '    via: |', ['expressroute', 'internet']],
-      ['    via: microsoft-backbone', '    via: |', ['expressroute', 'microsoft-backbone', 'public']],
+      ['    via: internet', '    via: |', ['expressroute', 'internet', 'vnet']],
+      ['    via: microsoft-backbone', '    via: |', ['expressroute', 'microsoft-backbone', 'public', 'private-endpoint']],
       ['cloud: public', 'cloud: |', ['public', 'gcc', 'gcc-high', 'dod', 'china']],
       ['    cdn: false ', '    cdn: | ', ['true', 'false']],
       ['    type: oracle\n', '    type: oracle\n    target: |\n', ['on-premises', 'microsoft', 'third-party']],
@@ -206,7 +206,7 @@ describe('completion: references and connector types', () => {
 
   it('offers the catalog\'s connector types with their route and gateway need', () => {
     const items = complete(contosoWith('    type: oracle', '    type: |'));
-    assert.equal(items.length, 32);
+    assert.equal(items.length, 40);
     const byLabel = new Map(items.map((i) => [i.label, [i.detail, i.labelDetails?.description]]));
     assert.deepEqual(byLabel.get('sql-server'), ['SQL Server', 'on-premises: needs a gateway']);
     assert.deepEqual(byLabel.get('dataverse'), ['Microsoft Dataverse', 'Microsoft service: no gateway']);
@@ -231,9 +231,10 @@ describe('completion: snippets', () => {
       connectors: 'New connector',
       desktopFlows: 'New desktop flow',
       azureServices: 'New Azure service',
+      enterprisePolicies: 'New enterprise policy',
     };
     for (const [section, label] of Object.entries(expected)) {
-      const [first] = complete(contosoWith(`${section}:\n`, `${section}:\n  |\n`));
+      const [first] = complete(CONTOSO.includes(`${section}:\n`) ? contosoWith(`${section}:\n`, `${section}:\n  |\n`) : `${CONTOSO}${section}:\n  |\n`);
       assert.deepEqual([first.label, first.insertTextFormat, first.insertTextMode], [label, InsertTextFormat.Snippet, InsertTextMode.adjustIndentation], section);
     }
     const [circuit] = complete(contosoWith('circuits:\n', 'circuits:\n  |\n'));
@@ -310,5 +311,57 @@ describe('completion: broken text', () => {
       [['northeurope', 'datacenter region of europe (contoso-prod)'], [labels(items)[1], items[1].labelDetails?.description]],
     );
     assert.ok(!labels(items).includes('westeurope'));
+  });
+});
+
+describe('completion: Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
+  const NORTHWIND = fs.readFileSync(path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml'), 'utf8');
+  const northwindWith = (from: string, to: string) => {
+    assert.ok(NORTHWIND.includes(from), `northwind has no ${JSON.stringify(from)}`);
+    return complete(NORTHWIND.replace(from, to));
+  };
+  const rows = (items: CompletionItem[]) => items.map((i) => [i.label, i.detail, i.labelDetails?.description]);
+
+  it('offers the enterprise policies for an environment, with a summary', () => {
+    const items = northwindWith('    enterprisePolicy: ep-eu\n  nw-test', '    enterprisePolicy: |\n  nw-test');
+    assert.deepEqual(rows(items), [['ep-eu', 'Europe subnet delegation', undefined]]);
+    assert.match(markdown(items[0]), /^Enterprise policy \*\*ep-eu\*\* \(Europe subnet delegation\): delegates 2 subnets/);
+  });
+
+  it('offers the policies\' virtual networks not yet listed in a circuit\'s private peering', () => {
+    assert.deepEqual(rows(northwindWith('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [nw-pp-weu, |]')), [['nw-pp-neu', 'delegated subnet of enterprise policy ep-eu', 'northeurope']]);
+    assert.deepEqual(labels(northwindWith('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [|]')), ['nw-pp-weu', 'nw-pp-neu']);
+  });
+
+  it('offers only the connectors that run in the delegated subnet after via: vnet', () => {
+    const items = northwindWith('    type: sql-server', '    type: |');
+    assert.deepEqual(labels(items), [
+      'sql-server', 'azure-sql-data-warehouse', 'azure-queues', 'custom', 'azure-key-vault', 'azure-file-storage',
+      'azure-blob', 'http-entra-preauthorized', 'snowflake', 'databricks', 'azure-ai-search',
+    ]);
+    assert.deepEqual(rows(items)[7], ['http-entra-preauthorized', 'HTTP with Microsoft Entra ID (preauthorized)', 'runs in the delegated subnet']);
+    assert.equal(northwindWith('    type: snowflake', '    type: |').length, 40);
+  });
+
+  it('completes the keys and the region of a delegated subnet, the regions its environments run in first', () => {
+    assert.deepEqual(labels(northwindWith('      - vnet: nw-pp-neu\n        region: northeurope\n', '      - vnet: nw-pp-neu\n        |\n')), ['region']);
+    assert.deepEqual(labels(northwindWith('        cidr: 10.41.0.0/25\n', '        cidr: 10.41.0.0/25\n      - |\n')), ['vnet', 'region', 'cidr']);
+    const regions = northwindWith('        region: westeurope', '        region: |');
+    assert.deepEqual(rows(regions).slice(0, 3), [
+      ['westeurope', 'West Europe · 12076:51002', 'needed: nw-prod, nw-test run there'],
+      ['northeurope', 'North Europe · 12076:51003', 'needed: nw-prod, nw-test run there'],
+      ['eastus', 'East US · 12076:51004', undefined],
+    ]);
+    assert.deepEqual(labels(northwindWith('    managed: true               #', '    managed: |               #')), ['true', 'false']);
+    assert.deepEqual(labels(northwindWith('    via: private-endpoint', '    via: |')), ['expressroute', 'microsoft-backbone', 'public', 'private-endpoint']);
+  });
+
+  it('offers an enterprise policy snippet with a /25 in each Azure region of the file\'s region', () => {
+    const [first] = northwindWith('enterprisePolicies:\n', 'enterprisePolicies:\n  |\n');
+    assert.deepEqual([first.label, first.detail], ['New enterprise policy', "Virtual Network support: a delegated /25 subnet in each Azure region of the environments' region."]);
+    assert.equal(
+      edit(first).newText,
+      '${1:ep-europe}:\n  subnets:\n    - vnet: ${2:pp-westeurope}\n      region: westeurope\n      cidr: ${3:10.40.0.0/25}\n    - vnet: ${4:pp-northeurope}\n      region: northeurope\n      cidr: ${5:10.41.0.0/25}',
+    );
   });
 });

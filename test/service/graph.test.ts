@@ -145,3 +145,28 @@ describe('graph of a file that does not parse', () => {
     assert.deepEqual(graph.edges, []);
   });
 });
+
+describe('graph of a delegated environment (northwind-vnet.ppnet.yaml)', () => {
+  const graph = graphOf(fixture('..', 'examples', 'northwind-vnet.ppnet.yaml'));
+
+  it('draws the enterprise policy in Azure, with its subnets, and the virtual-network route class', () => {
+    assert.deepEqual(membersByGroup(graph)['group:azure'], ['azureService:orders-db', 'enterprisePolicy:ep-eu']);
+    const policy = graph.nodes.find((n) => n.id === 'enterprisePolicy:ep-eu')!;
+    assert.deepEqual([policy.caption, policy.label, policy.detail], ['Enterprise policy · delegated subnets · ep-eu', 'Europe subnet delegation', 'West Europe 10.40.0.0/25 · North Europe 10.41.0.0/25']);
+    assert.deepEqual(
+      edgeRows(graph).filter((e) => e.endsWith('[virtual-network]')),
+      [
+        'connector:erp-sql -> enterprisePolicy:ep-eu [virtual-network]',
+        'enterprisePolicy:ep-eu -> circuit:er-nw [virtual-network]',
+        'circuit:er-nw -> site:nw-dc [virtual-network]',
+        'connector:secrets -> enterprisePolicy:ep-eu [virtual-network]',
+        'connector:warehouse -> enterprisePolicy:ep-eu [virtual-network]',
+        'group:region:europe -> enterprisePolicy:ep-eu [virtual-network]',
+        'enterprisePolicy:ep-eu -> azureService:orders-db [virtual-network]',
+      ],
+    );
+    const sql = graph.flows.find((f) => f.id === 'connector:erp-sql')!;
+    assert.deepEqual([sql.route, sql.fromLabel, sql.toLabel, sql.circuit, sql.environment], ['virtual-network', 'Northwind Production', 'Users at Northwind datacenter', 'er-nw', 'environment:nw-prod']);
+    assert.deepEqual(graph.counts, { error: 0, warning: 0, info: 1, hint: 0 });
+  });
+});

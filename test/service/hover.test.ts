@@ -164,3 +164,54 @@ describe('hover', () => {
     assert.match(hoverAt(' east|us]', text)!.value, /\n\nIn the North America geopolitical region, not in Europe, where the datacenters of Europe are: its environments do not run there\./);
   });
 });
+
+describe('hover on Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
+  const NORTHWIND = fs.readFileSync(path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml'), 'utf8');
+  const at = (marked: string) => hoverAt(marked, NORTHWIND);
+  const VNET = '[Virtual Network support overview](https://learn.microsoft.com/power-platform/admin/vnet-support-overview)';
+
+  it('explains each new key with its description and concept', () => {
+    const keys: [string, string[], keyof typeof CONCEPTS][] = [
+      ['|enterprisePolicies:', ['enterprisePolicies'], 'enterprisePolicy'],
+      ['    |subnets:', ['enterprisePolicies', 'ep-eu', 'subnets'], 'delegatedSubnet'],
+      ['      - |vnet: nw-pp-weu', ['enterprisePolicies', 'ep-eu', 'subnets', 'vnet'], 'delegatedSubnet'],
+      ['        |region: westeurope', ['enterprisePolicies', 'ep-eu', 'subnets', 'region'], 'delegatedSubnet'],
+      ['        |cidr: 10.40.0.0/25', ['enterprisePolicies', 'ep-eu', 'subnets', 'cidr'], 'delegatedSubnet'],
+      ['    |managed: true               #', ['environments', 'nw-prod', 'managed'], 'managed'],
+      ['    |enterprisePolicy: ep-eu\n  nw-test', ['environments', 'nw-prod', 'enterprisePolicy'], 'enterprisePolicy'],
+    ];
+    for (const [marked, keyPath, concept] of keys) {
+      const description = schemaAt(keyPath)?.description;
+      assert.ok(description, keyPath.join('.'));
+      assert.equal(at(marked)?.value, `**${keyPath[keyPath.length - 1]}**: ${description}\n\n${conceptMarkdown(concept)}`, marked);
+    }
+  });
+
+  it('summarizes the policy on its id and on a reference to it', () => {
+    const summary =
+      'Enterprise policy **ep-eu** (Europe subnet delegation): delegates 2 subnets: 10.40.0.0/25 in nw-pp-weu (westeurope (West Europe)) and 10.41.0.0/25 in nw-pp-neu (northeurope (North Europe));' +
+      ' serves environments nw-prod and nw-test; its environments need about 40 addresses in each subnet; reached from on-premises over the private peering of circuit er-nw.';
+    assert.deepEqual(at('  |ep-eu:'), { value: `${summary}\n\n${conceptMarkdown('enterprisePolicy')}`, range: '24:3-24:8' });
+    assert.deepEqual(at('enterprisePolicy: |ep-eu\n  nw-test'), { value: summary, range: '15:23-15:28' });
+    assert.match(conceptMarkdown('enterprisePolicy'), new RegExp(VNET.replace(/[[\]().]/g, '\\$&')));
+  });
+
+  it('explains the new values: via, managed, a subnet range and region, a virtual network', () => {
+    assert.equal(
+      at('    via: |vnet                   # from')?.value,
+      "**vnet**: Expected to run in the delegated subnet of the environment's enterprise policy (Virtual Network support): on-premises sources over your virtual network's private peering, no gateway.",
+    );
+    assert.equal(at('    via: |private-endpoint')?.value, '**private-endpoint**: Expected to be reached from a delegated subnet (Virtual Network support), over a private endpoint of the service in your virtual network.');
+    assert.equal(at('    managed: |true               #')?.value, '**true**: A Managed Environment: it can be linked to an enterprise policy (Virtual Network support).');
+    assert.equal(
+      at('        cidr: |10.40.0.0/25')?.value,
+      `**10.40.0.0/25**: 128 addresses, 123 usable by Power Platform (Azure keeps 5 of every subnet). The environments of enterprise policy ep-eu may need about 40 (Microsoft's upper estimates); a /26 holds them.\n\n${conceptMarkdown('delegatedSubnet')}`,
+    );
+    assert.match(at('        region: |westeurope')!.value, /^\*\*West Europe\*\* \(`westeurope`\), an Azure datacenter region\./);
+    assert.equal(
+      at('vnets: [|nw-pp-weu')?.value,
+      `**nw-pp-weu**, an Azure virtual network.\n- Holds a subnet delegated by enterprise policy ep-eu\n- Linked to site nw-dc over the private peering of circuit er-nw\n\n${conceptMarkdown('enterprisePolicy')}`,
+    );
+    assert.match(at('    type: |sql-server')!.value, /In an environment with Virtual Network support it can instead run its calls in the delegated subnet \(via: vnet\)\./);
+  });
+});

@@ -248,3 +248,56 @@ circuits:
     assert.deepEqual(routes(flows), [['users:hq:us', 'expressroute', 'er']]);
   });
 });
+
+describe('traffic of a delegated environment (Virtual Network support)', () => {
+  const flows = flowsOf(fixture('..', 'examples', 'northwind-vnet.ppnet.yaml'));
+
+  it('routes every flow of northwind-vnet.ppnet.yaml', () => {
+    assert.deepEqual(routes(flows), [
+      ['users:nw-dc:nw-prod', 'expressroute', 'er-nw'],
+      ['static-content:nw-dc:nw-prod', 'internet', null],
+      ['users:nw-dc:nw-test', 'expressroute', 'er-nw'],
+      ['static-content:nw-dc:nw-test', 'internet', null],
+      ['connector:erp-sql', 'virtual-network', 'er-nw'],
+      ['connector:secrets', 'virtual-network', null],
+      ['connector:warehouse', 'internet', null],
+      ['azure-service:orders-db:europe', 'virtual-network', null],
+    ]);
+  });
+
+  it('takes the on-premises connector from the environment through the delegated subnet and private peering to the site, with its reason', () => {
+    const sql = flow(flows, 'connector:erp-sql');
+    assert.deepEqual(legs(sql), [
+      'environment:nw-prod > connector:erp-sql [microsoft-backbone]',
+      'connector:erp-sql > enterprisePolicy:ep-eu [virtual-network]',
+      'enterprisePolicy:ep-eu > circuit:er-nw [virtual-network]',
+      'circuit:er-nw > site:nw-dc [virtual-network]',
+    ]);
+    assert.equal(hop(sql.to), 'site:nw-dc');
+    assert.equal(sql.expected, 'virtual-network');
+    assert.equal(sql.source, 'https://learn.microsoft.com/power-platform/admin/vnet-support-overview');
+    assert.equal(
+      sql.reason,
+      'Connector erp-sql runs its calls in the delegated subnet of enterprise policy ep-eu in West Europe and North Europe and reaches its on-premises source at site nw-dc over the private peering of circuit er-nw, which links virtual networks nw-pp-weu and nw-pp-neu: no data gateway, and not Microsoft peering.',
+    );
+  });
+
+  it('sends a third-party call out of the virtual network, and reaches Azure services from the subnet', () => {
+    assert.deepEqual(legs(flow(flows, 'connector:warehouse')), [
+      'environment:nw-test > connector:warehouse [microsoft-backbone]',
+      'connector:warehouse > enterprisePolicy:ep-eu [virtual-network]',
+      'enterprisePolicy:ep-eu > service:Snowflake [internet]',
+    ]);
+    assert.deepEqual(legs(flow(flows, 'azure-service:orders-db:europe')), [
+      'region:europe > enterprisePolicy:ep-eu [virtual-network]',
+      'enterprisePolicy:ep-eu > azureService:orders-db [virtual-network]',
+    ]);
+  });
+
+  it('falls back to the gateway path (no route here) when no private peering links the policy\'s networks, and says via: vnet is not taken', () => {
+    const text = fixture('..', 'examples', 'northwind-vnet.ppnet.yaml').replace('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [hub]');
+    const sql = flow(flowsOf(text), 'connector:erp-sql');
+    assert.equal(sql.route, 'no-route');
+    assert.match(sql.reason, /names no gateway/);
+  });
+});

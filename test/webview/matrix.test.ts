@@ -36,8 +36,8 @@ function cliRoutes(file: string): RouteMatrix {
   return JSON.parse(result.stdout);
 }
 
-const WORDS: Record<RouteKind, string> = { expressroute: 'ExpressRoute', internet: 'Internet', 'microsoft-backbone': 'Backbone', 'no-route': 'No route', unknown: 'Unknown' };
-const ABBREVIATIONS: Record<RouteKind, string> = { expressroute: 'ER', internet: 'Internet', 'microsoft-backbone': 'Backbone', 'no-route': 'No route', unknown: 'Unknown' };
+const WORDS: Record<RouteKind, string> = { expressroute: 'ExpressRoute', internet: 'Internet', 'microsoft-backbone': 'Backbone', 'virtual-network': 'Virtual network', 'no-route': 'No route', unknown: 'Unknown' };
+const ABBREVIATIONS: Record<RouteKind, string> = { expressroute: 'ER', internet: 'Internet', 'microsoft-backbone': 'Backbone', 'virtual-network': 'VNet', 'no-route': 'No route', unknown: 'Unknown' };
 const KIND_WORDS: Record<string, string> = {
   site: 'Site',
   desktopFlow: 'Desktop flow',
@@ -135,7 +135,7 @@ describe('preview route matrix', { skip: missing }, () => {
         column: c.column,
         route: c.route,
         text: c.routes.length === 1 ? WORDS[c.route] : c.routes.map((r) => ABBREVIATIONS[r]).join(' + '),
-        title: `${label(expected.rows, c.row)} → ${label(expected.columns, c.column)}: ${c.routes.map((r) => ({ expressroute: 'ExpressRoute', internet: 'Public internet', 'microsoft-backbone': 'Microsoft backbone', 'no-route': 'No route', unknown: 'Unknown route' })[r]).join(', ')}\n\n${c.reason}`,
+        title: `${label(expected.rows, c.row)} → ${label(expected.columns, c.column)}: ${c.routes.map((r) => ({ expressroute: 'ExpressRoute', internet: 'Public internet', 'microsoft-backbone': 'Microsoft backbone', 'virtual-network': 'Virtual network', 'no-route': 'No route', unknown: 'Unknown route' } as Record<RouteKind, string>)[r]).join(', ')}\n\n${c.reason}`,
       })),
     );
     assert.equal(await page.textContent('#matrix .matrix-corner-count'), '10 × 5 · 10 with flows');

@@ -48,6 +48,7 @@ const ROUTE_ABBREVIATIONS: Record<RouteKind, string> = {
   expressroute: 'ER',
   internet: 'Internet',
   'microsoft-backbone': 'Backbone',
+  'virtual-network': 'VNet',
   'no-route': 'No route',
   unknown: 'Unknown',
 };

@@ -109,6 +109,7 @@ const COLUMN: Record<Exclude<NodeKind, 'group'>, number> = {
   datacenters: 3,
   connector: 4,
   azureService: 5,
+  enterprisePolicy: 5,
 };
 
 /** The column of a group: that of its leftmost kind of node. */

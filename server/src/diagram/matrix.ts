@@ -59,7 +59,7 @@ export interface RouteMatrix {
  * several routes (users over ExpressRoute, their canvas apps' static content from the CDN over the
  * internet) shows the first of these, and lists all in `routes`.
  */
-export const ROUTE_EXPOSURE: readonly RouteKind[] = ['no-route', 'internet', 'unknown', 'expressroute', 'microsoft-backbone'];
+export const ROUTE_EXPOSURE: readonly RouteKind[] = ['no-route', 'internet', 'unknown', 'expressroute', 'virtual-network', 'microsoft-backbone'];
 
 export const MATRIX_ROW_KINDS: readonly MatrixRowKind[] = ['site', 'desktopFlow', 'gateway', 'region'];
 export const MATRIX_COLUMN_KINDS: readonly MatrixColumnKind[] = ['environment', 'azureService', 'service'];
@@ -80,6 +80,7 @@ export const ROUTE_SHORT: Record<RouteKind, string> = {
   expressroute: 'ExpressRoute',
   internet: 'Internet',
   'microsoft-backbone': 'Backbone',
+  'virtual-network': 'Virtual network',
   'no-route': 'No route',
   unknown: 'Unknown',
 };
@@ -96,6 +97,8 @@ function placeOf(flow: GraphFlow, nodes: Map<string, GraphNode>): { row: string;
       return from?.kind === 'desktopFlow' && flow.environment !== undefined ? { row: from.id, column: flow.environment } : undefined;
     case 'connector':
       if (to?.kind === 'gateway' && flow.environment !== undefined) return { row: to.id, column: flow.environment };
+      // Through a delegated subnet and private peering: the site the source is at.
+      if (to?.kind === 'site' && flow.environment !== undefined) return { row: to.id, column: flow.environment };
       if (to?.kind === 'service' && from?.kind === 'environment' && from.group?.startsWith('group:region:')) return { row: from.group, column: to.id };
       return undefined;
     case 'azure-service':

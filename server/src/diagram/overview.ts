@@ -35,6 +35,7 @@ const KIND_WORDS: Record<NodeKind, [string, string]> = {
   connector: ['connector', 'connectors'],
   desktopFlow: ['desktop flow', 'desktop flows'],
   azureService: ['Azure service', 'Azure services'],
+  enterprisePolicy: ['enterprise policy', 'enterprise policies'],
   datacenters: ['datacenter pair', 'datacenter pairs'],
   internet: ['internet edge', 'internet edges'],
   cdn: ['CDN', 'CDNs'],

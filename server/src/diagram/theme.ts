@@ -22,13 +22,14 @@ export const ROUTE_STYLES: Record<EdgeClass, RouteStyle> = {
   expressroute: { label: 'ExpressRoute', description: 'Microsoft peering over your circuit', width: 3.5, dash: '' },
   internet: { label: 'Public internet', description: 'leaves through your internet edge', width: 2.5, dash: '9 5' },
   'microsoft-backbone': { label: 'Microsoft backbone', description: "stays inside Microsoft's network", width: 2.5, dash: '1.5 4.5' },
+  'virtual-network': { label: 'Virtual network', description: 'from a delegated subnet, over private peering or a private endpoint', width: 3, dash: '8 3 2 3' },
   'no-route': { label: 'No route', description: 'the traffic cannot get through', width: 2.5, dash: '3 3' },
   unknown: { label: 'Unknown route', description: 'the file or the catalog does not tell', width: 2, dash: '12 4 2 4' },
   attachment: { label: 'Circuit at its site', description: 'carries none of the flows drawn', width: 1.25, dash: '' },
 };
 
 /** The legend's order. */
-export const LEGEND_CLASSES: readonly EdgeClass[] = ['expressroute', 'internet', 'microsoft-backbone', 'no-route', 'unknown'];
+export const LEGEND_CLASSES: readonly EdgeClass[] = ['expressroute', 'internet', 'microsoft-backbone', 'virtual-network', 'no-route', 'unknown'];
 
 export interface Palette {
   background: string;
@@ -52,6 +53,7 @@ const ACCENTS_LIGHT: Record<NodeKind, string> = {
   connector: '#8250df',
   desktopFlow: '#0550ae',
   azureService: '#0078d4',
+  enterprisePolicy: '#005a9e',
   datacenters: '#742774',
   internet: '#bc4c00',
   cdn: '#bc4c00',
@@ -69,6 +71,7 @@ const ACCENTS_DARK: Record<NodeKind, string> = {
   connector: '#bc8cff',
   desktopFlow: '#79c0ff',
   azureService: '#58a6ff',
+  enterprisePolicy: '#a5d6ff',
   datacenters: '#d2a8ff',
   internet: '#f0883e',
   cdn: '#f0883e',
@@ -92,6 +95,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
       expressroute: '#1a7f37',
       internet: '#d1570b',
       'microsoft-backbone': '#0969da',
+      'virtual-network': '#8250df',
       'no-route': '#cf222e',
       unknown: '#6e7781',
       attachment: '#8c959f',
@@ -119,6 +123,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
       expressroute: '#3fb950',
       internet: '#f0883e',
       'microsoft-backbone': '#58a6ff',
+      'virtual-network': '#d2a8ff',
       'no-route': '#f85149',
       unknown: '#9da7b3',
       attachment: '#6e7681',
@@ -146,6 +151,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
       expressroute: '#00ff7f',
       internet: '#ffa500',
       'microsoft-backbone': '#66b8ff',
+      'virtual-network': '#ff80ff',
       'no-route': '#ff4d4d',
       unknown: '#ffffff',
       attachment: '#ffffff',
@@ -173,6 +179,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
       expressroute: '#006400',
       internet: '#a33c00',
       'microsoft-backbone': '#0000cd',
+      'virtual-network': '#800080',
       'no-route': '#b5200d',
       unknown: '#000000',
       attachment: '#000000',

@@ -215,3 +215,51 @@ export function describeRegionCommunity(region: AzureRegion): string {
     ? `${region.displayName} (${region.microsoftPeeringCommunity})`
     : region.displayName;
 }
+
+// ---- Virtual Network support (subnet delegation) ----
+
+const vnet = data.virtualNetworkSupport;
+
+/** The Azure regions where an enterprise policy's subnets must be for environments of a Power Platform region. */
+export interface VirtualNetworkRegion {
+  powerPlatformRegion: string;
+  azureRegions: string[];
+  /** The policy's `location` value; `null` where no page gives it (Italy). */
+  policyLocation: string | null;
+}
+
+const vnetRegionByRegion = indexBy(vnet.regions as VirtualNetworkRegion[], (r) => [normalize(r.powerPlatformRegion)]);
+
+/** The Virtual Network support table's row for a Power Platform region; `undefined` where the table has none (unknown). */
+export function virtualNetworkRegion(region: PowerPlatformRegion): VirtualNetworkRegion | undefined {
+  return vnetRegionByRegion.get(normalize(region.id)) ?? vnetRegionByRegion.get(normalize(region.displayName));
+}
+
+/** Whether environments of a type can use Virtual Network support; `undefined` for a type the page does not name. */
+export function virtualNetworkTypeSupported(type: string): boolean | undefined {
+  return (vnet.environmentTypes as Record<string, boolean>)[type];
+}
+
+/** The addresses Microsoft's estimate gives an environment of a type (upper figure); `undefined` when it gives none. */
+export function virtualNetworkAddressesFor(type: string): number | undefined {
+  return (vnet.subnetSizing.addressesPerEnvironment as Record<string, number>)[type];
+}
+
+/** Addresses Azure reserves in every subnet. */
+export const RESERVED_SUBNET_ADDRESSES: number = vnet.subnetSizing.reservedPerSubnet;
+
+export type VirtualNetworkConnectorSupport = 'supported' | 'unsupported' | 'unknown';
+
+const vnetConnectors = new Set<string>(vnet.connectors);
+const vnetConnectorsUnknown = new Set<string>(vnet.connectorsUnknown);
+
+/** Whether a catalog connector runs its calls in the delegated subnet (`unknown` for a connector ppnet cannot place). */
+export function virtualNetworkSupport(info: ConnectorInfo | undefined): VirtualNetworkConnectorSupport {
+  if (!info || vnetConnectorsUnknown.has(info.id)) return 'unknown';
+  return vnetConnectors.has(info.id) ? 'supported' : 'unsupported';
+}
+
+/** The connectors that run their calls in the delegated subnet, in the page's order. */
+export function virtualNetworkConnectors(): ConnectorInfo[] {
+  return vnet.connectors.flatMap((id) => connectors.find((c) => c.id === id) ?? []);
+}

@@ -6,7 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities } from './catalog';
+import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from './catalog';
 import { overlaps, parseCidr } from './cidr';
 import { CursorContext, cursorContext } from './cursorContext';
 import { schemaAt, VALUE_DOCS } from './docs';
@@ -17,7 +17,7 @@ import { RULES } from './rules';
 import { deref } from './schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './snippets';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './summary';
-import { datacenterRegionsOf, regionsNeeded, servedEnvironments } from './facts';
+import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded } from './facts';
 import { indentUnit } from './text/layout';
 import { rangeOf } from './text/ranges';
 
@@ -80,7 +80,9 @@ function keyItems(context: Extract<CursorContext, { kind: 'key' }>, place: Place
       filterText: context.prefix || snippet.label,
     });
   }
-  const schema = schemaAt(context.path);
+  const found = schemaAt(context.path);
+  // The keys of a map in a list (an enterprise policy's subnets) are those of the list's items.
+  const schema = found?.type === 'array' ? deref(found.items) : found;
   if (!schema?.properties) return items;
   const required = new Set(schema.required ?? []);
   const names = Object.keys(schema.properties).filter((name) => !context.siblings.includes(name));
@@ -123,6 +125,7 @@ function snippetDefaults(topology: Topology): SnippetDefaults {
     regions: powerPlatformRegions.map((r) => r.id),
     routeFilter: region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id),
     azureRegion: region.datacenterRegions[0],
+    vnetRegions: virtualNetworkRegion(region)?.azureRegions ?? region.datacenterRegions,
     advertisedPrefix: freePrefix(topology),
     freshId: (id) => {
       let fresh = id;
@@ -165,9 +168,13 @@ function valueItems(path: string[], place: Place, quoted: boolean): CompletionIt
   }
   const target = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
   if (target && field !== 'environments') return referenceItems(place, target, []);
-  if (kind === 'connector' && path.length === 3 && field === 'type') return connectorTypeItems(place);
   if (kind === 'circuit' && path.length === 3 && field === 'peeringLocation') return peeringLocationItems(place, id);
   if (kind === 'circuit' && path.length === 3 && field === 'sku') return skuItems(place, id);
+  if (kind === 'connector' && path.length === 3 && field === 'type') {
+    // After via: vnet, the connectors that run in a delegated subnet.
+    return place.topology.connectors.get(id)?.via?.text === 'vnet' ? vnetConnectorItems(place) : connectorTypeItems(place);
+  }
+  if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'region') return subnetRegionItems(place, id);
   return enumItems(schemaAt(path), field ?? section, place, quoted, []);
 }
 
@@ -178,11 +185,50 @@ function listItems(path: string[], place: Place, quoted: boolean, prefix: string
     const environment = place.topology.environments.get(id);
     return azureRegionItems(place, environment ? [environment] : []).filter((i) => !siblings.includes(i.label));
   }
+  if (section === 'circuits' && path.length === 4 && field === 'privatePeering' && sub === 'vnets') return vnetItems(place, siblings);
   if (section === 'circuits' && path.length === 4 && field === 'microsoftPeering' && sub === 'routeFilter') {
     return routeFilterItems(place, id, prefix, siblings);
   }
   const schema = schemaAt(path);
+  if (schema?.type === 'array' && deref(schema.items)?.properties) {
+    // `- ` in a list of maps: its first key.
+    return keyItems({ kind: 'key', path, prefix, range: { start: 0, end: 0 }, siblings: [], hasColon: false, flow: false }, place, '');
+  }
   return schema?.type === 'array' ? enumItems(deref(schema.items), path[path.length - 1], place, quoted, siblings) : [];
+}
+
+/** The virtual networks of the file's enterprise policies, for a circuit's private peering. */
+function vnetItems(place: Place, siblings: string[]): CompletionItem[] {
+  return allPolicyVnets(place.topology)
+    .filter(({ vnet }) => !siblings.includes(vnet))
+    .map(({ vnet, policy, region }) =>
+      item(vnet, CompletionItemKind.Reference, place, {
+        detail: `delegated subnet of enterprise policy ${policy.id}`,
+        description: region,
+        documentation: summarize(place.topology, policy),
+      }),
+    );
+}
+
+/** The connectors that run their calls in a delegated subnet. */
+function vnetConnectorItems(place: Place): CompletionItem[] {
+  return virtualNetworkConnectors().map((connector) =>
+    item(connector.id, CompletionItemKind.Value, place, { detail: connector.displayName, description: 'runs in the delegated subnet' }),
+  );
+}
+
+/** Azure regions for a delegated subnet: those the policy's environments run in first. */
+function subnetRegionItems(place: Place, policyId: string): CompletionItem[] {
+  const policy = place.topology.enterprisePolicies.get(policyId);
+  const environments = policy ? policyEnvironments(place.topology, policy) : [];
+  const needed = [...new Set(environments.flatMap((e) => vnetRegionsNeeded(e) ?? []))];
+  const items = azureRegionItems(place, environments);
+  const first = items.filter((i) => needed.includes(i.label));
+  for (const i of first) {
+    const ids = environments.filter((e) => vnetRegionsNeeded(e)?.includes(i.label)).map((e) => e.id);
+    i.labelDetails = { description: `needed: ${ids.join(', ')} ${ids.length > 1 ? 'run' : 'runs'} there` };
+  }
+  return [...first, ...items.filter((i) => !needed.includes(i.label))];
 }
 
 function enumItems(schema: Schema, field: string, place: Place, quoted: boolean, siblings: string[]): CompletionItem[] {

@@ -52,12 +52,19 @@ function contextAt(text: string, offset: number): CursorContext {
 
   const dash = /^(\s*)-(\s+)(.*)$/.exec(before);
   if (dash) {
-    if (/:(\s|$)/.test(dash[3])) return NONE; // `- key: value`: the format has no lists of maps
     const indent = dash[1].length;
     const parent = dashParent(lines, line, indent);
     if (!parent) return NONE;
     const path = parentPath(lines, parent.line, parent.indent);
     if (!path) return NONE;
+    // `- key: value`: the first key of a map in a list (an enterprise policy's subnets).
+    const pair = /^([A-Za-z][\w-]*)\s*:(\s+)(.*)$/.exec(dash[3]);
+    if (pair) {
+      if (/^[[{]/.test(pair[3])) return NONE;
+      const { prefix, range, quoted } = word(pair[3], after, offset, /[#]/);
+      return { kind: 'value', path: [...path, parent.key, pair[1]], prefix, range, quoted };
+    }
+    if (/:(\s|$)/.test(dash[3])) return NONE;
     return itemContext([...path, parent.key], dash[3], after, offset, dashSiblings(lines, line, indent));
   }
 
@@ -198,6 +205,16 @@ function parentPath(lines: string[], line: number, indent: number): string[] | u
     if (isBlankOrComment(lines[i])) continue;
     const lineIndent = indentOf(lines[i]);
     if (lineIndent >= limit) continue;
+    const item = /^(\s*)-\s+(?=[A-Za-z])/.exec(lines[i]);
+    if (item && item[0].length === limit && keyOf(lines[i].slice(item[0].length))) {
+      // A key of a map that is an entry of a list (`- vnet: x` then `  region: y`): the list's key is next out.
+      const parent = dashParent(lines, i, lineIndent);
+      if (!parent) return undefined;
+      path.unshift(parent.key);
+      limit = parent.indent;
+      i = parent.line;
+      continue;
+    }
     const key = keyOf(lines[i]);
     if (key === undefined || /^\s*-/.test(lines[i])) return undefined;
     path.unshift(key);
@@ -230,10 +247,19 @@ function dashSiblings(lines: string[], line: number, indent: number): string[] {
 }
 
 function keySiblings(lines: string[], line: number, indent: number): string[] {
-  return neighbours(lines, line, indent)
+  const keys = neighbours(lines, line, indent)
     .filter((l) => !/^\s*-/.test(l))
     .map(keyOf)
     .filter((key): key is string => key !== undefined);
+  // In a map that is a list entry, the key written on the entry's `- ` line is a sibling too.
+  for (let i = line - 1; i >= 0; i--) {
+    if (isBlankOrComment(lines[i]) || indentOf(lines[i]) >= indent) continue;
+    const item = /^(\s*)-\s+/.exec(lines[i]);
+    const key = item && item[0].length === indent ? keyOf(lines[i].slice(item[0].length)) : undefined;
+    if (key !== undefined) keys.push(key);
+    break;
+  }
+  return keys;
 }
 
 /** The other lines indented exactly by `indent` in the block around `line`, up to a line that `ends` it. */

@@ -32,6 +32,9 @@ const SOURCE_TITLES: Partial<Record<SourceKey, string>> = {
   faq: 'ExpressRoute FAQ',
   'er-locations-providers': 'ExpressRoute locations and providers',
   'vnet-support': 'Virtual Network support overview',
+  'vnet-setup': 'Set up Virtual Network support',
+  'vnet-whitepaper': 'Virtual Network support white paper',
+  'vnet-faq': 'Azure Virtual Network FAQ',
 };
 
 export type ConceptId = keyof typeof CONCEPTS;
@@ -114,7 +117,7 @@ export const CONCEPTS = {
     title: 'Microsoft peering and private peering',
     text:
       'A circuit can carry two BGP sessions. Microsoft peering reaches Microsoft\'s public services (Microsoft 365, Power Platform) at their public addresses; private peering reaches your own Azure virtual networks at private addresses. ' +
-      'Power Platform traffic uses Microsoft peering only; private peering does nothing for it.',
+      'Power Platform traffic uses Microsoft peering only; private peering does nothing for it, except for the connectors of an environment with Virtual Network support, which run in your delegated subnet and reach your network over private peering.',
     sources: ['checklist', 'how'],
   },
   routeFilter: {
@@ -167,6 +170,27 @@ export const CONCEPTS = {
       'That connection crosses the public internet unless the site routes it over ExpressRoute with Microsoft peering.',
     sources: ['pad-arch', 'arch'],
   },
+  enterprisePolicy: {
+    title: 'Enterprise policy and Virtual Network support',
+    text:
+      'With Virtual Network support, an enterprise policy delegates one subnet of your Azure virtual networks to Power Platform in each Azure region of an environment\'s Power Platform region. ' +
+      'The environment\'s supported connectors and Dataverse plug-ins then run their calls inside that subnet, under your network\'s rules: Azure services are reached over private endpoints, ' +
+      'on-premises systems over your virtual network\'s own link to them (ExpressRoute private peering), with no data gateway.',
+    sources: ['vnet-support', 'vnet-setup'],
+  },
+  delegatedSubnet: {
+    title: 'Delegated subnet',
+    text:
+      'A subnet handed over to Power Platform: nothing else can use it, and each container Power Platform runs for an environment takes one of its addresses. ' +
+      'Microsoft\'s estimate is about 30 addresses per production environment and 10 per sandbox or developer environment, plus the 5 Azure keeps in every subnet; the range cannot change while it is in use. ' +
+      'Where the region has two Azure regions, the policy needs a subnet in each, of the same size, so that the environment keeps working after a failover.',
+    sources: ['vnet-support', 'vnet-faq'],
+  },
+  managed: {
+    title: 'Managed Environment',
+    text: 'Managed Environments are a set of governance features an administrator turns on per environment. Virtual Network support is one of them: only a Managed Environment can be linked to an enterprise policy.',
+    sources: ['vnet-setup'],
+  },
   azureService: {
     title: 'Azure services',
     text: 'Power Platform reaches Azure services inside Microsoft\'s network, over its backbone. Your ExpressRoute circuit ends at Microsoft\'s edge, so it cannot carry that traffic.',
@@ -181,7 +205,10 @@ export function conceptOfKey(path: readonly string[]): ConceptId | undefined {
   const kind = SECTION_CONCEPT[section];
   if (!kind) return undefined;
   if (path.length === 2) return kind;
-  if (path.length === 4) return sub === 'routeFilter' ? 'routeFilter' : sub === 'advertisedPrefixes' ? 'nat' : field === 'privatePeering' ? 'peering' : undefined;
+  if (path.length === 4) {
+    if (field === 'subnets') return 'delegatedSubnet';
+    return sub === 'routeFilter' ? 'routeFilter' : sub === 'advertisedPrefixes' ? 'nat' : field === 'privatePeering' ? 'peering' : undefined;
+  }
   return FIELD_CONCEPTS[section]?.[field] ?? kind;
 }
 
@@ -193,17 +220,19 @@ const SECTION_CONCEPT: Record<string, ConceptId> = {
   connectors: 'connector',
   desktopFlows: 'desktopFlow',
   azureServices: 'azureService',
+  enterprisePolicies: 'enterprisePolicy',
 };
 
 const TOP_LEVEL: Record<string, ConceptId> = { version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT };
 
 const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
-  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions' },
+  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
   sites: { internetEgress: 'nat' },
   circuits: { site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
   gateways: { site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
   connectors: { environment: 'environment', gateway: 'gateway' },
   desktopFlows: { environment: 'environment', site: 'site' },
+  enterprisePolicies: { subnets: 'delegatedSubnet' },
 };
 
 /** "Sources: [title](url), ..." in Markdown. */
@@ -263,10 +292,16 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
     internet: 'Expected to travel over the public internet.',
     'microsoft-backbone': 'Expected to stay on Microsoft\'s own network.',
     public: 'Expected to use the service\'s public endpoint.',
+    vnet: 'Expected to run in the delegated subnet of the environment\'s enterprise policy (Virtual Network support): on-premises sources over your virtual network\'s private peering, no gateway.',
+    'private-endpoint': 'Expected to be reached from a delegated subnet (Virtual Network support), over a private endpoint of the service in your virtual network.',
   },
   relay: {
     internet: 'The machine reaches Azure Relay over the public internet (default).',
     expressroute: 'The machine reaches Azure Relay over ExpressRoute (Microsoft peering).',
+  },
+  managed: {
+    true: 'A Managed Environment: it can be linked to an enterprise policy (Virtual Network support).',
+    false: 'Not a Managed Environment: it cannot be linked to an enterprise policy.',
   },
   cdn: {
     true: 'Canvas apps load default static content from the CDN, over the internet (default).',
@@ -277,6 +312,10 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
 /** The schema at a key path (`['circuits', 'er-ams', 'sku']`): descriptions, enums and types. */
 export function schemaAt(path: readonly string[]): ReturnType<typeof deref> {
   let schema = deref(TOPOLOGY_SCHEMA);
-  for (const segment of path) schema = propertySchema(schema, segment);
+  for (const segment of path) {
+    // A list of maps (an enterprise policy's subnets): the keys of its items.
+    if (schema?.type === 'array' && deref(schema.items)?.properties) schema = deref(schema.items);
+    schema = propertySchema(schema, segment);
+  }
   return deref(schema);
 }

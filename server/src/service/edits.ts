@@ -224,3 +224,29 @@ export function listNode(field: { node: unknown } | undefined): YAMLSeq | undefi
 export function listItemAt(list: YAMLSeq, offset: number): unknown {
   return list.items.find((item) => (item as Ranged | null)?.range?.[0] === offset);
 }
+
+/**
+ * Appends a map item (`- key: value` lines, or `{ key: value }` in a flow list) to a list of maps, in
+ * the list's style, at the indentation of its last item. Values are written as YAML scalars.
+ */
+export function appendMapItem(document: TextDocument, list: YAMLSeq, entries: readonly [string, string][]): TextEdit {
+  const text = document.getText();
+  const eol = lineEnding(text);
+  const flow = `{ ${entries.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')} }`;
+  const last = list.items[list.items.length - 1] as Ranged | undefined;
+  if (list.flow || !last?.range) {
+    if (!last?.range) return TextEdit.insert(document.positionAt(text.lastIndexOf(']', (list.range?.[1] ?? 1) - 1)), flow);
+    return TextEdit.insert(document.positionAt(last.range[1]), `, ${flow}`);
+  }
+  const [start] = last.range;
+  let end = last.range[1];
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const dash = text.lastIndexOf('-', start);
+  const dashIndent = ' '.repeat(Math.max(0, (dash >= lineStart ? dash : start) - lineStart));
+  const itemIndent = ' '.repeat(start - lineStart);
+  const lines = entries.map(([k, v], index) => `${index === 0 ? `${dashIndent}- ` : itemIndent}${k}: ${yamlScalar(v)}`);
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+  return TextEdit.insert(document.positionAt(lineEnd), lines.map((line) => `${eol}${line}`).join(''));
+}

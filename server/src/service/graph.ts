@@ -115,6 +115,7 @@ const CAPTIONS: Record<EntityKind, string> = {
   connector: 'Connector',
   desktopFlow: 'Desktop flow',
   azureService: 'Azure service',
+  enterprisePolicy: 'Enterprise policy · delegated subnets',
 };
 
 export function buildGraph(topology: Topology, document: TextDocument, diagnostics: readonly Diagnostic[], fallbackTitle = 'Topology'): Graph {
@@ -278,6 +279,13 @@ function detailOf(entity: Entity): string | undefined {
       const region = entity.region && findAzureRegion(entity.region.text);
       return joinDetail([entity.type?.text, region?.displayName ?? entity.region?.text]);
     }
+    case 'enterprisePolicy':
+      return joinDetail(
+        (entity.subnets?.items ?? []).map((s) => {
+          const region = s.region && findAzureRegion(s.region.text);
+          return [region?.displayName ?? s.region?.text, s.cidr?.text].filter(Boolean).join(' ');
+        }),
+      );
   }
 }
 
@@ -350,6 +358,7 @@ function groupOfEntity(
       addGroup({ id: GROUP.edge, kind: 'edge', label: 'Microsoft edge', detail: 'ExpressRoute, Microsoft peering' });
       return GROUP.edge;
     case 'azureService':
+    case 'enterprisePolicy':
       addGroup(azureGroup());
       return GROUP.azure;
   }

@@ -19,8 +19,12 @@ import {
   peeringLocations,
   powerPlatformRegions,
   powerPlatformRegionsContaining,
+  RESERVED_SUBNET_ADDRESSES,
   resolveRouteFilterEntry,
+  virtualNetworkSupport,
 } from './catalog';
+import { parseCidr } from './cidr';
+import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionsOf, environmentRegion, skuOf } from './facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from './model';
 import { nodeAt } from './nodeAt';
@@ -30,10 +34,9 @@ import { REFERENCE_FIELDS, resolveReference } from './references';
 import { closest } from './suggest';
 import { ruleUrl } from './rule';
 import { rangeOf } from './text/ranges';
-import { KIND_WORDS, listWords } from './text/words';
+import { KIND_WORDS, listWords, withArticle } from './text/words';
 import { ruleByCode } from './rules';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './summary';
-import { circuitReaches, datacenterRegionsOf, environmentRegion, skuOf } from './facts';
 import { findDirectives } from './suppression';
 
 export function doHover(topology: Topology, document: TextDocument, position: Position): Hover | null {
@@ -78,6 +81,8 @@ function valueMarkdown(topology: Topology, path: string[], text: string): string
   if (kind === 'circuit' && field === 'microsoftPeering' && sub === 'routeFilter') return communityMarkdown(text);
   if (kind === 'circuit' && path.length === 3 && (field === 'peeringLocation' || field === 'sku')) return reachMarkdown(topology, path[1], field);
   if (kind === 'environment' && path.length === 3 && field === 'datacenterRegions') return datacenterRegionMarkdown(topology, path[1], text);
+  if (kind === 'enterprisePolicy' && field === 'subnets' && path.length === 4) return subnetValueMarkdown(topology, path[1], sub, text);
+  if (kind === 'circuit' && field === 'privatePeering' && sub === 'vnets') return vnetMarkdown(topology, text);
   const targetKind = kind && path.length === 3 ? REFERENCE_FIELDS[kind]?.[field] : undefined;
   if (targetKind) {
     const target = resolveReference(topology, { targetKind, text });
@@ -176,10 +181,6 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
   return `${shown} is ${words[actual]}. Expected here: ${expected}.${why}`;
 }
 
-function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-}
-
 /** What a route-filter entry denotes. */
 function communityMarkdown(text: string): string | undefined {
   const entry = resolveRouteFilterEntry(text);
@@ -252,6 +253,41 @@ function datacenterRegionMarkdown(topology: Topology, environmentId: string, tex
   return [azureRegionMarkdown(azure), role, sourceLinks(['vnet-support', 'routing'])].filter(Boolean).join('\n\n');
 }
 
+/** A value of a delegated subnet: its region, its range against what the policy's environments need, its virtual network. */
+function subnetValueMarkdown(topology: Topology, policyId: string, key: string, text: string): string | undefined {
+  if (key === 'region') {
+    const region = findAzureRegion(text);
+    return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['vnet-support'])}`;
+  }
+  if (key === 'vnet') return vnetMarkdown(topology, text);
+  if (key !== 'cidr') return undefined;
+  const parsed = parseCidr(text);
+  if (!parsed.ok || parsed.cidr.version !== 4) return undefined;
+  const policy = topology.enterprisePolicies.get(policyId);
+  const needed = policy ? addressesNeeded(topology, policy).total : 0;
+  return (
+    `**${text}**: ${2 ** (32 - parsed.cidr.length)} addresses, ${usableAddresses(parsed.cidr)} usable by Power Platform (Azure keeps ${RESERVED_SUBNET_ADDRESSES} of every subnet).` +
+    (needed ? ` The environments of enterprise policy ${policyId} may need about ${needed} (Microsoft's upper estimates); a /${prefixFitting(needed)} holds them.` : '') +
+    `\n\n${conceptMarkdown('delegatedSubnet')}`
+  );
+}
+
+/** A virtual network: the policies whose subnets are in it, and the circuits whose private peering links it to a site. */
+function vnetMarkdown(topology: Topology, vnet: string): string | undefined {
+  const policies = policiesOfVnet(topology, vnet);
+  const circuits = [...topology.circuits.values()].filter((c) => c.privatePeering?.vnets?.items.some((i) => i.text === vnet));
+  if (policies.length === 0 && circuits.length === 0) return undefined;
+  return [
+    `**${vnet}**, an Azure virtual network.`,
+    policies.length ? `- Holds a subnet delegated by enterprise polic${policies.length > 1 ? 'ies' : 'y'} ${listWords(policies.map((p) => p.id))}` : '- Holds no subnet of an enterprise policy of this file',
+    circuits.length
+      ? `- Linked to ${listWords(circuits.map((c) => `site ${c.site?.text ?? '?'}`))} over the private peering of circuit${circuits.length > 1 ? 's' : ''} ${listWords(circuits.map((c) => c.id))}`
+      : '- No circuit\'s private peering links it to a site',
+    '',
+    conceptMarkdown('enterprisePolicy'),
+  ].join('\n');
+}
+
 function connectorMarkdown(connector: ConnectorInfo): string {
   const routes: Record<ConnectorInfo['target'], string> = {
     'on-premises': 'reaches a source in your network through an on-premises data gateway, which it needs',
@@ -259,7 +295,9 @@ function connectorMarkdown(connector: ConnectorInfo): string {
     'third-party': 'reaches a service outside Microsoft over the public internet, never ExpressRoute; no gateway',
     either: 'reaches a source in your network through a gateway when one is named, else a service on the internet',
   };
-  return `**${connector.displayName}** (\`${connector.id}\`) ${routes[connector.target]}.\n\n${conceptMarkdown('connector')}`;
+  const vnet = virtualNetworkSupport(connector);
+  const delegated = vnet === 'supported' ? ' In an environment with Virtual Network support it can instead run its calls in the delegated subnet (via: vnet).' : '';
+  return `**${connector.displayName}** (\`${connector.id}\`) ${routes[connector.target]}.${delegated}\n\n${conceptMarkdown('connector')}`;
 }
 
 /** A rule code in a disable comment: the rule's title and its source. */

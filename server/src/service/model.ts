@@ -6,7 +6,7 @@
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { mapPairs, ParsedDocument, resolveNode, scalarText } from './parse';
 
-export type EntityKind = 'environment' | 'site' | 'circuit' | 'gateway' | 'connector' | 'desktopFlow' | 'azureService';
+export type EntityKind = 'environment' | 'site' | 'circuit' | 'gateway' | 'connector' | 'desktopFlow' | 'azureService' | 'enterprisePolicy';
 
 /** The top-level section that holds each kind of entity. */
 export const SECTION_OF: Record<EntityKind, string> = {
@@ -17,6 +17,7 @@ export const SECTION_OF: Record<EntityKind, string> = {
   connector: 'connectors',
   desktopFlow: 'desktopFlows',
   azureService: 'azureServices',
+  enterprisePolicy: 'enterprisePolicies',
 };
 
 export const KIND_OF_SECTION: Record<string, EntityKind> = Object.fromEntries(
@@ -71,6 +72,10 @@ export interface Environment extends EntityBase {
   type?: ScalarField;
   apps?: ListField;
   cdn?: ScalarField;
+  /** Whether the environment is a Managed Environment (Virtual Network support needs one). */
+  managed?: ScalarField;
+  /** The enterprise policy that delegates the environment's subnets (a reference). */
+  enterprisePolicy?: ScalarField;
 }
 
 export interface Site extends EntityBase {
@@ -94,7 +99,12 @@ export interface Circuit extends EntityBase {
   bandwidth?: ScalarField;
   environments?: ListField;
   microsoftPeering?: MicrosoftPeering;
-  privatePeering?: MapField;
+  privatePeering?: PrivatePeering;
+}
+
+export interface PrivatePeering extends MapField {
+  /** The virtual networks private peering reaches (names; an enterprise policy's subnets may name them). */
+  vnets?: ListField;
 }
 
 export interface Gateway extends EntityBase {
@@ -128,7 +138,22 @@ export interface AzureService extends EntityBase {
   via?: ScalarField;
 }
 
-export type Entity = Environment | Site | Circuit | Gateway | Connector | DesktopFlow | AzureService;
+/** One delegated subnet of an enterprise policy: an item of its `subnets` list. */
+export interface DelegatedSubnet {
+  /** The list item's map node. */
+  node: Node;
+  vnet?: ScalarField;
+  region?: ScalarField;
+  cidr?: ScalarField;
+}
+
+/** A Power Platform enterprise policy for Virtual Network support: the subnets it delegates. */
+export interface EnterprisePolicy extends EntityBase {
+  kind: 'enterprisePolicy';
+  subnets?: { key: Scalar; node: Node | null; items: DelegatedSubnet[] };
+}
+
+export type Entity = Environment | Site | Circuit | Gateway | Connector | DesktopFlow | AzureService | EnterprisePolicy;
 
 export interface EntityOfKind {
   environment: Environment;
@@ -138,6 +163,7 @@ export interface EntityOfKind {
   connector: Connector;
   desktopFlow: DesktopFlow;
   azureService: AzureService;
+  enterprisePolicy: EnterprisePolicy;
 }
 
 export interface Section {
@@ -158,6 +184,7 @@ export interface Topology {
   connectors: Map<string, Connector>;
   desktopFlows: Map<string, DesktopFlow>;
   azureServices: Map<string, AzureService>;
+  enterprisePolicies: Map<string, EnterprisePolicy>;
 }
 
 /** Reads the written fields of one map. */
@@ -212,6 +239,21 @@ class Fields {
   subFields(field: MapField | undefined): Fields {
     return new Fields(this.doc, field?.map);
   }
+
+  /** A list of maps (an enterprise policy's `subnets`): each map item read with `read`; other items skipped. */
+  mapList<T>(name: string, read: (fields: Fields, node: Node) => T): { key: Scalar; node: Node | null; items: T[] } | undefined {
+    const pair = this.pairs.get(name);
+    if (!pair) return undefined;
+    const node = resolveNode(this.doc, pair.value) ?? null;
+    const items: T[] = [];
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        const target = resolveNode(this.doc, item);
+        if (isMap(target)) items.push(read(new Fields(this.doc, target), target));
+      }
+    }
+    return { key: pair.key, node: node as Node | null, items };
+  }
 }
 
 type Builder<K extends EntityKind> = (fields: Fields, base: EntityBase) => EntityOfKind[K];
@@ -225,6 +267,8 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
     type: f.scalar('type'),
     apps: f.list('apps'),
     cdn: f.scalar('cdn'),
+    managed: f.scalar('managed'),
+    enterprisePolicy: f.scalar('enterprisePolicy'),
   }),
   site: (f, base) => ({
     ...base,
@@ -236,6 +280,7 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
   circuit: (f, base) => {
     const peering = f.map('microsoftPeering');
     const peeringFields = f.subFields(peering);
+    const privatePeering = f.map('privatePeering');
     return {
       ...base,
       kind: 'circuit',
@@ -250,7 +295,7 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
         advertisedPrefixes: peeringFields.list('advertisedPrefixes'),
         routeFilter: peeringFields.list('routeFilter'),
       },
-      privatePeering: f.map('privatePeering'),
+      privatePeering: privatePeering && { ...privatePeering, vnets: f.subFields(privatePeering).list('vnets') },
     };
   },
   gateway: (f, base) => ({
@@ -284,6 +329,11 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
     region: f.scalar('region'),
     via: f.scalar('via'),
   }),
+  enterprisePolicy: (f, base) => ({
+    ...base,
+    kind: 'enterprisePolicy',
+    subnets: f.mapList('subnets', (s, node) => ({ node, vnet: s.scalar('vnet'), region: s.scalar('region'), cidr: s.scalar('cidr') })),
+  }),
 };
 
 /** Builds one entity from its id key and value node. */
@@ -315,6 +365,7 @@ export function buildTopology(parsed: ParsedDocument, build: EntityBuilder = bui
     connectors: new Map(),
     desktopFlows: new Map(),
     azureServices: new Map(),
+    enterprisePolicies: new Map(),
   };
   for (const kind of ENTITY_KINDS) {
     const sectionName = SECTION_OF[kind];
@@ -361,6 +412,13 @@ export function cdnOf(environment: Environment): boolean {
 
 export function internetOf(site: Site): 'allowed' | 'blocked' | string {
   return site.internet?.text ?? 'allowed';
+}
+
+/** Whether an environment is a Managed Environment as written (`undefined` when `managed` is not written). */
+export function managedOf(environment: Environment): boolean | undefined {
+  const managed = environment.managed;
+  if (!managed) return undefined;
+  return managed.value === true || managed.text === 'true' ? true : managed.value === false || managed.text === 'false' ? false : undefined;
 }
 
 export function relayOf(flow: DesktopFlow): string {

@@ -7,6 +7,7 @@ import { allEntities, Entity, EntityKind, entitiesOf, Topology } from './model';
 
 /** Reference fields by entity kind: field name → the kind it names. */
 export const REFERENCE_FIELDS: Partial<Record<EntityKind, Record<string, EntityKind>>> = {
+  environment: { enterprisePolicy: 'enterprisePolicy' },
   circuit: { site: 'site', environments: 'environment' },
   gateway: { site: 'site' },
   connector: { environment: 'environment', gateway: 'gateway' },

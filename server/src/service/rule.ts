@@ -49,6 +49,11 @@ export interface Finding {
   tags?: DiagnosticTag[];
   /** Facts a fix needs (kept on the diagnostic as `data`). */
   data?: unknown;
+  /**
+   * The severity of this finding at the rule's default level, when it is less certain than the rule's
+   * others (never more severe than the default); a level set in ppnet.config.yaml applies to all.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -145,7 +145,15 @@ function describeOwner(pointer: string): string {
   if (!kind) return `"${segments.join('.')}"`;
   if (segments.length === 1) return `the ${segments[0]} section`;
   const entity = `${KIND_WORDS[kind]} ${segments[1]}`;
-  return segments.length === 2 ? entity : `"${segments.slice(2).join('.')}" of ${entity}`;
+  if (segments.length === 2) return entity;
+  // An entry of a list of maps (a subnet of an enterprise policy): "subnet 1 of enterprise policy ep-eu".
+  const item = segments.findIndex((s, i) => i >= 2 && /^\d+$/.test(s));
+  if (item === 3 && segments[2] === 'subnets') {
+    const rest = segments.slice(4);
+    const subnet = `subnet ${Number(segments[3]) + 1} of ${entity}`;
+    return rest.length ? `"${rest.join('.')}" of ${subnet}` : subnet;
+  }
+  return `"${segments.slice(2).join('.')}" of ${entity}`;
 }
 
 

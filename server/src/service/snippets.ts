@@ -16,6 +16,8 @@ export interface SnippetDefaults {
   routeFilter: string[];
   /** An Azure region id in that region's geography. */
   azureRegion: string;
+  /** The Azure regions where an enterprise policy of that region delegates its subnets (one or two). */
+  vnetRegions: string[];
   /** A public prefix no other circuit advertises, for a new circuit's NAT pool. */
   advertisedPrefix: string;
   /** The id, or one like it that the file does not use yet. */
@@ -136,7 +138,22 @@ export const ENTITY_SNIPPETS: readonly EntitySnippet[] = [
         `${placeholder(1, d.freshId('orders-db'))}:`,
         [1, `type: ${placeholder(2, 'azure-sql')}`],
         [1, `region: ${placeholder(3, d.azureRegion)}`],
-        [1, `via: ${choice(4, 'microsoft-backbone', ['microsoft-backbone', 'public'])}`],
+        [1, `via: ${choice(4, 'microsoft-backbone', ['microsoft-backbone', 'public', 'private-endpoint'])}`],
+      ]),
+  },
+  {
+    section: 'enterprisePolicies',
+    label: 'New enterprise policy',
+    description: 'Virtual Network support: a delegated /25 subnet in each Azure region of the environments\' region.',
+    body: (unit, d) =>
+      lines(unit, [
+        `${placeholder(1, d.freshId(`ep-${d.region}`))}:`,
+        [1, 'subnets:'],
+        ...d.vnetRegions.flatMap((region, i): [number, string][] => [
+          [2, `- vnet: ${placeholder(2 + 2 * i, `pp-${region}`)}`],
+          [2, `  region: ${region}`],
+          [2, `  cidr: ${placeholder(3 + 2 * i, `10.${40 + i}.0.0/25`)}`],
+        ]),
       ]),
   },
 ];

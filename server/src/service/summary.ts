@@ -3,9 +3,9 @@
  * completions: what the entity is, its main settings, and what it is connected to.
  */
 import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PeeringLocation, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
-import { appsOf, AzureService, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from './model';
+import { appsOf, AzureService, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology, EnterprisePolicy } from './model';
 import { capitalize, KIND_WORDS, listWords } from './text/words';
-import { catalogConnector, connectorTarget, Sku } from './facts';
+import { catalogConnector, connectorTarget, Sku, addressesNeeded, policyEnvironments, privatePeeringLinks } from './facts';
 
 export function summarize(topology: Topology, entity: Entity): string {
   const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
@@ -21,6 +21,8 @@ const SUMMARIES: { [K in Entity['kind']]: Summarizer<Extract<Entity, { kind: K }
     `type ${environment.type?.text ?? 'production'}`,
     `apps ${listWords(appsOf(environment))}`,
     appsOf(environment).includes('canvas') ? `CDN ${cdnOf(environment) ? 'on' : 'off'}` : undefined,
+    environment.managed ? `${environment.managed.text === 'true' ? 'a' : 'not a'} Managed Environment` : undefined,
+    environment.enterprisePolicy ? `subnets delegated by enterprise policy ${environment.enterprisePolicy.text}` : undefined,
     named('served by circuit', circuitsServing(topology, environment.id)),
     named('connector', entitiesNaming(topology, 'connector', 'environment', environment.id)),
     named('desktop flow', entitiesNaming(topology, 'desktopFlow', 'environment', environment.id)),
@@ -62,6 +64,14 @@ const SUMMARIES: { [K in Entity['kind']]: Summarizer<Extract<Entity, { kind: K }
     service.type?.text,
     service.region ? `region ${describeAzureRegion(service.region.text)}` : undefined,
     service.via ? `via ${service.via.text}` : undefined,
+  ],
+  enterprisePolicy: (topology, policy: EnterprisePolicy) => [
+    policy.subnets?.items.length
+      ? `delegates ${plural(policy.subnets.items.length, 'subnet', 'subnets')}: ${listWords(policy.subnets.items.map((s) => `${s.cidr?.text ?? '?'} in ${s.vnet?.text ?? '?'} (${s.region ? describeAzureRegion(s.region.text) : 'no region'})`))}`
+      : 'delegates no subnet',
+    named('serves environment', policyEnvironments(topology, policy)),
+    addressesNeeded(topology, policy).total ? `its environments need about ${addressesNeeded(topology, policy).total} addresses in each subnet` : undefined,
+    named('reached from on-premises over the private peering of circuit', [...new Set(privatePeeringLinks(topology, policy).map((l) => l.circuit))]),
   ],
 };
 

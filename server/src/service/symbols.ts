@@ -16,6 +16,7 @@ export const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   connector: SymbolKind.Function,
   desktopFlow: SymbolKind.Event,
   azureService: SymbolKind.Object,
+  enterprisePolicy: SymbolKind.Namespace,
 };
 
 /**

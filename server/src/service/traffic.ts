@@ -6,10 +6,10 @@
 import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion, findPowerPlatformRegion, powerPlatformRegionsContaining, PowerPlatformRegion, SourceKey, sourceUrl } from './catalog';
 import { appsOf, cdnOf, Circuit, circuitsServing, cloudOf, Connector, DesktopFlow, EntityKind, Environment, internetOf, relayOf, Site, Topology, AzureService } from './model';
 import { listWords } from './text/words';
-import { carriedRoutes, catalogConnector, circuitReaches, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis } from './facts';
+import { carriedRoutes, catalogConnector, circuitReaches, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis, connectorPolicy, environmentRegion, policyEnvironments, policyRegions, runsInSubnet, vnetRoute } from './facts';
 
 /** How a flow crosses from one network to another. */
-export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'no-route' | 'unknown';
+export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'virtual-network' | 'no-route' | 'unknown';
 
 
 export type FlowKind = 'users' | 'static-content' | 'connector' | 'desktop-flow' | 'azure-service';
@@ -163,6 +163,7 @@ const ROUTE_WORDS: Record<RouteKind, string> = {
   expressroute: 'ExpressRoute',
   internet: 'the public internet',
   'microsoft-backbone': "Microsoft's backbone",
+  'virtual-network': 'your virtual network (a delegated subnet)',
   'no-route': 'no route',
   unknown: 'an unknown route',
 };
@@ -273,6 +274,7 @@ function expectedOf(via: string | undefined): RouteKind | undefined {
   if (via === 'expressroute') return 'expressroute';
   if (via === 'internet' || via === 'public') return 'internet';
   if (via === 'microsoft-backbone') return 'microsoft-backbone';
+  if (via === 'vnet' || via === 'private-endpoint') return 'virtual-network';
   return undefined;
 }
 
@@ -298,6 +300,8 @@ function connectorFlow(topology: Topology, connector: Connector): Flow {
   const serviceName = info?.displayName ?? connector.type?.text ?? connector.id;
   const target = connectorTarget(connector);
   const via = connector.via?.text;
+  const delegated = delegatedFlow(topology, connector, base, head, self, serviceName, target);
+  if (delegated) return delegated;
   if (target === 'microsoft') {
     // The service runs next to the environment: the connector's own node stands for it.
     return {
@@ -335,6 +339,77 @@ function connectorFlow(topology: Topology, connector: Connector): Flow {
     };
   }
   return onPremisesFlow(topology, connector, base, head, self);
+}
+
+/** "West Europe and North Europe", the regions of a policy's subnets. */
+function policyRegionWords(topology: Topology, connector: Connector): string {
+  const policy = connectorPolicy(topology, connector);
+  const names = policy ? policyRegions(policy).map((id) => azureRegionById(id)?.displayName ?? id) : [];
+  return names.length ? ` in ${listWords(names)}` : '';
+}
+
+/**
+ * A connector of a delegated environment whose type runs in the delegated subnet: to on-premises over
+ * the private peering of a circuit that links the policy's virtual network to a site (`via: vnet`),
+ * to a service outside Microsoft out of the virtual network, to a Microsoft service from the subnet
+ * (`via: vnet`, over its private endpoint). `undefined` for every other connector.
+ */
+function delegatedFlow(
+  topology: Topology,
+  connector: Connector,
+  base: Pick<Flow, 'id' | 'kind' | 'from' | 'subject' | 'expected'>,
+  head: Leg[],
+  self: Hop,
+  serviceName: string,
+  target: ReturnType<typeof connectorTarget>,
+): Flow | undefined {
+  const via = connector.via?.text;
+  const source = sourceUrl('vnet-support');
+  const route = target === 'on-premises' ? vnetRoute(topology, connector) : undefined;
+  if (route) {
+    const subnet = entityHop('enterprisePolicy', route.policy.id);
+    const { circuit, site } = route.links[0];
+    const vnets = route.links.filter((l) => l.circuit === circuit).map((l) => l.vnet);
+    const edge = entityHop('circuit', circuit.id);
+    const to = entityHop('site', site.id);
+    return {
+      ...base,
+      to,
+      route: 'virtual-network',
+      circuit: circuit.id,
+      legs: [...head, { from: self, to: subnet, route: 'virtual-network' }, { from: subnet, to: edge, route: 'virtual-network' }, { from: edge, to, route: 'virtual-network' }],
+      source,
+      reason:
+        `Connector ${connector.id} runs its calls in the delegated subnet of enterprise policy ${route.policy.id}${policyRegionWords(topology, connector)} and reaches its on-premises source at site ${site.id}` +
+        ` over the private peering of circuit ${circuit.id}, which links virtual network${vnets.length > 1 ? 's' : ''} ${listWords(vnets)}: no data gateway, and not Microsoft peering.`,
+    };
+  }
+  if (!runsInSubnet(topology, connector)) return undefined;
+  const policy = connectorPolicy(topology, connector)!;
+  const subnet = entityHop('enterprisePolicy', policy.id);
+  const inSubnet = `Connector ${connector.id} runs its calls in the delegated subnet of enterprise policy ${policy.id}${policyRegionWords(topology, connector)}`;
+  if (target === 'third-party') {
+    const service: Hop = { kind: 'service', name: serviceName };
+    return {
+      ...base,
+      to: service,
+      route: 'internet',
+      legs: [...head, { from: self, to: subnet, route: 'virtual-network' }, { from: subnet, to: service, route: 'internet' }],
+      source,
+      reason: `${inSubnet}, so its calls to ${serviceName}, which Microsoft does not run, leave to the internet through your virtual network, under its route tables, network security groups and NAT gateway or firewall.` + (via === 'vnet' ? '' : expectation(via, 'internet')),
+    };
+  }
+  if (target === 'microsoft' && via === 'vnet') {
+    return {
+      ...base,
+      to: subnet,
+      route: 'virtual-network',
+      legs: [...head, { from: self, to: subnet, route: 'virtual-network' }],
+      source,
+      reason: `${inSubnet} and reaches ${serviceName} from your virtual network, over the service's private endpoint there.`,
+    };
+  }
+  return undefined;
 }
 
 function onPremisesFlow(
@@ -458,6 +533,11 @@ function desktopFlow(topology: Topology, flow: DesktopFlow): Flow {
 
 // ---- Azure services ----
 
+/** The first enterprise policy that delegates subnets to an environment of a Power Platform region. */
+function delegatingPolicy(topology: Topology, region: PowerPlatformRegion) {
+  return [...topology.enterprisePolicies.values()].find((policy) => policyEnvironments(topology, policy).some((e) => environmentRegion(e)?.id === region.id));
+}
+
 /** Azure services are used by the environments: those of the geography that holds the service's region, else all. */
 function azureServiceFlows(topology: Topology, service: AzureService): Flow[] {
   const usedRegions = new Map<string, PowerPlatformRegion>();
@@ -472,6 +552,27 @@ function azureServiceFlows(topology: Topology, service: AzureService): Flow[] {
   const via = service.via?.text;
   return regions.map((region) => {
     const from: Hop = { kind: 'region', id: region.id };
+    const policy = via === 'private-endpoint' ? delegatingPolicy(topology, region) : undefined;
+    if (policy) {
+      const subnet = entityHop('enterprisePolicy', policy.id);
+      return {
+        id: `azure-service:${service.id}:${region.id}`,
+        kind: 'azure-service' as const,
+        from,
+        to,
+        route: 'virtual-network' as const,
+        legs: [
+          { from, to: subnet, route: 'virtual-network' as const },
+          { from: subnet, to, route: 'virtual-network' as const },
+        ],
+        subject: { kind: 'azureService' as const, id: service.id },
+        expected: 'virtual-network' as const,
+        source: sourceUrl('vnet-support'),
+        reason:
+          `Connectors of the environments in ${region.displayName} that enterprise policy ${policy.id} delegates reach Azure service ${service.id}${azure ? ` in ${azure.displayName}` : ''}` +
+          ` from the delegated subnet, over the service's private endpoint in your virtual network (via: private-endpoint).`,
+      };
+    }
     return {
       id: `azure-service:${service.id}:${region.id}`,
       kind: 'azure-service' as const,

@@ -97,7 +97,7 @@ function capPerCode(sorted: Diagnostic[]): Diagnostic[] {
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, document: TextDocument, level: Level | undefined): Diagnostic {
-  const severity = level && level !== 'off' ? level : rule.defaultSeverity;
+  const severity = level && level !== 'off' ? level : (finding.severity ?? rule.defaultSeverity);
   const diagnostic: Diagnostic = {
     range: rangeOf(document, finding.at),
     severity: LSP_SEVERITY[severity],

@@ -11,3 +11,4 @@ export * from './prefixes';
 export * from './reach';
 export * from './regions';
 export * from './routeFilters';
+export * from './vnet';

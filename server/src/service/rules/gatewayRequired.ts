@@ -3,7 +3,7 @@ import { setKey } from '../edits';
 import { Topology } from '../model';
 import { Rule } from '../rule';
 import { listWords } from '../text/words';
-import { catalogConnector, connectorTarget, displayNames, gatewayFit } from '../facts';
+import { catalogConnector, connectorTarget, displayNames, gatewayFit, vnetRoute } from '../facts';
 
 interface Candidate {
   id: string;
@@ -32,6 +32,8 @@ export const gatewayRequired: Rule = {
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
+      // Through a delegated subnet whose virtual network reaches the site over private peering, no gateway is needed.
+      if (vnetRoute(topology, connector)) continue;
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);

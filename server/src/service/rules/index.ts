@@ -45,6 +45,14 @@ import { unknownRuleCode } from './unknownRuleCode';
 import { unusedDisable } from './unusedDisable';
 import { unusedEntity } from './unusedEntity';
 import { yamlSyntax } from './yamlSyntax';
+import { vnetRegionPair } from './vnetRegionPair';
+import { vnetSubnetSize } from './vnetSubnetSize';
+import { vnetEnvironmentType } from './vnetEnvironmentType';
+import { vnetManagedEnvironment } from './vnetManagedEnvironment';
+import { vnetConnectorUnsupported } from './vnetConnectorUnsupported';
+import { vnetNoPolicy } from './vnetNoPolicy';
+import { vnetRouteMissing } from './vnetRouteMissing';
+import { vnetPublicEndpoint } from './vnetPublicEndpoint';
 import { yamlWarning } from './yamlWarning';
 
 export const RULES: readonly Rule[] = [
@@ -94,6 +102,14 @@ export const RULES: readonly Rule[] = [
   relayBlocked,
   relayNeedsMicrosoftPeering,
   relayRouteFilter,
+  vnetRegionPair,
+  vnetSubnetSize,
+  vnetEnvironmentType,
+  vnetManagedEnvironment,
+  vnetConnectorUnsupported,
+  vnetNoPolicy,
+  vnetRouteMissing,
+  vnetPublicEndpoint,
 ];
 
 /** The code of every rule, for the checks of disable comments and ppnet.config.yaml. */

@@ -56,6 +56,12 @@ export const invalidPrefix: Rule = {
         if (problem) report({ at: item.node, ...problem });
       }
     }
+    for (const policy of topology.enterprisePolicies.values()) {
+      for (const subnet of policy.subnets?.items ?? []) {
+        const problem = subnet.cidr && problemOf(subnet.cidr.text.trim(), `the subnet${subnet.vnet ? ` in ${subnet.vnet.text}` : ''} of enterprise policy ${policy.id}`);
+        if (problem) report({ at: subnet.cidr!.node, ...problem });
+      }
+    }
   },
   fixes: replaceWithSuggestion,
 };

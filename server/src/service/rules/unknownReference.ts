@@ -3,7 +3,7 @@ import { allReferences, resolveReference } from '../references';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
-import { KIND_WORDS } from '../text/words';
+import { KIND_WORDS, withArticle } from '../text/words';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
@@ -19,7 +19,7 @@ export const unknownReference: Rule = {
       const hint = didYouMean(suggestion, ids.length ? ` The ${kind}s are ${ids.join(', ')}.` : ` The file defines no ${kind}; add one or fix the name.`);
       report({
         at: reference.node,
-        message: `"${reference.text}" is not a ${kind} of this file, so ${KIND_WORDS[reference.from.kind]} ${reference.from.id} cannot be checked against it.${hint}`,
+        message: `"${reference.text}" is not ${withArticle(kind)} of this file, so ${KIND_WORDS[reference.from.kind]} ${reference.from.id} cannot be checked against it.${hint}`,
         data: suggestion ? { replacement: suggestion } : undefined,
       });
     }

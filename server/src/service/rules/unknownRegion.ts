@@ -1,5 +1,5 @@
 import { azureRegionById, azureRegions, findAzureRegion, findPowerPlatformRegion, powerPlatformRegions, powerPlatformRegionsContaining } from '../catalog';
-import { Entity, ScalarField } from '../model';
+import { Entity, EnterprisePolicy, ScalarField } from '../model';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
@@ -12,6 +12,13 @@ export function expectedRegionKind(entity: Entity): 'power-platform' | 'azure' {
 
 function regionField(entity: Entity): ScalarField | undefined {
   return 'region' in entity ? entity.region : undefined;
+}
+
+/** The `region` of each subnet of an enterprise policy: an Azure region, named with the policy in messages. */
+function subnetRegions(policy: EnterprisePolicy): { region: ScalarField; owner: string }[] {
+  return (policy.subnets?.items ?? []).flatMap((s) =>
+    s.region ? [{ region: s.region, owner: `the subnet${s.vnet ? ` in ${s.vnet.text}` : ''} of enterprise policy ${policy.id}` }] : [],
+  );
 }
 
 export const unknownRegion: Rule = {
@@ -27,11 +34,15 @@ export const unknownRegion: Rule = {
       ...topology.gateways.values(),
       ...topology.azureServices.values(),
     ];
-    for (const entity of entities) {
-      const region = regionField(entity);
-      if (!region) continue;
-      const owner = `${KIND_WORDS[entity.kind]} ${entity.id}`;
-      if (expectedRegionKind(entity) === 'power-platform') {
+    const regions = [
+      ...entities.flatMap((entity) => {
+        const region = regionField(entity);
+        return region ? [{ region, owner: `${KIND_WORDS[entity.kind]} ${entity.id}`, kind: expectedRegionKind(entity) }] : [];
+      }),
+      ...[...topology.enterprisePolicies.values()].flatMap((p) => subnetRegions(p).map((r) => ({ ...r, kind: 'azure' as const }))),
+    ];
+    for (const { region, owner, kind } of regions) {
+      if (kind === 'power-platform') {
         if (findPowerPlatformRegion(region.text)) continue;
         const azure = findAzureRegion(region.text);
         if (azure) {

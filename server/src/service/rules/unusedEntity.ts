@@ -3,7 +3,7 @@ import { Rule } from '../rule';
 export const unusedEntity: Rule = {
   code: 'unused-entity',
   defaultSeverity: 'hint',
-  title: 'A site, gateway or circuit that nothing uses.',
+  title: 'A site, gateway, circuit or enterprise policy that nothing uses.',
   source: 'arch',
   unnecessary: true,
   check({ topology, report }) {
@@ -36,6 +36,16 @@ export const unusedEntity: Rule = {
         message:
           `Circuit ${circuit.id} serves no environment (its environments list is ${circuit.environments ? 'empty' : 'missing'}), so no Power Platform traffic is checked on it.` +
           ` List the environments its users reach under environments, or remove it.`,
+      });
+    }
+    const namedPolicies = new Set([...topology.environments.values()].flatMap((e) => (e.enterprisePolicy ? [e.enterprisePolicy.text] : [])));
+    for (const policy of topology.enterprisePolicies.values()) {
+      if (namedPolicies.has(policy.id)) continue;
+      report({
+        at: policy.key,
+        message:
+          `Enterprise policy ${policy.id} is named by no environment, so none of its subnets is delegated to an environment and nothing about it is checked against one.` +
+          ` Name it with enterprisePolicy: ${policy.id} on the environments it serves, or remove it.`,
       });
     }
   },

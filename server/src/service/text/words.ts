@@ -16,7 +16,13 @@ export const KIND_WORDS: Record<EntityKind, string> = {
   connector: 'connector',
   desktopFlow: 'desktop flow',
   azureService: 'Azure service',
+  enterprisePolicy: 'enterprise policy',
 };
+
+/** "a gateway", "an enterprise policy". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
