@@ -90,10 +90,28 @@ export class Workbench {
     await input.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Focuses the text editor of the first editor group. Ctrl+1 pressed while the preview's webview holds
+   * the focus can be lost on a loaded machine (the webview forwards keys to the workbench itself), so it
+   * is pressed again, after a click into the editor's text, until the editor has the focus.
+   */
+  async focusFirstEditor(): Promise<void> {
+    const focused = this.page.locator('.monaco-editor.focused');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+1');
+      try {
+        await focused.waitFor({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 4) throw error;
+      }
+      await this.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    }
+  }
+
   /** Focuses the text editor of the first editor group and moves its cursor (one-based, as Ctrl+G takes them). */
   async goTo(line: number, column: number): Promise<void> {
-    await this.page.keyboard.press('Control+1');
-    await this.page.locator('.monaco-editor.focused').waitFor();
+    await this.focusFirstEditor();
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
