@@ -89,6 +89,20 @@ describe('route matrix', () => {
     assert.equal(environments['azure-service:orders-db:europe'], null);
   });
 
+  it('places a delegated environment\'s connector to on-premises at its site, and Azure services reached from the subnet, as virtual network', () => {
+    const matrix = routeMatrix(graphOf('examples/northwind-vnet.ppnet.yaml'));
+    assert.deepEqual(
+      matrix.cells.map((c) => [c.row, c.column, c.route, c.routes]),
+      [
+        ['site:nw-dc', 'environment:nw-prod', 'internet', ['internet', 'expressroute', 'virtual-network']],
+        ['site:nw-dc', 'environment:nw-test', 'internet', ['internet', 'expressroute']],
+        ['group:region:europe', 'azureService:orders-db', 'virtual-network', ['virtual-network']],
+        ['group:region:europe', 'service:Snowflake', 'internet', ['internet']],
+      ],
+    );
+    assert.match(ppnet('routes', 'examples/northwind-vnet.ppnet.yaml').stdout, /^4 pairs with flows: 3 Public internet, 1 Virtual network$/m);
+  });
+
   it('is empty for a file with no flows', () => {
     assert.deepEqual(routeMatrix({ title: 't', nodes: [], groups: [], edges: [], flows: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } }), { rows: [], columns: [], cells: [] });
   });

@@ -124,3 +124,47 @@ connectors:
     assert.equal(actionsFor(ENVIRONMENT, 'unknown-region', ['quickfix']).actions.length, 3);
   });
 });
+
+describe('code actions: Virtual Network support', () => {
+  const POLICY = `version: 1
+environments:
+  nw-prod: { region: europe, managed: false, enterprisePolicy: ep-eu }
+enterprisePolicies:
+  ep-eu:
+    subnets:
+      - vnet: pp-weu
+        region: westeurope
+        cidr: 10.40.0.0/28
+sites:
+  dc: {}
+circuits:
+  er-dc:
+    site: dc
+    region: europe
+    environments: [nw-prod]
+    microsoftPeering:
+      advertisedPrefixes: [203.0.113.0/29]
+      routeFilter: [West Europe, North Europe]
+connectors:
+  erp-sql: { type: sql-server, environment: nw-prod, via: vnet }
+`;
+
+  it('adds the missing region\'s subnet, widens the prefix, sets managed: true and links the policy\'s networks over private peering', () => {
+    const titles = (code: string) => actionsFor(POLICY, code).actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable')).map((a) => a.title);
+    assert.deepEqual(titles('vnet-region-pair'), ['Add a delegated subnet in North Europe (check its virtual network and range)']);
+    assert.deepEqual(titles('vnet-subnet-size'), ['Widen the subnet to 10.40.0.0/26']);
+    assert.deepEqual(titles('vnet-managed-environment'), ['Set managed: true']);
+    assert.deepEqual(titles('vnet-route-missing'), ['Add pp-weu to the private peering of circuit er-dc']);
+
+    const region = actionsFor(POLICY, 'vnet-region-pair');
+    assert.equal(
+      apply(region.document, region.actions[0]),
+      POLICY.replace('        cidr: 10.40.0.0/28\n', '        cidr: 10.40.0.0/28\n      - vnet: ep-eu-northeurope\n        region: northeurope\n        cidr: 10.40.0.16/28\n'),
+    );
+    const route = actionsFor(POLICY, 'vnet-route-missing');
+    const linked = apply(route.document, route.actions[0]);
+    assert.equal(linked, POLICY.replace('      routeFilter: [West Europe, North Europe]\n', '      routeFilter: [West Europe, North Europe]\n    privatePeering:\n      vnets:\n        - pp-weu\n'));
+    assert.ok(!codesAfter(linked).includes('vnet-route-missing'));
+    assert.ok(!codesAfter(linked).includes('gateway-required'));
+  });
+});

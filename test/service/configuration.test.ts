@@ -40,6 +40,30 @@ describe('ppnet.config.yaml', () => {
     ]);
   });
 
+  it('applies a configured level to every finding of a rule, also to those it reports below its default', () => {
+    const text = `version: 1
+environments:
+  us-prod: { region: unitedstates, managed: true, enterprisePolicy: ep-us }
+enterprisePolicies:
+  ep-us:
+    subnets:
+      - { vnet: a, region: eastus, cidr: 10.0.0.0/25 }
+      - { vnet: b, region: westus, cidr: 10.0.1.0/25 }
+      - { vnet: c, region: centralus, cidr: 10.0.2.0/25 }
+      - { vnet: d, region: westeurope, cidr: 10.0.3.0/25 }
+`;
+    const severities = (levels?: Record<string, 'error' | 'info'>) => validate(text, levels && { ruleLevels: levels }).map((d) => [d.code, row(d).severity, row(d).range]);
+    // By default: a subnet in another region of the geography is a warning, one outside it an error.
+    assert.deepEqual(severities(), [
+      ['vnet-region-pair', 'warning', '9:28-9:37'],
+      ['vnet-region-pair', 'error', '10:28-10:38'],
+    ]);
+    assert.deepEqual(severities({ 'vnet-region-pair': 'info' }), [
+      ['vnet-region-pair', 'info', '9:28-9:37'],
+      ['vnet-region-pair', 'info', '10:28-10:38'],
+    ]);
+  });
+
   it('reports a config that is not YAML', () => {
     const parsed = config('rules: [\n');
     assert.equal(parsed.diagnostics[0].code, 'yaml-syntax');

@@ -93,3 +93,18 @@ describe('navigation', () => {
     assert.deepEqual(service.findWorkspaceSymbols('fabrikam us', [document]).map((s) => s.name), ['fabrikam-us']);
   });
 });
+
+describe('navigation to enterprise policies', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml'), 'utf8');
+  const northwind = doc(text, 'file:///northwind.ppnet.yaml');
+  const where = (locations: Location[]) => locations.map((l) => `${l.range.start.line + 1}:${l.range.start.character + 1} ${northwind.getText(l.range)}`);
+
+  it('goes from an environment\'s enterprisePolicy to the policy, finds its references and renames them all', () => {
+    assert.deepEqual(where(service.findDefinition(northwind, positionIn(text, '    enterprisePolicy: ep-|eu\n  nw-test'))), ['24:3 ep-eu']);
+    assert.deepEqual(where(service.findReferences(northwind, positionIn(text, '  ep-|eu:'), true)), ['15:23 ep-eu', '21:23 ep-eu', '24:3 ep-eu']);
+    const edit = service.doRename(northwind, positionIn(text, '  ep-|eu:'), 'ep-europe');
+    const renamed = TextDocument.applyEdits(northwind, edit!.changes![northwind.uri]);
+    assert.equal(renamed.match(/ep-europe/g)?.length, 3);
+    assert.equal(renamed.match(/ep-eu\b/g), null);
+  });
+});

@@ -245,7 +245,8 @@ export function appendMapItem(document: TextDocument, list: YAMLSeq, entries: re
   const dash = text.lastIndexOf('-', start);
   const dashIndent = ' '.repeat(Math.max(0, (dash >= lineStart ? dash : start) - lineStart));
   const itemIndent = ' '.repeat(start - lineStart);
-  const lines = entries.map(([k, v], index) => `${index === 0 ? `${dashIndent}- ` : itemIndent}${k}: ${yamlScalar(v)}`);
+  // Items written `- { ... }` get one more of the same.
+  const lines = isMap(last) && last.flow ? [`${dashIndent}- ${flow}`] : entries.map(([k, v], index) => `${index === 0 ? `${dashIndent}- ` : itemIndent}${k}: ${yamlScalar(v)}`);
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
   return TextEdit.insert(document.positionAt(lineEnd), lines.map((line) => `${eol}${line}`).join(''));

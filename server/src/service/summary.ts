@@ -3,7 +3,7 @@
  * completions: what the entity is, its main settings, and what it is connected to.
  */
 import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PeeringLocation, PowerPlatformRegion, powerPlatformRegionsContaining } from './catalog';
-import { appsOf, AzureService, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology, EnterprisePolicy } from './model';
+import { appsOf, AzureService, EnterprisePolicy, managedOf, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from './model';
 import { capitalize, KIND_WORDS, listWords } from './text/words';
 import { catalogConnector, connectorTarget, Sku, addressesNeeded, policyEnvironments, privatePeeringLinks } from './facts';
 
@@ -21,7 +21,7 @@ const SUMMARIES: { [K in Entity['kind']]: Summarizer<Extract<Entity, { kind: K }
     `type ${environment.type?.text ?? 'production'}`,
     `apps ${listWords(appsOf(environment))}`,
     appsOf(environment).includes('canvas') ? `CDN ${cdnOf(environment) ? 'on' : 'off'}` : undefined,
-    environment.managed ? `${environment.managed.text === 'true' ? 'a' : 'not a'} Managed Environment` : undefined,
+    managedOf(environment) === undefined ? undefined : `${managedOf(environment) ? 'a' : 'not a'} Managed Environment`,
     environment.enterprisePolicy ? `subnets delegated by enterprise policy ${environment.enterprisePolicy.text}` : undefined,
     named('served by circuit', circuitsServing(topology, environment.id)),
     named('connector', entitiesNaming(topology, 'connector', 'environment', environment.id)),

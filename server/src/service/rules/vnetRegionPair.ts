@@ -31,8 +31,12 @@ export const vnetRegionPair: Rule = {
       if (missing.length) {
         const environments = [...new Set(missing.flatMap((m) => m.environments))];
         const guessed = environments.filter((e) => !e.datacenterRegions);
+        // Subnets in other regions of the geography may be the pair of an environment whose pair ppnet
+        // took from the table: then the missing regions may not be needed either, so only a warning.
+        const otherPair = guessed.length > 0 && misplaced.some((m) => m.fit === 'other-pair');
         report({
           at: policy.key,
+          ...(otherPair && { severity: 'warning' as const }),
           message:
             `Enterprise policy ${policy.id} delegates no subnet in ${listWords(missing.map((m) => named(m.region)))}, where environment${environments.length > 1 ? 's' : ''} ${listWords(environments.map((e) => e.id))} can run:` +
             ` Power Platform runs an environment in either Azure region of its Power Platform region and moves it between them on failover, so its policy needs a delegated subnet in each.` +
