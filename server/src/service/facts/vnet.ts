@@ -221,6 +221,17 @@ export function policiesOfVnet(topology: Topology, vnet: string): EnterprisePoli
  * environment has a policy, its type runs in the subnet (or ppnet cannot tell), and a circuit's
  * private peering links one of the policy's virtual networks to a site.
  */
+/**
+ * The policy of a connector that is written to go through its environment's delegated subnet (`via: vnet`,
+ * a type that may run there, a policy with virtual networks): its route is then the virtual network's,
+ * and a missing route is vnet-route-missing's, not gateway-required's.
+ */
+export function vnetPathPolicy(topology: Topology, connector: Connector): EnterprisePolicy | undefined {
+  if (connector.via?.text !== 'vnet' || connectorVnetSupport(connector) === 'unsupported') return undefined;
+  const policy = connectorPolicy(topology, connector);
+  return policy && policyVnets(policy).length > 0 ? policy : undefined;
+}
+
 export function vnetRoute(topology: Topology, connector: Connector): { policy: EnterprisePolicy; links: PrivatePeeringLink[] } | undefined {
   if (connector.via?.text !== 'vnet' || connectorVnetSupport(connector) === 'unsupported') return undefined;
   const policy = connectorPolicy(topology, connector);

@@ -3,7 +3,7 @@ import { setKey } from '../edits';
 import { Topology } from '../model';
 import { Rule } from '../rule';
 import { listWords } from '../text/words';
-import { catalogConnector, connectorTarget, displayNames, gatewayFit, vnetRoute } from '../facts';
+import { catalogConnector, connectorTarget, displayNames, gatewayFit, vnetPathPolicy } from '../facts';
 
 interface Candidate {
   id: string;
@@ -32,8 +32,8 @@ export const gatewayRequired: Rule = {
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
       if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
-      // Through a delegated subnet whose virtual network reaches the site over private peering, no gateway is needed.
-      if (vnetRoute(topology, connector)) continue;
+      // Through a delegated subnet no gateway is needed; where its virtual networks reach no site, vnet-route-missing says so.
+      if (vnetPathPolicy(topology, connector)) continue;
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);

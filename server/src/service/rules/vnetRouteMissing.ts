@@ -1,5 +1,5 @@
 import { addEntry, appendListItems, listNode } from '../edits';
-import { connectorPolicy, connectorTarget, connectorVnetSupport, policyVnets, privatePeeringLinks } from '../facts';
+import { connectorTarget, policyVnets, privatePeeringLinks, vnetPathPolicy } from '../facts';
 import { Rule } from '../rule';
 import { listWords } from '../text/words';
 
@@ -11,17 +11,16 @@ export const vnetRouteMissing: Rule = {
   check({ topology, report }) {
     const circuits = [...topology.circuits.values()].filter((c) => c.site && topology.sites.has(c.site.text)).map((c) => c.id);
     for (const connector of topology.connectors.values()) {
-      if (connector.via?.text !== 'vnet' || connectorVnetSupport(connector) === 'unsupported' || connectorTarget(connector) !== 'on-premises') continue;
-      const policy = connectorPolicy(topology, connector);
-      if (!policy || privatePeeringLinks(topology, policy).length > 0) continue;
+      const policy = vnetPathPolicy(topology, connector);
+      if (!policy || !connector.via || connectorTarget(connector) !== 'on-premises' || privatePeeringLinks(topology, policy).length > 0) continue;
       const vnets = policyVnets(policy);
-      if (vnets.length === 0) continue;
       report({
         at: connector.via.node,
         message:
           `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}, to a site:` +
           ` from the delegated subnet, on-premises networks are reached only through your virtual network's own connection to them.` +
-          ` List ${listWords(vnets)} under privatePeering.vnets of the circuit at the source's site.`,
+          ` List ${listWords(vnets)} under privatePeering.vnets of the circuit at the source's site (also when ${vnets.length > 1 ? 'they reach' : 'it reaches'} the circuit through a peered hub network),` +
+          ` or name a data gateway and drop via: vnet.`,
         data: { vnets, circuits },
       });
     }
