@@ -2,7 +2,8 @@ import { RESERVED_SUBNET_ADDRESSES } from '../catalog';
 import { formatCidr } from '../cidr';
 import { replaceValueFix } from '../edits';
 import { addressesNeeded, prefixFitting, subnetCidr, usableAddresses } from '../facts';
-import { Rule } from '../rule';
+import { EnterprisePolicy } from '../model';
+import { Rule, RuleContext } from '../rule';
 import { listWords } from '../text/words';
 
 export const vnetSubnetSize: Rule = {
@@ -12,6 +13,7 @@ export const vnetSubnetSize: Rule = {
   source: 'vnet-support',
   check({ topology, report }) {
     for (const policy of topology.enterprisePolicies.values()) {
+      unequalSubnets(policy, report);
       const { total, environments } = addressesNeeded(topology, policy);
       if (total === 0) continue;
       const length = prefixFitting(total);
@@ -36,3 +38,29 @@ export const vnetSubnetSize: Rule = {
     return [replaceValueFix(diagnostic, `Widen the subnet to ${replacement}`, replacement)];
   },
 };
+
+/**
+ * The setup page asks that a policy's subnets offer the same number of addresses (the environment moves
+ * between its regions' subnets): each IPv4 subnet smaller than the largest is reported, with that size.
+ */
+function unequalSubnets(policy: EnterprisePolicy, report: RuleContext['report']): void {
+  const sized = (policy.subnets?.items ?? []).flatMap((subnet) => {
+    const cidr = subnetCidr(subnet);
+    return cidr && subnet.cidr ? [{ subnet, cidr, field: subnet.cidr }] : [];
+  });
+  if (sized.length < 2) return;
+  const largest = sized.reduce((a, b) => (b.cidr.length < a.cidr.length ? b : a));
+  for (const { subnet, cidr, field } of sized) {
+    if (cidr.length === largest.cidr.length) continue;
+    const length = largest.cidr.length;
+    const wider = formatCidr({ ...cidr, length, network: cidr.network & ~((1n << BigInt(32 - length)) - 1n) });
+    report({
+      at: field.node,
+      message:
+        `The subnets of enterprise policy ${policy.id} differ in size: ${field.text} leaves ${usableAddresses(cidr)} usable addresses, ${largest.field.text} (${largest.subnet.region?.text ?? 'another subnet'}) ${usableAddresses(largest.cidr)}.` +
+        ` Microsoft asks that the subnets of one policy offer the same number of addresses, since an environment runs in either region's subnet, as it fails over between them. Make this one a /${length} too, such as ${wider}.`,
+      related: [{ at: largest.field.node, message: `The largest subnet of enterprise policy ${policy.id}.` }],
+      data: { replacement: wider },
+    });
+  }
+}
