@@ -52,15 +52,15 @@ enterprisePolicies:
       - { vnet: c, region: centralus, cidr: 10.0.2.0/25 }
       - { vnet: d, region: westeurope, cidr: 10.0.3.0/25 }
 `;
-    const severities = (levels?: Record<string, 'error' | 'info'>) => validate(text, levels && { ruleLevels: levels }).map((d) => [d.code, row(d).severity, row(d).range]);
-    // By default: a subnet in another region of the geography is a warning, one outside it an error.
+    const severities = (levels?: Record<string, 'error' | 'warning'>) => validate(text, levels && { ruleLevels: levels }).map((d) => [d.code, row(d).severity, row(d).range]);
+    // By default: a subnet in another region of the geography is an info (ppnet cannot tell), one outside it an error.
     assert.deepEqual(severities(), [
-      ['vnet-region-pair', 'warning', '9:28-9:37'],
+      ['vnet-region-pair', 'info', '9:28-9:37'],
       ['vnet-region-pair', 'error', '10:28-10:38'],
     ]);
-    assert.deepEqual(severities({ 'vnet-region-pair': 'info' }), [
-      ['vnet-region-pair', 'info', '9:28-9:37'],
-      ['vnet-region-pair', 'info', '10:28-10:38'],
+    assert.deepEqual(severities({ 'vnet-region-pair': 'warning' }), [
+      ['vnet-region-pair', 'warning', '9:28-9:37'],
+      ['vnet-region-pair', 'warning', '10:28-10:38'],
     ]);
   });
 

@@ -32,11 +32,11 @@ export const vnetRegionPair: Rule = {
         const environments = [...new Set(missing.flatMap((m) => m.environments))];
         const guessed = environments.filter((e) => !e.datacenterRegions);
         // Subnets in other regions of the geography may be the pair of an environment whose pair ppnet
-        // took from the table: then the missing regions may not be needed either, so only a warning.
+        // took from the table: then the missing regions may not be needed either, and ppnet cannot tell (info).
         const otherPair = guessed.length > 0 && misplaced.some((m) => m.fit === 'other-pair');
         report({
           at: policy.key,
-          ...(otherPair && { severity: 'warning' as const }),
+          ...(otherPair && { severity: 'info' as const }),
           message:
             `Enterprise policy ${policy.id} delegates no subnet in ${listWords(missing.map((m) => named(m.region)))}, where environment${environments.length > 1 ? 's' : ''} ${listWords(environments.map((e) => e.id))} can run:` +
             ` Power Platform runs an environment in either Azure region of its Power Platform region and moves it between them on failover, so its policy needs a delegated subnet in each.` +
@@ -55,7 +55,9 @@ export const vnetRegionPair: Rule = {
           at: wrong.at!.node,
           ...(wrong.fit === 'other-pair'
             ? {
-                severity: 'warning' as const,
+                // Info where the environments' regions are the table's (another pair may be theirs); a
+                // warning where they name their regions themselves and the subnet is in none of them.
+                severity: wrong.environments.every((e) => e.datacenterRegions) ? ('warning' as const) : ('info' as const),
                 message:
                   `${subnet} is in ${named(wrong.region)}, which is in the geography of environment${wrong.environments.length > 1 ? 's' : ''} ${envs} but not among the Azure regions ppnet knows ${wrong.environments.length > 1 ? 'they run' : 'it runs'} in (${neededNames}).` +
                   ` Microsoft's table gives one pair of regions per Power Platform region, and some regions have more, so ppnet cannot tell whether this one is used.` +
