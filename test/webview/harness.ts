@@ -92,7 +92,13 @@ export const THEMES = {
 export async function openPreview(
   browser: Browser,
   origin: string,
-  options: { theme?: keyof typeof THEMES; state?: unknown; viewport?: { width: number; height: number } } = {},
+  options: {
+    theme?: keyof typeof THEMES;
+    state?: unknown;
+    viewport?: { width: number; height: number };
+    /** Called in Node with each message the page posts, as it posts it (the bench times `drawn` with it). */
+    onPosted?: (message: Record<string, unknown>) => void;
+  } = {},
 ): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -102,13 +108,18 @@ export async function openPreview(
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
   const theme = THEMES[options.theme ?? 'light'];
+  const onPosted = options.onPosted;
+  if (onPosted) await page.exposeFunction('__onPosted', (message: Record<string, unknown>) => onPosted(message));
   await page.addInitScript(
     ({ state, theme: t }) => {
       const w = window as unknown as Record<string, unknown>;
       w.__posted = [];
       w.__state = state;
       w.acquireVsCodeApi = () => ({
-        postMessage: (message: unknown) => (w.__posted as unknown[]).push(message),
+        postMessage: (message: unknown) => {
+          (w.__posted as unknown[]).push(message);
+          if (typeof w.__onPosted === 'function') (w.__onPosted as (m: unknown) => void)(message);
+        },
         getState: () => w.__state,
         setState: (next: unknown) => (w.__state = next),
       });
