@@ -3,6 +3,8 @@
  * a local HTTP origin, the bundled script and stylesheet, and a fake `acquireVsCodeApi` that records
  * what the page posts. Extension messages are delivered as window messages, as VS Code does.
  */
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
@@ -157,4 +159,25 @@ export async function waitForPosted(page: Page, accept: (message: Record<string,
 export function screenshotPath(name: string): string {
   fs.mkdirSync(RESULTS, { recursive: true });
   return path.join(RESULTS, name);
+}
+
+/** A browser and the page server for the tests of one `describe`, started before them and closed after. */
+export function browserForSuite(): { browser(): Browser; origin(): string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, origin: () => server!.origin };
+}
+
+/** The page neither threw nor logged an error or warning. */
+export function assertNoProblems(problems: PageProblems): void {
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.console, []);
 }

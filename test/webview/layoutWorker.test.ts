@@ -7,14 +7,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { diffGraph } from '../../protocol/graphDelta';
 import type { ToWebview } from '../../protocol/protocol';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service';
 import { ROOT } from '../support';
-import { browserMissing, launchBrowser, openPreview, PageProblems, posted, send, startServer, waitForPosted } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, send, waitForPosted } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,24 +49,11 @@ async function showAndWait(page: Page, message: ToWebview & { version: number })
 }
 
 describe('preview layout in a worker', { skip: missing }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const noProblems = (problems: PageProblems) => {
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.console, []);
-  };
+  const suite = browserForSuite();
+  const open = () => openPreview(suite.browser(), suite.origin());
 
   it('lays out in a blob worker and draws only the newest of two graphs posted at once', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await open();
     await showAndWait(page, { type: 'graph', uri: URI, graph: contoso, fit: true, id: 'a', version: 1 });
     const workers = page.workers();
     assert.equal(workers.length, 1);
@@ -86,12 +73,12 @@ describe('preview layout in a worker', { skip: missing }, () => {
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     assert.deepEqual(await drawnVersions(page), [1, 3]);
     assert.deepEqual([...(await boxes(page)).keys()].sort(), renamed.nodes.map((n) => n.id).sort());
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('keeps every node that the edit did not touch exactly where it was', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await open();
     await showAndWait(page, { type: 'graph', uri: URI, graph: contoso, fit: true, id: 'a', version: 1 });
     const before = await boxes(page);
 
@@ -108,19 +95,19 @@ describe('preview layout in a worker', { skip: missing }, () => {
     assert.deepEqual(await boxes(page), afterRename);
     const label = await page.$eval('#diagram [data-node="gateway:gw-ams"] .node-label', (e) => e.textContent);
     assert.equal(label, 'Amsterdam');
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('ignores a delta from a graph it does not hold', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await open();
     await showAndWait(page, { type: 'graph', uri: URI, graph: contoso, fit: true, id: 'a', version: 1 });
     const renamed = graphOf(contosoText.replace(/\bgw-dub\b/g, 'gw-dublin'));
     await send(page, { type: 'graphDelta', uri: URI, base: 'not-a', id: 'b', delta: diffGraph(contoso, renamed), version: 2 });
     await showAndWait(page, { type: 'graphDelta', uri: URI, base: 'a', id: 'c', delta: diffGraph(contoso, contoso), version: 3 });
     assert.deepEqual(await drawnVersions(page), [1, 3]);
     assert.ok((await boxes(page)).has('gateway:gw-dub'));
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 });
