@@ -197,7 +197,16 @@ async function render(fit: boolean, center?: string): Promise<void> {
     drawPending = true;
   }
   saveState();
-  post({ type: 'drawn', ...(graphVersion !== undefined && { version: graphVersion }) });
+  postDrawn();
+}
+
+/**
+ * `drawn` with the graph's version once the frame with the drawing has been painted (the bench and the
+ * tests time edits to it): a frame callback runs before that frame's paint, a task it queues after.
+ */
+function postDrawn(): void {
+  const version = graphVersion;
+  requestAnimationFrame(() => setTimeout(() => post({ type: 'drawn', ...(version !== undefined && { version }) }), 0));
 }
 
 function showEmpty(text: string): void {
