@@ -134,6 +134,7 @@ async function showGraph(newUri: string, newGraph: Graph, fit: boolean, id: stri
     focus = undefined;
     fit = true;
     patcher.reset();
+    flowRowLimit = FLOW_ROWS_PAGE;
   }
   uri = newUri;
   graph = newGraph;
@@ -438,14 +439,19 @@ const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
   'azure-service': 'Azure service',
 };
 
-/** More flows than this are not listed (filter or focus to list them): thousands of rows would only slow the preview. */
-const MAX_FLOW_ROWS = 400;
+/**
+ * Flows listed at first, and added by each click on the row that says how many are not: laying out a
+ * few hundred rows of reasons was most of opening a large file (filter, search or focus to list fewer).
+ */
+const FLOW_ROWS_PAGE = 100;
+let flowRowLimit = FLOW_ROWS_PAGE;
 
 /** The row that says how many flows are not listed; its text changes, the row stays. */
 const moreFlows = element('tr', undefined, 'more-flows');
 const moreFlowsCell = element('td');
 moreFlowsCell.colSpan = 5;
 moreFlows.append(moreFlowsCell);
+moreFlows.tabIndex = 0;
 
 /** What a flow's row shows: a row is rebuilt only when this changes (rows.ts). */
 const flowSignature = (flow: GraphFlow) => JSON.stringify([theme, flow.kind, flow.fromLabel, flow.toLabel, flow.route, flow.expected, flow.reason, flow.source]);
@@ -470,10 +476,10 @@ function flowRow(flow: GraphFlow): HTMLTableRowElement {
 }
 
 function renderFlows(current: Graph): void {
-  const hidden = current.flows.length - MAX_FLOW_ROWS;
-  if (hidden > 0) moreFlowsCell.textContent = `${hidden} more flows: filter, search or focus to list them.`;
+  const hidden = current.flows.length - flowRowLimit;
+  if (hidden > 0) moreFlowsCell.textContent = `${hidden} more flows: show ${Math.min(hidden, FLOW_ROWS_PAGE)} more, or filter, search or focus to list them.`;
   // Rows whose flow did not change stay (rows.ts): rebuilding hundreds of rows was most of a redraw.
-  updateRows(flowRows, current.flows.slice(0, MAX_FLOW_ROWS), { key: (flow) => flow.id, signature: flowSignature, render: flowRow }, hidden > 0 ? [moreFlows] : []);
+  updateRows(flowRows, current.flows.slice(0, flowRowLimit), { key: (flow) => flow.id, signature: flowSignature, render: flowRow }, hidden > 0 ? [moreFlows] : []);
   applyHighlight();
 }
 
@@ -485,16 +491,23 @@ function pickFlow(row: HTMLTableRowElement): void {
   if (nodesById.get(flow.subject)?.range) post({ type: 'reveal', node: flow.subject });
 }
 
+function showMoreFlows(): void {
+  flowRowLimit += FLOW_ROWS_PAGE;
+  if (shown) renderFlows(shown);
+}
+
 flowRows.addEventListener('click', (event) => {
   if ((event.target as Element).closest('a')) return;
   const row = (event.target as Element).closest('tr');
-  if (row) pickFlow(row as HTMLTableRowElement);
+  if (row === moreFlows) showMoreFlows();
+  else if (row) pickFlow(row as HTMLTableRowElement);
 });
 flowRows.addEventListener('keydown', (event) => {
   const row = (event.target as Element).closest('tr');
   if (row && (event.key === 'Enter' || event.key === ' ')) {
     event.preventDefault();
-    pickFlow(row as HTMLTableRowElement);
+    if (row === moreFlows) showMoreFlows();
+    else pickFlow(row as HTMLTableRowElement);
   }
 });
 
