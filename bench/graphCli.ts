@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { generateUnits } from './generate';
-import { PEAK_MEMORY_PREFIX } from './peakMemory';
+import { PEAK_MEMORY_PREFIX } from './peakMemoryLine';
 
 export interface CliRun {
   ms: number[];

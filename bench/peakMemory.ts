@@ -1,8 +1,8 @@
 /**
  * Preloaded into a `ppnet` run by the bench (`node -r out/bench/peakMemory.js bin/ppnet.js ...`): prints
- * the process's peak resident memory on exit, on a line of its own on standard error.
+ * the process's peak resident memory on exit, on a line of its own on standard error. Only for
+ * preloading: importing it registers the handler.
  */
-process.on('exit', () => process.stderr.write(`\n${PEAK_MEMORY_PREFIX}${process.resourceUsage().maxRSS}\n`));
+import { PEAK_MEMORY_PREFIX } from './peakMemoryLine';
 
-/** The line's start; the number after it is kilobytes. */
-export const PEAK_MEMORY_PREFIX = 'ppnet-bench-peak-kb ';
+process.on('exit', () => process.stderr.write(`\n${PEAK_MEMORY_PREFIX}${process.resourceUsage().maxRSS}\n`));

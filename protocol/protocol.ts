@@ -59,6 +59,7 @@ export type ToWebview =
 
 /** Webview to extension. */
 export type FromWebview =
+  /** The page holds no graph (it just loaded, or cannot apply a `graphDelta`): send the graph whole. */
   | { type: 'ready' }
   /** Reveal the YAML of a node of the current graph. */
   | { type: 'reveal'; node: string }

@@ -99,7 +99,7 @@ describe('preview layout in a worker', { skip: missing }, () => {
     await page.context().close();
   });
 
-  it('ignores a delta from a graph it does not hold', async () => {
+  it('asks for the graph whole (ready) instead of applying a delta from a graph it does not hold', async () => {
     const { page, problems } = await open();
     await showAndWait(page, { type: 'graph', uri: URI, graph: contoso, fit: true, id: 'a', version: 1 });
     const renamed = graphOf(contosoText.replace(/\bgw-dub\b/g, 'gw-dublin'));
@@ -107,6 +107,7 @@ describe('preview layout in a worker', { skip: missing }, () => {
     await showAndWait(page, { type: 'graphDelta', uri: URI, base: 'a', id: 'c', delta: diffGraph(contoso, contoso), version: 3 });
     assert.deepEqual(await drawnVersions(page), [1, 3]);
     assert.ok((await boxes(page)).has('gateway:gw-dub'));
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'ready').length, 2, 'once on loading, once for the delta');
     assertNoProblems(problems);
     await page.context().close();
   });

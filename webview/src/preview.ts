@@ -110,9 +110,12 @@ window.addEventListener('message', (event: MessageEvent) => {
       rendering = showGraph(message.uri, message.graph, message.fit, message.id, message.version);
       break;
     case 'graphDelta':
-      // The extension sends a change only from the graph this page holds (it resends whole after `ready`).
+      // The extension sends a change only from the graph this page holds; when the page dropped it (a
+      // drawing that failed), `ready` asks for the graph whole again.
       if (graph && message.uri === uri && message.base === graphId) {
         rendering = showGraph(message.uri, applyGraphDelta(graph, message.delta), false, message.id, message.version);
+      } else {
+        post({ type: 'ready' });
       }
       break;
     case 'empty':

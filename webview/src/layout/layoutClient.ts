@@ -41,8 +41,6 @@ export class LayoutClient {
   private waiting: Request | undefined;
   /** The last layout made, for its input. */
   private last: { input: Graph; layout: WireLayout } | undefined;
-  /** Workers started so far (for tests and the benchmark: a terminated job means one more). */
-  started = 0;
 
   /** `start`: a new worker (startLayoutWorker in the page). */
   constructor(private readonly start: () => LayoutWorker) {}
@@ -82,13 +80,6 @@ export class LayoutClient {
     if (!this.worker) this.spawn();
   }
 
-  dispose(): void {
-    this.waiting?.resolve(undefined);
-    this.running?.resolve(undefined);
-    this.waiting = this.running = undefined;
-    this.stopWorker();
-  }
-
   private run(request: Request): void {
     this.running = request;
     (this.worker ?? this.spawn()).postMessage({ version: request.version, graph: request.input });
@@ -96,7 +87,6 @@ export class LayoutClient {
 
   private spawn(): LayoutWorker {
     const worker = this.start();
-    this.started++;
     worker.onmessage = (event) => this.answered(worker, event.data);
     worker.onerror = (event) => this.failed(worker, new Error(event.message || 'the layout worker failed'));
     this.worker = worker;
