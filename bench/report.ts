@@ -24,12 +24,12 @@ export interface SizeResult {
 /** yaml-language-server waits this long after a change before it validates (`validationDelayMs`, not a setting). */
 export const YLS_VALIDATION_DELAY_MS = 200;
 
-function ms(value: number): string {
+export function ms(value: number): string {
   if (Number.isNaN(value)) return 'n/a';
   return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 
-function mb(bytes: number): string {
+export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 

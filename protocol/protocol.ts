@@ -4,9 +4,24 @@
  * use this file too.
  */
 import type { Graph } from '../server/src/service';
+import type { GraphDelta } from './graphDelta';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
+/** The graph of an open document, whole (`ppnet graph`'s JSON): `{ uri }` to `Graph | null`. */
 export const GRAPH_REQUEST = 'ppnet/graph';
+
+/**
+ * The preview's graph of an open document, as the change from the graph the server answered last
+ * (`since`, that answer's `id`) when it still has it, else whole: `GraphDeltaParams` to
+ * `GraphAnswer | null`. The server keeps the last graph of each open document, and answers the same
+ * version again without rebuilding it.
+ */
+export const GRAPH_DELTA_REQUEST = 'ppnet/graphDelta';
+export interface GraphDeltaParams {
+  uri: string;
+  since?: string;
+}
+export type GraphAnswer = { id: string; graph: Graph } | { id: string; base: string; delta: GraphDelta };
 
 /**
  * Client to server, in the browser only (where the server cannot read the disk): the workspace's
@@ -27,8 +42,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid']
 
 /** Extension to webview. */
 export type ToWebview =
-  /** The graph of the previewed file; `fit` when the file changed, so the view starts fitted. */
-  | { type: 'graph'; uri: string; graph: Graph; fit: boolean }
+  /**
+   * The graph of the previewed file; `fit` when the file changed, so the view starts fitted. `id`: the
+   * server's answer it comes from, which a later `graphDelta` names as its base; `version`: the
+   * document's, which the webview's `drawn` names.
+   */
+  | { type: 'graph'; uri: string; graph: Graph; fit: boolean; id?: string; version?: number }
+  /** The graph as the change from the one of `base` (the webview has it: the extension sent it). */
+  | { type: 'graphDelta'; uri: string; base: string; id: string; delta: GraphDelta; version?: number }
   /** No graph: `message` says why (no file, the server is not ready). */
   | { type: 'empty'; message: string }
   /** The cursor in the previewed file (zero-based, as LSP). */
@@ -38,11 +59,14 @@ export type ToWebview =
 
 /** Webview to extension. */
 export type FromWebview =
+  /** The page holds no graph (it just loaded, or cannot apply a `graphDelta`): send the graph whole. */
   | { type: 'ready' }
   /** Reveal the YAML of a node of the current graph. */
   | { type: 'reveal'; node: string }
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
-  | { type: 'exported'; format: ExportFormat; data: string };
+  | { type: 'exported'; format: ExportFormat; data: string }
+  /** A graph is on screen: the `version` of its `graph` or `graphDelta` message (the bench times edits to it). */
+  | { type: 'drawn'; version?: number };
 
 /** What the webview keeps across reloads (`vscode.setState`). */
 export interface PreviewState {
@@ -74,6 +98,11 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
       if (format === 'png' && !(data.startsWith(PNG_PREFIX) && /^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_PREFIX.length)))) return undefined;
       if (format === 'svg' && !data.startsWith('<svg')) return undefined;
       return { type: 'exported', format: format as ExportFormat, data };
+    }
+    case 'drawn': {
+      const { version } = value;
+      if (version === undefined) return { type: 'drawn' };
+      return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0 ? { type: 'drawn', version } : undefined;
     }
     default:
       return undefined;

@@ -48,6 +48,34 @@ const noNodeBuiltins = {
   },
 };
 
+/**
+ * `import source from 'ppnet:layout-worker'`: the preview's layout worker (ELK and the grid layout),
+ * bundled on its own and handed to the preview's bundle as text, from which the page starts it as a
+ * blob worker. VS Code serves a webview's files from another origin than the page, and a worker must
+ * come from the page's origin; a blob does. Rebuilt in watch mode whenever one of its files changes.
+ */
+const layoutWorkerSource = {
+  name: 'layout-worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^ppnet:layout-worker$/ }, () => ({ path: 'layout-worker', namespace: 'ppnet-layout-worker' }));
+    build.onLoad({ filter: /.*/, namespace: 'ppnet-layout-worker' }, async () => {
+      const result = await esbuild.build({
+        ...common,
+        sourcemap: false,
+        write: false,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2020',
+        entryPoints: ['webview/src/layout/layoutWorker.ts'],
+        outfile: 'dist/webview/layout-worker.js',
+        plugins: [noNodeBuiltins],
+      });
+      const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
+      return { contents: `export default ${JSON.stringify(code)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs).map((file) => path.join(root, file)) };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -68,8 +96,9 @@ const builds = [
   // worker extension host; its language server runs in a web worker of its own.
   { ...common, platform: 'browser', format: 'cjs', target: 'es2020', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/client.js', external: ['vscode'], plugins: [noNodeBuiltins] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js', plugins: [ownPackageJson, noNodeBuiltins] },
-  // The preview's script and its stylesheet (imported by the script), loaded by the webview.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js' },
+  // The preview's script and its stylesheet (imported by the script), loaded by the webview. The
+  // layout runs in a worker whose bundle the script carries (see layoutWorkerSource).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js', plugins: [layoutWorkerSource] },
 ];
 
 function report(result) {

@@ -48,7 +48,7 @@ describe('preview page', () => {
   it('allows only the nonce script and the extension\'s own files', () => {
     const html = previewHtml({ cspSource: 'https://ext.example', nonce: 'abc123', scriptUri: 'https://ext.example/preview.js', styleUri: 'https://ext.example/preview.css' });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
-    assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example");
+    assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example; worker-src blob:");
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123" src="https://ext.example/preview.js">']);
     assert.doesNotMatch(html, /\s(style|on\w+)="/);
   });

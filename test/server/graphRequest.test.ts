@@ -1,8 +1,12 @@
-/** The graph request (GRAPH_REQUEST) over stdio: the graph of the open document, current after each change. */
+/**
+ * The graph requests over stdio: GRAPH_REQUEST, the graph of the open document, current after each
+ * change; GRAPH_DELTA_REQUEST, the preview's, whole at first and then the change from the last answer.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Graph } from '../../server/src/service';
-import { GRAPH_REQUEST } from '../../protocol/protocol';
+import { applyGraphDelta, deltaIsEmpty } from '../../protocol/graphDelta';
+import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer } from '../../protocol/protocol';
 import { TestClient } from './lspClient';
 
 const URI = 'file:///virtual/preview.ppnet.yaml';
@@ -19,6 +23,10 @@ circuits:
     region: europe
     environments: [prod]
 `;
+
+const DELTA_URI = 'file:///virtual/delta.ppnet.yaml';
+/** The same file with a name at line 7, which the delta test edits. */
+const DELTA_TEXT = TEXT.replace('  hq: {}', '  hq:\n    name: Head office');
 
 describe('the graph request', () => {
   let client: TestClient;
@@ -47,5 +55,34 @@ describe('the graph request', () => {
 
     assert.equal(await client.request(GRAPH_REQUEST, { uri: 'file:///virtual/closed.ppnet.yaml' }), null);
     assert.equal(await client.request(GRAPH_REQUEST, { uri: 42 }), null);
+  });
+
+  it('answers the whole graph, then the change from the last answer, and the same version again unchanged', async () => {
+    await client.open(DELTA_URI, DELTA_TEXT);
+    const first = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri: DELTA_URI });
+    assert.ok('graph' in first);
+    assert.deepEqual(first.graph, await client.request<Graph>(GRAPH_REQUEST, { uri: DELTA_URI }));
+
+    await client.change(DELTA_URI, 2, [{ range: { start: { line: 7, character: 21 }, end: { line: 7, character: 21 } }, text: 's' }]);
+    const second = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri: DELTA_URI, since: first.id });
+    assert.ok('delta' in second);
+    assert.equal(second.base, first.id);
+    assert.notEqual(second.id, first.id);
+    const whole = await client.request<Graph>(GRAPH_REQUEST, { uri: DELTA_URI });
+    assert.deepEqual(applyGraphDelta(first.graph, second.delta), whole);
+    assert.deepEqual(second.delta.groups, { changed: [whole.groups.find((g) => g.id === 'group:site:hq')] });
+
+    // Asked again for the same version (the extension does when the diagnostics arrive): nothing changed.
+    const third = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri: DELTA_URI, since: second.id });
+    assert.ok('delta' in third && deltaIsEmpty(third.delta));
+    assert.equal(third.id, second.id);
+
+    // From an answer the server no longer has: whole.
+    const stale = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri: DELTA_URI, since: first.id });
+    assert.ok('graph' in stale);
+    assert.deepEqual(stale.graph, whole);
+
+    assert.equal(await client.request(GRAPH_DELTA_REQUEST, { uri: 'file:///virtual/closed.ppnet.yaml' }), null);
+    assert.equal(await client.request(GRAPH_DELTA_REQUEST, { uri: 42 }), null);
   });
 });

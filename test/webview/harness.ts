@@ -3,6 +3,8 @@
  * a local HTTP origin, the bundled script and stylesheet, and a fake `acquireVsCodeApi` that records
  * what the page posts. Extension messages are delivered as window messages, as VS Code does.
  */
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
@@ -92,7 +94,13 @@ export const THEMES = {
 export async function openPreview(
   browser: Browser,
   origin: string,
-  options: { theme?: keyof typeof THEMES; state?: unknown; viewport?: { width: number; height: number } } = {},
+  options: {
+    theme?: keyof typeof THEMES;
+    state?: unknown;
+    viewport?: { width: number; height: number };
+    /** Called in Node with each message the page posts, as it posts it (the bench times `drawn` with it). */
+    onPosted?: (message: Record<string, unknown>) => void;
+  } = {},
 ): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -102,13 +110,18 @@ export async function openPreview(
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
   const theme = THEMES[options.theme ?? 'light'];
+  const onPosted = options.onPosted;
+  if (onPosted) await page.exposeFunction('__onPosted', (message: Record<string, unknown>) => onPosted(message));
   await page.addInitScript(
     ({ state, theme: t }) => {
       const w = window as unknown as Record<string, unknown>;
       w.__posted = [];
       w.__state = state;
       w.acquireVsCodeApi = () => ({
-        postMessage: (message: unknown) => (w.__posted as unknown[]).push(message),
+        postMessage: (message: unknown) => {
+          (w.__posted as unknown[]).push(message);
+          if (typeof w.__onPosted === 'function') (w.__onPosted as (m: unknown) => void)(message);
+        },
         getState: () => w.__state,
         setState: (next: unknown) => (w.__state = next),
       });
@@ -146,4 +159,25 @@ export async function waitForPosted(page: Page, accept: (message: Record<string,
 export function screenshotPath(name: string): string {
   fs.mkdirSync(RESULTS, { recursive: true });
   return path.join(RESULTS, name);
+}
+
+/** A browser and the page server for the tests of one `describe`, started before them and closed after. */
+export function browserForSuite(): { browser(): Browser; origin(): string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, origin: () => server!.origin };
+}
+
+/** The page neither threw nor logged an error or warning. */
+export function assertNoProblems(problems: PageProblems): void {
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.console, []);
 }

@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { RouteMatrix } from '../../server/src/diagram/matrix';
 import type { Graph, GraphFlow, GraphGroup, GraphNode } from '../../server/src/service/graph';
 import type { RouteKind } from '../../server/src/service/traffic';
 import { ROOT } from '../support';
-import { browserMissing, launchBrowser, openPreview, PageProblems, posted, screenshotPath, send, startServer } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -103,25 +103,12 @@ function denseGraph(size: number): Graph {
 }
 
 describe('preview route matrix', { skip: missing }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const suite = browserForSuite();
   const contoso = example('examples', 'contoso.ppnet.yaml');
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
-  const noProblems = (problems: PageProblems) => {
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.console, []);
-  };
 
   it('shows what ppnet routes --format json prints for the example', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showMatrix(page, contoso);
     const expected = cliRoutes(contoso.file);
     const drawn = await drawnMatrix(page);
@@ -156,12 +143,12 @@ describe('preview route matrix', { skip: missing }, () => {
     // Back to the diagram, drawn as before.
     await page.click('button[data-action="mode-diagram"]');
     await page.waitForFunction((count) => document.querySelectorAll('#diagram [data-node]').length === count && !document.querySelector('#diagram').hidden, contoso.graph.nodes.length);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('highlights the row or column of the entity under the cursor and the cells of its flows', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showMatrix(page, contoso);
     const lineOf = (id: string) => contoso.graph.nodes.find((n) => n.id === id)!.range!.start.line + 1;
     await send(page, { type: 'cursor', line: lineOf('gateway:gw-sea'), character: 4 });
@@ -177,12 +164,12 @@ describe('preview route matrix', { skip: missing }, () => {
     await send(page, { type: 'cursor', line: lineOf('connector:erp-sql'), character: 4 });
     await page.waitForFunction(() => document.querySelector('#matrix .matrix-cell.highlight')?.dataset.row === 'gateway:gw-ams');
     assert.deepEqual(await page.$$eval('#matrix .matrix-cell.highlight', (cells) => cells.map((c: any) => `${c.dataset.row} ${c.dataset.column}`)), ['gateway:gw-ams environment:contoso-prod']);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('narrows to the filters: route classes, an environment, a site, the focus', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showMatrix(page, contoso);
     const cells = async () => (await drawnMatrix(page)).cells.map((c) => `${c.row} ${c.column}`);
     await page.click('#route-filter summary');
@@ -217,13 +204,13 @@ describe('preview route matrix', { skip: missing }, () => {
     await page.fill('#search', 'gw-dub');
     await page.press('#search', 'Enter');
     await page.waitForSelector('#matrix .matrix-row.highlight[data-row="gateway:gw-dub"]');
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('keeps only the cells in view in the DOM at 100 x 100, also scrolled to the far corner', async () => {
     const dense = { uri: 'file:///dense.ppnet.yaml', graph: denseGraph(100) };
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showMatrix(page, dense);
     assert.equal(await page.textContent('#matrix .matrix-corner-count'), '100 × 100 · 10000 with flows');
     const counts = () => page.evaluate(() => ({ cells: document.querySelectorAll('#matrix .matrix-cell').length, rows: document.querySelectorAll('#matrix .matrix-row').length, columns: document.querySelectorAll('#matrix .matrix-column').length }));
@@ -249,13 +236,13 @@ describe('preview route matrix', { skip: missing }, () => {
     assert.ok(await page.isVisible('#matrix .matrix-row[data-row="site:s99"]'));
     assert.ok(await page.isVisible('#matrix .matrix-column[data-column="environment:e99"]'));
     await page.screenshot({ path: screenshotPath('matrix-100x100.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('shows hostile names as text in the matrix and runs none of them', async () => {
     const hostile = example('test', 'fixtures', 'hostile.ppnet.yaml');
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showMatrix(page, hostile);
     const expected = cliRoutes(hostile.file);
     const drawn = await drawnMatrix(page);
@@ -274,7 +261,7 @@ describe('preview route matrix', { skip: missing }, () => {
     // The filter lists hold the names as text too.
     assert.ok((await page.$$eval('#environment-filter option', (options) => options.map((o: any) => o.textContent))).includes(`"><svg onload="window.__pwned='name'">`));
     await page.screenshot({ path: screenshotPath('matrix-hostile.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 });

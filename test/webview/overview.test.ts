@@ -9,14 +9,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 import type { ToWebview } from '../../protocol/protocol';
-import { browserMissing, launchBrowser, openPreview, PageProblems, posted, screenshotPath, send, startServer } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -63,27 +63,14 @@ function flowsThrough(graph: Graph, id: string): string[] {
 }
 
 describe('preview overview, focus and filters', { skip: missing }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const suite = browserForSuite();
   const big = unitsExample(300);
   const regions = big.graph.groups.filter((g) => g.kind === 'region').map((g) => g.id);
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
-  const noProblems = (problems: PageProblems) => {
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.console, []);
-  };
 
   it('opens a 300-unit file on the overview, expands a group on click and collapses it again', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, big);
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
     // Every group is one node: the 300 sites one cluster, each region, the edge, the internet, the cloud.
@@ -122,13 +109,13 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.click(`#diagram [data-collapse="${region}"]`);
     await page.waitForSelector(`#diagram [data-expand="${region}"]`, SLOW);
     assert.equal(await page.$$eval('#diagram [data-group]', (groups) => groups.length), 0);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('opens the cluster of sites into one node per site, and a site into its entities', async () => {
     const example = unitsExample(30);
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, example);
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
     await page.click('#diagram [data-expand="cluster:site"]');
@@ -142,13 +129,13 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     // "Collapse all" goes back to the first overview.
     await page.click('button[data-action="collapse-all"]');
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('highlights the group or cluster that holds the entity under the cursor, and the entity once expanded', async () => {
     const example = unitsExample(30);
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, example);
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
     await send(page, { type: 'cursor', ...lineIn(example.graph, 'gateway:gw-0004') });
@@ -164,13 +151,13 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.waitForSelector(`#diagram [data-node="${region}"].highlight`);
     await page.click(`#diagram [data-expand="${region}"]`);
     await page.waitForSelector(`#diagram [data-node="${environment}"].highlight`, SLOW);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('focuses an entity on double-click, the Focus button or the search: only its flows; Escape clears', async () => {
     const example = unitsExample(30);
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, example);
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
     const environment = 'environment:europe-env-0001';
@@ -218,12 +205,12 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     assert.equal(await page.textContent('#controls .search-count'), '1 of 1');
     await page.fill('#search', 'no such thing');
     assert.equal(await page.textContent('#controls .search-count'), 'no match');
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('filters by route class, environment and site', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, contoso);
     await page.waitForFunction((count) => document.querySelectorAll('#diagram [data-node]').length === count, contoso.graph.nodes.length);
     // The example is drawn whole: no overview.
@@ -251,13 +238,13 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     assert.deepEqual(await flowRows(page), ['connector:archive-files']);
     assert.deepEqual(await drawnNodes(page), ['connector:archive-files', 'environment:contoso-dev', 'gateway:gw-dub', 'internet', 'service-bus', 'site:dub-dc']);
     await page.screenshot({ path: screenshotPath('preview-filter-site.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('filters a large file to one site: small enough to draw whole', async () => {
     const example = unitsExample(60);
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, example);
     await page.waitForSelector('#diagram [data-expand="cluster:site"]', SLOW);
     await page.selectOption('#site-filter', 'group:site:site-0042');
@@ -267,7 +254,7 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     // environment's connectors that stay in Microsoft's network or go to Salesforce.
     const environment = example.graph.flows.find((f) => f.id === 'desktop-flow:bot-0042')!.environment!.slice('environment:'.length);
     assert.deepEqual(await flowRows(page), [`users:site-0042:${environment}`, `static-content:site-0042:${environment}`, 'connector:erp-sql-0042', 'desktop-flow:bot-0042']);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 });

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
 import { layoutGraph } from '../../server/src/diagram/layout';
 import { renderSvg } from '../../server/src/diagram/svg';
@@ -18,7 +18,7 @@ import { ROOT } from '../support';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 
-import { browserMissing, launchBrowser, openPreview, PageProblems, posted, screenshotPath, send, startServer, THEMES, waitForPosted } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send, THEMES, waitForPosted } from './harness';
 
 const missing = browserMissing();
 if (missing) console.log(`# ${missing}`);
@@ -55,24 +55,11 @@ async function transform(page: Page): Promise<string | null> {
 }
 
 describe('preview webview', { skip: missing }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserForSuite();
 
-  const noProblems = (problems: PageProblems) => {
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.console, []);
-  };
 
   it('draws every entity as a node and every flow on edges of its route class', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, contoso);
     const drawnNodes = await page.$$eval('#diagram [data-node]', (elements) => elements.map((e) => e.getAttribute('data-node')));
     const entityNodes = contoso.graph.nodes.filter((n) => n.range).map((n) => n.id);
@@ -101,12 +88,12 @@ describe('preview webview', { skip: missing }, () => {
     assert.equal(await page.$$eval('#flows tbody tr', (rows) => rows.length), contoso.graph.flows.length);
     assert.equal(await page.textContent('#title-text'), 'Contoso connectivity');
     await page.screenshot({ path: screenshotPath('preview-contoso-light.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('marks nodes with errors and warnings and lists their messages on hover', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, mistakes);
     const marks = await page.$$eval('#diagram [data-node]', (elements) =>
       elements.map((e) => ({
@@ -134,12 +121,12 @@ describe('preview webview', { skip: missing }, () => {
       ['gw-lon (Data gateway)', 'East US · 1 member', 'error gateway-cross-geography', 'error gateway-tls', 'info gateway-single-member'],
     );
     await page.screenshot({ path: screenshotPath('preview-mistakes-light.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('posts a reveal message for a clicked node and highlights the node under the cursor', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, contoso);
     await page.click('#diagram [data-node="gateway:gw-ams"] .node-label');
     assert.deepEqual(await waitForPosted(page, (m) => m.type === 'reveal'), { type: 'reveal', node: 'gateway:gw-ams' });
@@ -160,12 +147,12 @@ describe('preview webview', { skip: missing }, () => {
     // A row of the flows table highlights its flow and reveals the entity it comes from.
     await page.click('#flows tr[data-flow="desktop-flow:invoice-bot"] td');
     assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), { type: 'reveal', node: 'desktopFlow:invoice-bot' });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('keeps zoom and pan across redraws and restores them after a reload', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, contoso);
     const fitted = await transform(page);
     await page.click('button[data-action="zoom-in"]');
@@ -176,19 +163,19 @@ describe('preview webview', { skip: missing }, () => {
     const state = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
     assert.equal((state as { uri: string }).uri, contoso.uri);
 
-    const reloaded = await openPreview(browser, server.origin, { state });
+    const reloaded = await openPreview(suite.browser(), suite.origin(), { state });
     await showGraph(reloaded.page, contoso, false);
     assert.equal(await transform(reloaded.page), zoomed);
     await page.click('button[data-action="fit"]');
     assert.equal(await transform(page), fitted);
-    noProblems(problems);
-    noProblems(reloaded.problems);
+    assertNoProblems(problems);
+    assertNoProblems(reloaded.problems);
     await page.context().close();
     await reloaded.page.context().close();
   });
 
   it('exports SVG, PNG and Mermaid from the toolbar', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, contoso);
     for (const format of ['svg', 'png', 'mermaid']) await page.click(`button[data-action="export-${format}"]`);
     const svg = await waitForPosted(page, (m) => m.type === 'exported' && m.format === 'svg');
@@ -200,24 +187,24 @@ describe('preview webview', { skip: missing }, () => {
     fs.writeFileSync(screenshotPath('export-contoso.png'), bytes);
     const mermaid = await waitForPosted(page, (m) => m.type === 'exported' && m.format === 'mermaid');
     assert.match(String(mermaid.data), /^flowchart LR\n/);
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   for (const theme of Object.keys(THEMES) as (keyof typeof THEMES)[]) {
     it(`draws in the ${theme} theme (screenshot)`, async () => {
-      const { page, problems } = await openPreview(browser, server.origin, { theme });
+      const { page, problems } = await openPreview(suite.browser(), suite.origin(), { theme });
       await showGraph(page, contoso);
       const drawnTheme = await page.$eval('#diagram svg', (svg) => svg.getAttribute('data-theme'));
       assert.equal(drawnTheme, theme);
       await page.screenshot({ path: screenshotPath(`preview-${theme}.png`) });
-      noProblems(problems);
+      assertNoProblems(problems);
       await page.context().close();
     });
   }
 
   it('renders hostile ids and names literally and runs none of them', async () => {
-    const { page, problems } = await openPreview(browser, server.origin);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, hostile);
     const environmentId = `environment:<img src=x onerror="window.__pwned='env'">`;
     const name = `"><svg onload="window.__pwned='name'">`;
@@ -236,13 +223,13 @@ describe('preview webview', { skip: missing }, () => {
     await page.hover(`#diagram [data-node="connector:<b onmouseover=\\"window.__pwned='connector'\\">x</b>"]`);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
     await page.screenshot({ path: screenshotPath('preview-hostile.png') });
-    noProblems(problems);
+    assertNoProblems(problems);
     await page.context().close();
   });
 
   it('escapes hostile names in the SVG itself, with no Content-Security-Policy to fall back on', async () => {
     const svg = renderSvg(await layoutGraph(hostile.graph), { theme: 'light', legend: true, title: hostile.graph.title });
-    const page = await browser.newPage();
+    const page = await suite.browser().newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setContent(`<!DOCTYPE html><body>${svg}</body>`);

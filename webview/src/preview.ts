@@ -9,9 +9,10 @@
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/protocol';
-import { LaidOutGraph, layoutGraph } from '../../server/src/diagram/layout';
+import { applyGraphDelta } from '../../protocol/graphDelta';
+import type { LaidOutGraph } from '../../server/src/diagram/layout';
 import { toMermaid } from '../../server/src/diagram/mermaid';
-import { renderSvg } from '../../server/src/diagram/svg';
+import { renderSvg, renderSvgLayers } from '../../server/src/diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service';
 import { RouteMatrix, routeMatrix } from '../../server/src/diagram/matrix';
@@ -20,6 +21,10 @@ import { ControlEvent, Controls } from './overview/controls';
 import { decorateOverview } from './overview/decorate';
 import { focusGraph } from '../../server/src/diagram/overview';
 import { filterGraph, flowsOf, GraphFilter, NO_FILTER, Overview, overviewOf, OVERVIEW_THRESHOLD, searchNodes, targetIds } from './overview/views';
+import { LayoutClient } from './layout/layoutClient';
+import { startLayoutWorker } from './layout/layoutWorkerStart';
+import { updateRows } from './rows';
+import { DiagramPatcher } from './svgPatch';
 import './preview.css';
 
 interface VsCodeApi {
@@ -46,8 +51,10 @@ const matrixRoot = document.getElementById('matrix') as HTMLElement;
 const restored = parsePreviewState(vscode.getState());
 let uri: string | undefined = restored?.uri;
 let view = restored?.view;
-/** The file's graph. */
+/** The file's graph, the server's answer it comes from (a `graphDelta` names it) and the document's version. */
 let graph: Graph | undefined;
+let graphId: string | undefined;
+let graphVersion: number | undefined;
 let nodesById = new Map<string, GraphNode>();
 /** What is drawn of it: filtered, focused, collapsed (the overview). */
 let shown: Graph | undefined;
@@ -66,6 +73,11 @@ let matrix: RouteMatrix | undefined;
 let matrixView: MatrixView | undefined;
 let viewport: SVGGElement | undefined;
 let renderSequence = 0;
+/** Lays graphs out in a worker, the newest only (layout/layoutClient.ts); started now, while the first graph is on its way. */
+const layouts = new LayoutClient(startLayoutWorker);
+layouts.warm();
+/** Redraws only the elements whose markup changed. */
+const patcher = new DiagramPatcher();
 /** The graph being laid out; exports wait for it. */
 let rendering: Promise<void> = Promise.resolve();
 let theme = currentTheme();
@@ -95,7 +107,16 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'graph':
-      rendering = showGraph(message.uri, message.graph, message.fit);
+      rendering = showGraph(message.uri, message.graph, message.fit, message.id, message.version);
+      break;
+    case 'graphDelta':
+      // The extension sends a change only from the graph this page holds; when the page dropped it (a
+      // drawing that failed), `ready` asks for the graph whole again.
+      if (graph && message.uri === uri && message.base === graphId) {
+        rendering = showGraph(message.uri, applyGraphDelta(graph, message.delta), false, message.id, message.version);
+      } else {
+        post({ type: 'ready' });
+      }
       break;
     case 'empty':
       showEmpty(String(message.message));
@@ -109,15 +130,19 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-async function showGraph(newUri: string, newGraph: Graph, fit: boolean): Promise<void> {
+async function showGraph(newUri: string, newGraph: Graph, fit: boolean, id: string | undefined, version: number | undefined): Promise<void> {
   if (newUri !== uri) {
     // Another file: its own overview, no focus; filters that name its entities are kept by the lists.
     expanded.clear();
     focus = undefined;
     fit = true;
+    patcher.reset();
+    flowRowLimit = FLOW_ROWS_PAGE;
   }
   uri = newUri;
   graph = newGraph;
+  graphId = id;
+  graphVersion = version;
   nodesById = new Map(newGraph.nodes.map((n) => [n.id, n]));
   if (focus !== undefined && !nodesById.has(focus) && !newGraph.groups.some((g) => g.id === focus)) focus = undefined;
   matrix = undefined;
@@ -154,14 +179,14 @@ async function render(fit: boolean, center?: string): Promise<void> {
   renderHeader(current);
   updateControls(display.overview);
   if (mode === 'matrix') showMatrix(false);
-  let laidOut: LaidOutGraph;
+  let laidOut: LaidOutGraph | undefined;
   try {
-    laidOut = await layoutGraph(display.graph);
+    laidOut = await layouts.layout(display.graph, sequence);
   } catch (error) {
     if (sequence === renderSequence) showEmpty(`The diagram could not be laid out: ${(error as Error).message}`);
     return;
   }
-  if (sequence !== renderSequence) return; // a newer graph or view arrived meanwhile
+  if (!laidOut || sequence !== renderSequence) return; // a newer graph or view arrived meanwhile
   shown = display.graph;
   overview = display.overview;
   laid = laidOut;
@@ -176,10 +201,22 @@ async function render(fit: boolean, center?: string): Promise<void> {
     drawPending = true;
   }
   saveState();
+  postDrawn();
+}
+
+/**
+ * `drawn` with the graph's version once the frame with the drawing has been painted (the bench and the
+ * tests time edits to it): a frame callback runs before that frame's paint, a task it queues after.
+ */
+function postDrawn(): void {
+  const version = graphVersion;
+  requestAnimationFrame(() => setTimeout(() => post({ type: 'drawn', ...(version !== undefined && { version }) }), 0));
 }
 
 function showEmpty(text: string): void {
+  patcher.reset();
   graph = undefined;
+  graphId = undefined;
   shown = undefined;
   overview = undefined;
   matrix = undefined;
@@ -200,7 +237,14 @@ function showEmpty(text: string): void {
 function draw(): void {
   if (!laid) return;
   drawPending = false;
-  const parsed = new DOMParser().parseFromString(renderSvg(laid, { theme }), 'image/svg+xml');
+  // After an edit, only the elements whose markup changed are replaced (svgPatch.ts).
+  const layers = renderSvgLayers(laid, theme);
+  const drawn = viewport?.ownerSVGElement;
+  if (drawn && patcher.patch(layers, theme)) {
+    finishDraw(drawn);
+    return;
+  }
+  const parsed = new DOMParser().parseFromString(renderSvg(laid, { theme }, layers), 'image/svg+xml');
   const source = parsed.documentElement;
   if (source.nodeName !== 'svg') {
     showEmpty('The diagram could not be drawn.');
@@ -219,6 +263,13 @@ function draw(): void {
   svg.appendChild(group);
   diagram.replaceChildren(svg);
   viewport = group;
+  patcher.remember(group, layers, theme);
+  finishDraw(svg);
+}
+
+/** The overview's marks, the view, the highlight and the search's marks on a drawing just made or patched. */
+function finishDraw(svg: SVGSVGElement): void {
+  if (!laid) return;
   if (overview) decorateOverview(svg, laid, overview, theme);
   if (view) applyView();
   else fitView();
@@ -391,36 +442,47 @@ const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
   'azure-service': 'Azure service',
 };
 
-/** More flows than this are not listed (filter or focus to list them): thousands of rows would only slow the preview. */
-const MAX_FLOW_ROWS = 400;
+/**
+ * Flows listed at first, and added by each click on the row that says how many are not: laying out a
+ * few hundred rows of reasons was most of opening a large file (filter, search or focus to list fewer).
+ */
+const FLOW_ROWS_PAGE = 100;
+let flowRowLimit = FLOW_ROWS_PAGE;
+
+/** The row that says how many flows are not listed; its text changes, the row stays. */
+const moreFlows = element('tr', undefined, 'more-flows');
+const moreFlowsCell = element('td');
+moreFlowsCell.colSpan = 5;
+moreFlows.append(moreFlowsCell);
+moreFlows.tabIndex = 0;
+
+/** What a flow's row shows: a row is rebuilt only when this changes (rows.ts). */
+const flowSignature = (flow: GraphFlow) => JSON.stringify([theme, flow.kind, flow.fromLabel, flow.toLabel, flow.route, flow.expected, flow.reason, flow.source]);
+
+function flowRow(flow: GraphFlow): HTMLTableRowElement {
+  const row = element('tr');
+  row.dataset.flow = flow.id;
+  row.tabIndex = 0;
+  const route = element('td', undefined, `route route-${flow.route}`);
+  route.append(routeSample(flow.route), element('span', ROUTE_STYLES[flow.route].label));
+  if (flow.expected && flow.expected !== flow.route) {
+    route.append(element('div', `the file expects ${ROUTE_STYLES[flow.expected].label}`, 'expected'));
+  }
+  const why = element('td', flow.reason, 'reason');
+  if (/^https:\/\//.test(flow.source)) {
+    const link = element('a', 'source');
+    link.href = flow.source;
+    why.append(' ', link);
+  }
+  row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
+  return row;
+}
 
 function renderFlows(current: Graph): void {
-  const rows = current.flows.slice(0, MAX_FLOW_ROWS).map((flow) => {
-    const row = element('tr');
-    row.dataset.flow = flow.id;
-    row.tabIndex = 0;
-    const route = element('td', undefined, `route route-${flow.route}`);
-    route.append(routeSample(flow.route), element('span', ROUTE_STYLES[flow.route].label));
-    if (flow.expected && flow.expected !== flow.route) {
-      route.append(element('div', `the file expects ${ROUTE_STYLES[flow.expected].label}`, 'expected'));
-    }
-    const why = element('td', flow.reason, 'reason');
-    if (/^https:\/\//.test(flow.source)) {
-      const link = element('a', 'source');
-      link.href = flow.source;
-      why.append(' ', link);
-    }
-    row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
-    return row;
-  });
-  if (current.flows.length > MAX_FLOW_ROWS) {
-    const more = element('tr', undefined, 'more-flows');
-    const cell = element('td', `${current.flows.length - MAX_FLOW_ROWS} more flows: filter, search or focus to list them.`);
-    cell.colSpan = 5;
-    more.append(cell);
-    rows.push(more);
-  }
-  flowRows.replaceChildren(...rows);
+  const hidden = current.flows.length - flowRowLimit;
+  if (hidden > 0) moreFlowsCell.textContent = `${hidden} more flows: show ${Math.min(hidden, FLOW_ROWS_PAGE)} more, or filter, search or focus to list them.`;
+  // Rows whose flow did not change stay (rows.ts): rebuilding hundreds of rows was most of a redraw.
+  updateRows(flowRows, current.flows.slice(0, flowRowLimit), { key: (flow) => flow.id, signature: flowSignature, render: flowRow }, hidden > 0 ? [moreFlows] : []);
   applyHighlight();
 }
 
@@ -432,16 +494,23 @@ function pickFlow(row: HTMLTableRowElement): void {
   if (nodesById.get(flow.subject)?.range) post({ type: 'reveal', node: flow.subject });
 }
 
+function showMoreFlows(): void {
+  flowRowLimit += FLOW_ROWS_PAGE;
+  if (shown) renderFlows(shown);
+}
+
 flowRows.addEventListener('click', (event) => {
   if ((event.target as Element).closest('a')) return;
   const row = (event.target as Element).closest('tr');
-  if (row) pickFlow(row as HTMLTableRowElement);
+  if (row === moreFlows) showMoreFlows();
+  else if (row) pickFlow(row as HTMLTableRowElement);
 });
 flowRows.addEventListener('keydown', (event) => {
   const row = (event.target as Element).closest('tr');
   if (row && (event.key === 'Enter' || event.key === ' ')) {
     event.preventDefault();
-    pickFlow(row as HTMLTableRowElement);
+    if (row === moreFlows) showMoreFlows();
+    else pickFlow(row as HTMLTableRowElement);
   }
 });
 

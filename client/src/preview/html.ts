@@ -1,6 +1,7 @@
 /**
  * The preview page. Nothing from the topology file is in it: the script fills it with DOM text nodes.
- * The Content-Security-Policy allows only the extension's own files and the one script with the nonce.
+ * The Content-Security-Policy allows only the extension's own files, the one script with the nonce and
+ * the layout worker it starts from a blob.
  */
 export interface PreviewPageOptions {
   /** The webview's resource origin (`webview.cspSource`). */
@@ -18,6 +19,8 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
     // The PNG export draws the SVG through an image.
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    // The layout worker, started from a blob of the script's own text (webview/src/layout/layoutWorkerStart.ts).
+    'worker-src blob:',
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

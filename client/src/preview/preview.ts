@@ -1,6 +1,6 @@
 /**
  * The preview panel: shows the graph of the active topology file (asked of the language server with
- * `GRAPH_REQUEST`), follows edits, the active editor and the cursor, reveals a node's YAML on click,
+ * `GRAPH_DELTA_REQUEST` through graphFeed.ts), follows edits, the active editor and the cursor, reveals a node's YAML on click,
  * saves exports where the user chooses, and comes back after a window reload.
  */
 import {
@@ -21,12 +21,10 @@ import {
 } from 'vscode';
 // The common client API: the preview runs in the desktop (Node) and in the browser extension host alike.
 import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
-import type { Graph } from '../../../server/src/service';
+import { GraphFeed, REFRESH_DELAY_MS } from './graphFeed';
 import { previewHtml } from './html';
-import { ExportFormat, FromWebview, GRAPH_REQUEST, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, GraphAnswer, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
 
-/** Edits are coalesced for this long before the graph is asked for again (the redraw follows within 300 ms). */
-const REFRESH_DELAY_MS = 150;
 
 const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }> = {
   svg: { label: 'SVG image', extension: 'svg' },
@@ -43,9 +41,10 @@ const titleFor = (uri: Uri) => `Preview ${uri.path.split('/').pop()}`;
 const previewSetting = (name: 'followActiveEditor' | 'highlightCursor') => workspace.getConfiguration('ppnet.preview').get<boolean>(name, true);
 
 class Preview implements Disposable {
-  private graph: Graph | undefined;
+  private readonly feed = new GraphFeed();
   private timer: NodeJS.Timeout | undefined;
-  private requestSequence = 0;
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
   /** The export a command asked for; only its answer is saved (the toolbar's are saved as they come). */
   private pendingExport: ExportFormat | undefined;
   private exportRequested = false;
@@ -85,31 +84,53 @@ class Preview implements Disposable {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
+  /**
+   * Brings the webview to the current graph. One request at a time: a refresh asked for meanwhile runs
+   * when it is done (newest wins, nothing is dropped, so that the feed knows what the webview holds).
+   */
   async refresh(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = this.refreshOnce();
+    try {
+      await this.refreshing;
+    } finally {
+      this.refreshing = undefined;
+    }
+    if (this.refreshAgain) {
+      this.refreshAgain = false;
+      return this.refresh();
+    }
+  }
+
+  private async refreshOnce(): Promise<void> {
     const uri = this.uri;
-    if (!uri) return this.post({ type: 'empty', message: 'Open a .ppnet.yaml file to preview it.' });
-    const sequence = ++this.requestSequence;
+    if (!uri) return this.postEmpty('Open a .ppnet.yaml file to preview it.');
     const client = this.client();
     // A stopped client (crashed, restarting or given up) would only answer "Client is not running".
-    if (!client || client.state === State.Stopped) return this.post({ type: 'empty', message: 'The ppnet language server is not running.' });
-    let graph: Graph | null;
+    if (!client || client.state === State.Stopped) return this.postEmpty('The ppnet language server is not running.');
+    let message: ToWebview | null | undefined;
     try {
-      await workspace.openTextDocument(uri); // the server knows only open documents
-      graph = await client.sendRequest<Graph | null>(GRAPH_REQUEST, { uri: uri.toString() });
+      const version = (await workspace.openTextDocument(uri)).version; // the server knows only open documents
+      message = await this.feed.next((params) => client.sendRequest<GraphAnswer | null>(GRAPH_DELTA_REQUEST, params), uri.toString(), version, this.fitNext);
     } catch (error) {
       const stopped = client.state !== State.Running; // the server died or restarted meanwhile
-      if (sequence === this.requestSequence) this.post({ type: 'empty', message: stopped ? 'The ppnet language server is not running.' : `The diagram is not available: ${(error as Error).message}` });
-      return;
+      return this.postEmpty(stopped ? 'The ppnet language server is not running.' : `The diagram is not available: ${(error as Error).message}`);
     }
-    if (sequence !== this.requestSequence) return;
     // The server learns of a document just opened a moment later; its diagnostics then refresh the preview.
-    if (!graph) return this.post({ type: 'empty', message: 'Waiting for the language server…' });
-    this.graph = graph;
-    this.post({ type: 'graph', uri: uri.toString(), graph, fit: this.fitNext });
+    if (message === null) return this.postEmpty('Waiting for the language server…');
+    if (message) this.post(message);
     this.fitNext = false;
     if (this.pendingExport && !this.exportRequested) this.requestExport(this.pendingExport);
+  }
+
+  private postEmpty(text: string): void {
+    this.feed.webviewCleared();
+    this.post({ type: 'empty', message: text });
   }
 
   cursorMoved(line: number, character: number): void {
@@ -119,7 +140,7 @@ class Preview implements Disposable {
   /** Asks the webview for an export now, or once the first graph is there. */
   requestExport(format: ExportFormat): void {
     this.pendingExport = format;
-    this.exportRequested = this.graph !== undefined;
+    this.exportRequested = this.feed.graph !== undefined;
     if (this.exportRequested) this.post({ type: 'export', format });
   }
 
@@ -130,7 +151,8 @@ class Preview implements Disposable {
   private receive(message: FromWebview | undefined): void {
     if (!message) return; // not a message we know, or unsound fields: ignored
     switch (message.type) {
-      case 'ready':
+      case 'ready': // a new page holds no graph
+        this.feed.webviewCleared();
         void this.refresh();
         break;
       case 'reveal':
@@ -139,11 +161,13 @@ class Preview implements Disposable {
       case 'exported':
         void this.save(message.format, message.data);
         break;
+      case 'drawn': // for the bench and tests, which time edits to it
+        break;
     }
   }
 
   private async reveal(nodeId: string): Promise<void> {
-    const node = this.graph?.nodes.find((n) => n.id === nodeId);
+    const node = this.feed.graph?.nodes.find((n) => n.id === nodeId);
     if (!node?.range || !this.uri) return;
     const { start, end } = node.range;
     const range = new Range(start.line, start.character, end.line, end.character);

@@ -18,7 +18,8 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedConfig } from '../files/loadedConfig';
 import { unreadableConfigDiagnostic } from '../files/loadedConfig';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
-import { GRAPH_REQUEST } from '../../../protocol/protocol';
+import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams } from '../../../protocol/protocol';
+import { GraphAnswers } from './graphAnswers';
 
 /** Where the server finds the `ppnet.config.yaml` that applies to a document. */
 export interface ConfigSource {
@@ -45,6 +46,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   const service = createLanguageService();
   const publishedConfigs = new Set<string>();
   const pending = new Map<string, NodeJS.Immediate>();
+  const graphAnswers = new GraphAnswers();
   let canWatchFiles = false;
 
   /** The nearest config of a document, from the loader's cache: the disk is read again only after `refresh()`. */
@@ -143,6 +145,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
     service.forget(event.document.uri);
+    graphAnswers.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -180,6 +183,15 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   connection.onRequest(GRAPH_REQUEST, (p: { uri?: unknown }) =>
     typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels })),
   );
+  // The same for the preview, as the change from its last answer (protocol/graphDelta.ts).
+  connection.onRequest(GRAPH_DELTA_REQUEST, (p: Partial<GraphDeltaParams> | undefined) => {
+    if (typeof p?.uri !== 'string') return null;
+    const since = typeof p.since === 'string' ? p.since : undefined;
+    return onDocument(p.uri, null, (d) => {
+      const ruleLevels = configFor(d.uri)?.config.ruleLevels;
+      return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }));
+    });
+  });
 
   documents.listen(connection);
   connection.listen();
