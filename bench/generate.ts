@@ -4,7 +4,13 @@
  * the right route filter, a gateway cluster, connectors, a desktop flow and an Azure service), so that
  * every rule has real work to do and none fires. Deterministic for a given size.
  */
-import { azureRegionById, powerPlatformRegions, PowerPlatformRegion } from '../server/src/service/catalog';
+import { azureRegionById, peeringLocations, powerPlatformRegions, PowerPlatformRegion } from '../server/src/service/catalog';
+
+/** `    peeringLocation: <name>` for a peering location local to the Azure region (a standard circuit there reaches the region's pair), else nothing. */
+function peeringLocationLine(azureRegionId: string): string {
+  const location = peeringLocations.find((p) => p.localAzureRegions.includes(azureRegionId) && p.geopoliticalRegion);
+  return location ? `    peeringLocation: ${location.displayName}\n` : '';
+}
 
 /** Regions whose every datacenter region has a known community and is an allowed gateway region. */
 const REGIONS: PowerPlatformRegion[] = powerPlatformRegions.filter(
@@ -49,7 +55,7 @@ function block(index: number): Block {
       `  ${site}:\n    name: Office ${n}\n    internet: allowed\n    addressSpace: [10.${index % 256}.0.0/16]\n    internetEgress: [${publicPrefix(index, 28)}]\n`,
     ],
     circuits: [
-      `  er-${n}:\n    site: ${site}\n    peeringLocation: ${datacenter[0].displayName}\n    region: ${region.id}\n    sku: standard\n    bandwidth: 1Gbps\n` +
+      `  er-${n}:\n    site: ${site}\n${peeringLocationLine(datacenter[0].id)}    region: ${region.id}\n    sku: standard\n    bandwidth: 1Gbps\n` +
         `    environments: [${prod}, ${dev}]\n    microsoftPeering:\n      advertisedPrefixes: [${publicPrefix(index, 29)}]\n      routeFilter:\n` +
         datacenter.map((azure) => `        - ${azure.displayName}       # ${azure.microsoftPeeringCommunity}\n`).join('') +
         `    privatePeering:\n      vnets: [hub-vnet-${n}]\n`,
@@ -100,7 +106,7 @@ export function generateUnits(units: number): string {
     parts.environments.push(`  ${env}:\n    name: ${region.displayName} ${n}\n    region: ${region.id}\n    type: production\n    apps: [canvas, model-driven]\n    cdn: true\n`);
     parts.sites.push(`  ${site}:\n    name: Office ${n}\n    internet: allowed\n    addressSpace: [10.${index % 256}.0.0/16]\n    internetEgress: [${publicPrefix(index, 28)}]\n`);
     parts.circuits.push(
-      `  er-${n}:\n    site: ${site}\n    peeringLocation: ${datacenter[0].displayName}\n    region: ${region.id}\n    sku: standard\n    bandwidth: 1Gbps\n` +
+      `  er-${n}:\n    site: ${site}\n${peeringLocationLine(datacenter[0].id)}    region: ${region.id}\n    sku: standard\n    bandwidth: 1Gbps\n` +
         `    environments: [${env}]\n    microsoftPeering:\n      advertisedPrefixes: [${publicPrefix(index, 29)}]\n      routeFilter:\n` +
         datacenter.map((azure) => `        - ${azure.displayName}       # ${azure.microsoftPeeringCommunity}\n`).join(''),
     );

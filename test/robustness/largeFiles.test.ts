@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { generateTopology } from '../../bench/generate';
+import { generateTopology, generateUnits } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
 import { MAX_ITEMS_COMPUTED } from '../../server/src/service/symbols';
 import { MAX_DIAGNOSTICS_PER_CODE } from '../../server/src/service/validation';
@@ -78,5 +78,13 @@ describe('a file with very many findings of one code', () => {
 
   it('does not cap other codes', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code !== 'schema').map((d) => d.code), []);
+  });
+});
+
+describe('the generated topologies of the bench', () => {
+  it('are valid designs: no diagnostic at all, so that the bench measures checking, not reporting', () => {
+    const service = createLanguageService();
+    assert.deepEqual(service.validate(doc(generateUnits(60))).map((d) => d.code), []);
+    assert.deepEqual(service.validate(doc(generateTopology(2_000))).map((d) => d.code), []);
   });
 });
