@@ -14,7 +14,6 @@ import {
   findConnector,
   findPeeringLocation,
   findPowerPlatformRegion,
-  geographyOf,
   geopoliticalRegionOf,
   peeringLocations,
   powerPlatformRegions,
@@ -24,7 +23,7 @@ import {
   virtualNetworkSupport,
 } from './catalog';
 import { parseCidr } from './cidr';
-import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionsOf, environmentRegion, skuOf } from './facts';
+import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf } from './facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from './model';
 import { nodeAt } from './nodeAt';
@@ -218,7 +217,7 @@ function reachMarkdown(topology: Topology, circuitId: string, field: 'peeringLoc
   const sku = circuit && skuOf(circuit);
   if (!circuit || (field === 'peeringLocation' && !location) || (field === 'sku' && !sku)) return undefined;
   const head = field === 'peeringLocation' ? peeringLocationMarkdown(location!) : `**${sku}**: ${skuReachText(sku!, location || undefined)}`;
-  const unreachable = [...new Set(servedRegionIds(topology, circuitId))].filter((id) => circuitReaches(circuit, id) === 'unreachable');
+  const unreachable = regionsNeeded(topology, circuit).map((n) => n.region.id).filter((id) => circuitReaches(circuit, id) === 'unreachable');
   const verdict = !location || !sku
     ? undefined
     : unreachable.length
@@ -227,28 +226,19 @@ function reachMarkdown(topology: Topology, circuitId: string, field: 'peeringLoc
   return [head, verdict, sourceLinks(['er-locations-providers', 'faq'])].filter(Boolean).join('\n\n');
 }
 
-function servedRegionIds(topology: Topology, circuitId: string): string[] {
-  const circuit = topology.circuits.get(circuitId);
-  return (circuit?.environments?.items ?? []).flatMap((item) => {
-    const environment = topology.environments.get(item.text);
-    return environment ? [...datacenterRegionsOf(environment)] : [];
-  });
-}
-
 /** An item of an environment's datacenterRegions: the Azure region, and whether ppnet knows it as one of the region's datacenters. */
 function datacenterRegionMarkdown(topology: Topology, environmentId: string, text: string): string | undefined {
   const azure = findAzureRegion(text);
   const environment = topology.environments.get(environmentId);
   const region = environment && environmentRegion(environment);
   if (!azure) return undefined;
-  const home = region && geopoliticalRegionOf(region.datacenterRegions[0]);
-  const there = geopoliticalRegionOf(azure.id);
+  const fit = region && datacenterRegionFit(region, azure.id);
   const role = !region
     ? undefined
-    : region.datacenterRegions.includes(azure.id)
+    : fit === 'known'
       ? `One of the datacenter regions Microsoft's pages give for ${region.displayName}.`
-      : home && there && home !== there && !geographyOf(region).includes(azure.id)
-        ? `In the ${there} geopolitical region, not in ${home}, where the datacenters of ${region.displayName} are: its environments do not run there.`
+      : fit === 'elsewhere'
+        ? `In the ${geopoliticalRegionOf(azure.id)} geopolitical region, not in ${homeGeopoliticalRegion(region)}, where the datacenters of ${region.displayName} are: its environments do not run there.`
         : `Not among the datacenter regions Microsoft's pages give for ${region.displayName} (${listWords(region.datacenterRegions)}): ppnet uses it as written but cannot confirm it.`;
   return [azureRegionMarkdown(azure), role, sourceLinks(['vnet-support', 'routing'])].filter(Boolean).join('\n\n');
 }

@@ -1,5 +1,5 @@
 /** Regions: the Power Platform region an environment is in and the Azure datacenter regions it runs in. */
-import { findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog';
+import { findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, PowerPlatformRegion } from '../catalog';
 import type { Environment } from '../model';
 
 /** The catalog's Power Platform region of an environment, when its `region` names one. */
@@ -17,4 +17,25 @@ export function datacenterRegionsOf(environment: Environment): readonly string[]
     .filter((id): id is string => id !== undefined);
   if (written && written.length > 0) return [...new Set(written)];
   return environmentRegion(environment)?.datacenterRegions ?? [];
+}
+
+/**
+ * Where an Azure region an environment names as a datacenter region stands against its Power Platform
+ * region: `known` (the pair Microsoft's pages give), `elsewhere` (another ExpressRoute geopolitical region,
+ * outside the region's geography: surely not one of its datacenters), else `unconfirmed` (the region may
+ * have more pairs than the pages give, so ppnet cannot tell).
+ */
+export type DatacenterRegionFit = 'known' | 'unconfirmed' | 'elsewhere';
+
+export function datacenterRegionFit(region: PowerPlatformRegion, azureRegionId: string): DatacenterRegionFit {
+  if (region.datacenterRegions.includes(azureRegionId)) return 'known';
+  if (geographyOf(region).includes(azureRegionId)) return 'unconfirmed';
+  const home = homeGeopoliticalRegion(region);
+  const there = geopoliticalRegionOf(azureRegionId);
+  return home && there && home !== there ? 'elsewhere' : 'unconfirmed';
+}
+
+/** The ExpressRoute geopolitical region of a Power Platform region's datacenters, when the pages state it. */
+export function homeGeopoliticalRegion(region: PowerPlatformRegion): string | undefined {
+  return geopoliticalRegionOf(region.datacenterRegions[0]);
 }

@@ -1,6 +1,6 @@
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf } from '../catalog';
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog';
 import { Environment } from '../model';
-import { datacenterRegionsOf, environmentRegion, isUnknownRegionalValue, resolvedEntries } from '../facts';
+import { datacenterRegionFit, datacenterRegionsOf, environmentRegion, isUnknownRegionalValue, resolvedEntries } from '../facts';
 import { Finding, Rule } from '../rule';
 import { listWords } from '../text/words';
 
@@ -66,13 +66,10 @@ export const catalogGap: Rule = {
 function unconfirmedDatacenterRegions(environment: Environment, report: (finding: Finding) => void): void {
   const region = environmentRegion(environment);
   if (!region || !environment.datacenterRegions) return;
-  const home = geopoliticalRegionOf(region.datacenterRegions[0]);
   for (const item of environment.datacenterRegions.items) {
     const azure = findAzureRegion(item.text);
-    if (!azure || region.datacenterRegions.includes(azure.id)) continue;
-    const there = geopoliticalRegionOf(azure.id);
-    const sameGeography = geographyOf(region).includes(azure.id);
-    if (!sameGeography && home && there && home !== there) continue; // environment-datacenter-region: surely wrong
+    // Known: nothing to say; elsewhere: environment-datacenter-region reports it.
+    if (!azure || datacenterRegionFit(region, azure.id) !== 'unconfirmed') continue;
     report({
       at: item.node,
       message:

@@ -1,5 +1,5 @@
 import { azureRegionById, azureRegions, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf } from '../catalog';
-import { environmentRegion } from '../facts';
+import { datacenterRegionFit, environmentRegion, homeGeopoliticalRegion } from '../facts';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../suggest';
 import { replaceWithSuggestion } from '../suggestionFix';
@@ -21,7 +21,6 @@ export const environmentDatacenterRegion: Rule = {
       const region = environmentRegion(environment);
       if (!region || !environment.datacenterRegions) continue; // unknown-region speaks of the region
       const geography = geographyOf(region);
-      const home = geopoliticalRegionOf(region.datacenterRegions[0]);
       const pair = listWords(region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id));
       const written = new Set(environment.datacenterRegions.items.map((item) => findAzureRegion(item.text)?.id));
       // Suggest the datacenter regions the list does not name yet, so that a fix adds no duplicate.
@@ -40,13 +39,11 @@ export const environmentDatacenterRegion: Rule = {
           });
           continue;
         }
-        if (geography.includes(azure.id)) continue;
-        const there = geopoliticalRegionOf(azure.id);
-        if (!home || !there || home === there) continue; // catalog-gap: ppnet cannot confirm it
+        if (datacenterRegionFit(region, azure.id) !== 'elsewhere') continue; // unconfirmed: catalog-gap says so
         report({
           at: item.node,
           message:
-            `Environment ${environment.id} is in ${region.displayName}, whose datacenters are in the ${home} geopolitical region, but ${azure.displayName} is in ${there}:` +
+            `Environment ${environment.id} is in ${region.displayName}, whose datacenters are in the ${homeGeopoliticalRegion(region)} geopolitical region, but ${azure.displayName} is in ${geopoliticalRegionOf(azure.id)}:` +
             ` an environment runs and keeps its data in its own region's geography, so its scale groups are never there. Write the datacenter regions of ${region.displayName} (${pair}), or correct the environment's region.`,
           related: environment.region ? [{ at: environment.region.node, message: `Environment ${environment.id} is in ${region.displayName}.` }] : [],
           data: { replacement: unnamed[0], alternatives: unnamed.slice(1) },
