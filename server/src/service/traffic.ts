@@ -6,7 +6,7 @@
 import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion, findPowerPlatformRegion, powerPlatformRegionsContaining, PowerPlatformRegion, SourceKey, sourceUrl } from './catalog';
 import { appsOf, cdnOf, Circuit, circuitsServing, cloudOf, Connector, DesktopFlow, EntityKind, Environment, internetOf, relayOf, Site, Topology, AzureService } from './model';
 import { listWords } from './text/words';
-import { carriedRoutes, catalogConnector, circuitReaches, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis, connectorPolicy, environmentRegion, policyEnvironments, policyRegions, runsInSubnet, vnetRoute } from './facts';
+import { catalogConnector, uncarriedRegions, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis, connectorPolicy, environmentRegion, policyEnvironments, policyRegions, runsInSubnet, vnetRoute } from './facts';
 
 /** How a flow crosses from one network to another. */
 export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'virtual-network' | 'no-route' | 'unknown';
@@ -80,16 +80,15 @@ type Crossing =
 const PUBLIC_CLOUD_ONLY =
   'version 1 knows the BGP communities of the public cloud only, so the route from a sovereign cloud cannot be told';
 
-/** Which of the regions a circuit does not carry: out of its reach (peering location and SKU), or not in its route filter. */
+/** The regions a circuit does not carry (facts: uncarriedRegions), as Azure regions. */
 interface NotCarried {
   unreachable: AzureRegion[];
   unlisted: AzureRegion[];
 }
 
 function notCarried(topology: Topology, circuit: Circuit, regions: AzureRegion[]): NotCarried {
-  const listed = carriedRoutes(topology, circuit).regions;
-  const unreachable = regions.filter((r) => circuitReaches(circuit, r.id) === 'unreachable');
-  return { unreachable, unlisted: regions.filter((r) => !unreachable.includes(r) && !listed.has(r.id)) };
+  const { unreachable, unlisted } = uncarriedRegions(topology, circuit, regions.map((r) => r.id));
+  return { unreachable: regions.filter((r) => unreachable.includes(r.id)), unlisted: regions.filter((r) => unlisted.includes(r.id)) };
 }
 
 /** Why a circuit carries no prefixes at all, or `undefined` when its route filter has entries. */

@@ -122,17 +122,25 @@ export function regionItem(region: AzureRegion, values: boolean): NewItem {
   return { text: values && region.microsoftPeeringCommunity ? region.microsoftPeeringCommunity : region.displayName };
 }
 
+/** Which of the Azure regions a circuit does not carry: out of its reach (peering location and SKU), or not in its route filter. */
+export interface UncarriedRegions {
+  unreachable: string[];
+  unlisted: string[];
+}
+
+export function uncarriedRegions(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): UncarriedRegions {
+  const listed = carriedRoutes(topology, circuit).regions;
+  const unreachable = azureRegionIds.filter((id) => circuitReaches(circuit, id) === 'unreachable');
+  return { unreachable, unlisted: azureRegionIds.filter((id) => !unreachable.includes(id) && !listed.has(id)) };
+}
+
 /**
- * Which of the Azure regions a circuit does not carry to its site: its route filter lacks the region's
- * community, or the circuit cannot reach the region at all. Regions whose community the catalog does not
- * know are left out (ppnet cannot check them); `undefined` when the filter has entries ppnet cannot place,
- * since any of them may be the region.
+ * The regions of `uncarriedRegions` that a rule can be sure of, in their order: those out of reach, and
+ * those missing from the filter whose community the catalog knows (ppnet cannot check the others);
+ * `undefined` when the filter has entries ppnet cannot place, since any of them may be the region.
  */
 export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] | undefined {
-  const routes = carriedRoutes(topology, circuit);
-  if (routes.unknown.length > 0) return undefined;
-  return azureRegionIds.filter((id) => {
-    if (circuitReaches(circuit, id) === 'unreachable') return true;
-    return !!azureRegionById(id)?.microsoftPeeringCommunity && !routes.regions.has(id);
-  });
+  if (carriedRoutes(topology, circuit).unknown.length > 0) return undefined;
+  const { unreachable, unlisted } = uncarriedRegions(topology, circuit, azureRegionIds);
+  return azureRegionIds.filter((id) => unreachable.includes(id) || (unlisted.includes(id) && !!azureRegionById(id)?.microsoftPeeringCommunity));
 }
