@@ -179,29 +179,21 @@ export class MatrixView {
     const { rows: litRows, columns: litColumns, cells: litCells } = this.highlight;
     const searched = this.highlight.searched ?? new Set<string>();
 
-    const rowHeaders: HTMLElement[] = [];
-    for (let r = firstRow; r <= lastRow; r++) {
-      const row = this.rows[r];
-      const header = this.axisHeader('matrix-row', row, row.node);
-      header.dataset.row = row.id;
-      header.style.transform = `translateY(${r * ROW_HEIGHT}px)`;
-      header.classList.toggle('highlight', litRows.has(row.id));
-      header.classList.toggle('search-match', searched.has(row.id));
-      rowHeaders.push(header);
-    }
-    this.rowCanvas.replaceChildren(...rowHeaders);
-
-    const columnHeaders: HTMLElement[] = [];
-    for (let c = firstColumn; c <= lastColumn; c++) {
-      const column = this.columns[c];
-      const header = this.axisHeader('matrix-column', column, column.id);
-      header.dataset.column = column.id;
-      header.style.transform = `translateX(${c * COLUMN_WIDTH}px)`;
-      header.classList.toggle('highlight', litColumns.has(column.id));
-      header.classList.toggle('search-match', searched.has(column.id));
-      columnHeaders.push(header);
-    }
-    this.columnCanvas.replaceChildren(...columnHeaders);
+    const headers = (axis: 'row' | 'column', first: number, last: number, lit: ReadonlySet<string>): HTMLElement[] => {
+      const elements: HTMLElement[] = [];
+      for (let index = first; index <= last; index++) {
+        const entry = axis === 'row' ? this.rows[index] : this.columns[index];
+        const header = this.axisHeader(`matrix-${axis}`, entry, axis === 'row' ? (entry as MatrixRow).node : entry.id);
+        header.dataset[axis] = entry.id;
+        header.style.transform = axis === 'row' ? `translateY(${index * ROW_HEIGHT}px)` : `translateX(${index * COLUMN_WIDTH}px)`;
+        header.classList.toggle('highlight', lit.has(entry.id));
+        header.classList.toggle('search-match', searched.has(entry.id));
+        elements.push(header);
+      }
+      return elements;
+    };
+    this.rowCanvas.replaceChildren(...headers('row', firstRow, lastRow, litRows));
+    this.columnCanvas.replaceChildren(...headers('column', firstColumn, lastColumn, litColumns));
 
     const cells: HTMLElement[] = [];
     const rowsById = new Map(this.rows.map((r) => [r.id, r]));
