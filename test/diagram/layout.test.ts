@@ -73,6 +73,13 @@ describe('layout', () => {
     assert.equal(layoutEngineFor(large, 'elk'), 'elk');
   });
 
+  it('lays every overview out with the grid, however small', () => {
+    const overview = collapseGraph(graphOf(CONTOSO));
+    assert.ok(overview.nodes.length + overview.edges.length <= ELK_LIMIT);
+    assert.equal(layoutEngineFor(overview), 'grid');
+    assert.equal(layoutEngineFor(overview, 'elk'), 'elk');
+  });
+
   it('places every node once, inside its group, without overlaps, and routes every edge (ELK)', async () => {
     const laid = await layoutGraph(graphOf(CONTOSO));
     assert.equal(laid.engine, 'elk');
