@@ -4,6 +4,7 @@
  * use this file too.
  */
 import type { Graph } from '../server/src/service';
+import type { OpeningOverview } from '../server/src/diagram/previewOverview';
 import type { GraphDelta } from './graphDelta';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
@@ -20,8 +21,14 @@ export const GRAPH_DELTA_REQUEST = 'ppnet/graphDelta';
 export interface GraphDeltaParams {
   uri: string;
   since?: string;
+  /**
+   * The preview holds nothing of this file yet: when the graph is large, answer only the overview it
+   * opens on (`{ id, overview }`); the graph, asked for next without `since`, then comes from the same
+   * answer without being built again.
+   */
+  overviewFirst?: boolean;
 }
-export type GraphAnswer = { id: string; graph: Graph } | { id: string; base: string; delta: GraphDelta };
+export type GraphAnswer = { id: string; graph: Graph } | { id: string; base: string; delta: GraphDelta } | { id: string; overview: OpeningOverview };
 
 /**
  * Client to server, in the browser only (where the server cannot read the disk): the workspace's
@@ -48,6 +55,11 @@ export type ToWebview =
    * document's, which the webview's `drawn` names.
    */
   | { type: 'graph'; uri: string; graph: Graph; fit: boolean; id?: string; version?: number }
+  /**
+   * What a large file opens on, ahead of its graph: the webview draws it and answers `wantGraph`.
+   * `id` and `version` as in `graph`; the `graph` that follows comes from the same answer.
+   */
+  | { type: 'overview'; uri: string; overview: OpeningOverview; fit: boolean; id: string; version?: number }
   /** The graph as the change from the one of `base` (the webview has it: the extension sent it). */
   | { type: 'graphDelta'; uri: string; base: string; id: string; delta: GraphDelta; version?: number }
   /** No graph: `message` says why (no file, the server is not ready). */
@@ -61,11 +73,13 @@ export type ToWebview =
 export type FromWebview =
   /** The page holds no graph (it just loaded, or cannot apply a `graphDelta`): send the graph whole. */
   | { type: 'ready' }
+  /** The page holds only an `overview` (drawn, or not drawable in its present mode): send the graph. */
+  | { type: 'wantGraph' }
   /** Reveal the YAML of a node of the current graph. */
   | { type: 'reveal'; node: string }
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
   | { type: 'exported'; format: ExportFormat; data: string }
-  /** A graph is on screen: the `version` of its `graph` or `graphDelta` message (the bench times edits to it). */
+  /** A graph is on screen: the `version` of its `graph`, `graphDelta` or `overview` message (the bench times edits to it). */
   | { type: 'drawn'; version?: number };
 
 /** What the webview keeps across reloads (`vscode.setState`). */
@@ -88,7 +102,8 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'ready':
-      return { type: 'ready' };
+    case 'wantGraph':
+      return { type: value.type };
     case 'reveal':
       return typeof value.node === 'string' && value.node.length > 0 && value.node.length <= MAX_ID_LENGTH ? { type: 'reveal', node: value.node } : undefined;
     case 'exported': {

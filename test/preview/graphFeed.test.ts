@@ -5,27 +5,25 @@ import { GraphFeed } from '../../client/src/preview/graphFeed';
 import { applyGraphDelta, diffGraph } from '../../protocol/graphDelta';
 import type { GraphAnswer, GraphDeltaParams } from '../../protocol/protocol';
 import { createLanguageService, Graph } from '../../server/src/service';
+import { GraphAnswers } from '../../server/src/lsp/graphAnswers';
+import { generateUnits } from '../../bench/generate';
 import { doc, fixture } from '../support';
 
 const contoso = fixture('..', 'examples', 'contoso.ppnet.yaml');
 const graphOf = (text: string): Graph => createLanguageService().getGraph(doc(text));
-const graphs = [graphOf(contoso), graphOf(contoso.replace(/\bgw-dub\b/g, 'gw-dublin')), graphOf(contoso.replace('name: Amsterdam gateway cluster', 'name: Amsterdam'))];
+const contosoGraphs = [graphOf(contoso), graphOf(contoso.replace(/\bgw-dub\b/g, 'gw-dublin')), graphOf(contoso.replace('name: Amsterdam gateway cluster', 'name: Amsterdam'))];
 const URI = 'file:///contoso.ppnet.yaml';
 
-/** A server that answers graph `current` as the change from the one it answered last, as graphAnswers.ts does. */
-function standInServer() {
+/** The server's graph answers (server/src/lsp/graphAnswers.ts) over `graphs`: version `current` is `graphs[current]`. */
+function standInServer(graphs: Graph[] = contosoGraphs) {
   const asked: GraphDeltaParams[] = [];
-  let last: { id: string; graph: Graph } | undefined;
+  const answers = new GraphAnswers();
   const server = {
     current: 0,
     asked,
     ask: async (params: GraphDeltaParams): Promise<GraphAnswer> => {
       asked.push(params);
-      const graph = graphs[server.current];
-      const previous = last;
-      const id = previous?.graph === graph ? previous.id : `g${asked.length}`;
-      last = { id, graph };
-      return previous && params.since === previous.id ? { id, base: previous.id, delta: diffGraph(previous.graph, graph) } : { id, graph };
+      return answers.answer(URI, server.current, undefined, params.since, () => graphs[server.current], params.overviewFirst === true);
     },
   };
   return server;
@@ -42,10 +40,11 @@ describe('graph feed', () => {
     assert.ok(second?.type === 'graphDelta' && first?.type === 'graph');
     assert.equal(second.base, first.id);
     assert.equal(second.version, 2);
-    assert.deepEqual(applyGraphDelta(first.graph, second.delta), graphs[1]);
-    assert.deepEqual(feed.graph, graphs[1]);
+    assert.deepEqual(applyGraphDelta(first.graph, second.delta), contosoGraphs[1]);
+    assert.deepEqual(feed.graph, contosoGraphs[1]);
     assert.equal(await feed.next(server.ask, URI, 2, false), undefined, 'the same version again, unchanged');
     assert.deepEqual(server.asked.map((p) => p.since), [undefined, first.id, second.id]);
+    assert.equal(server.asked[0].overviewFirst, true, 'a webview that holds nothing may get an overview first (not for a small graph)');
   });
 
   it('posts the graph whole to a webview that reloaded, and when the view is to be fitted', async () => {
@@ -56,10 +55,61 @@ describe('graph feed', () => {
     feed.webviewCleared();
     const reloaded = await feed.next(server.ask, URI, 2, false);
     assert.ok(reloaded?.type === 'graph');
-    assert.deepEqual(reloaded.graph, graphs[1]);
+    assert.deepEqual(reloaded.graph, contosoGraphs[1]);
     server.current = 2;
     const fitted = await feed.next(server.ask, URI, 3, true);
     assert.ok(fitted?.type === 'graph' && fitted.fit);
-    assert.deepEqual(fitted.graph, graphs[2]);
+    assert.deepEqual(fitted.graph, contosoGraphs[2]);
+  });
+
+  it('opens a large file on its overview, then posts the graph the webview asks for, then deltas', async () => {
+    const units = generateUnits(30);
+    const large = [graphOf(units), graphOf(units.replace('name: Office 0003', 'name: Office 3'))];
+    const server = standInServer(large);
+    const feed = new GraphFeed();
+    const overview = await feed.next(server.ask, URI, 1, true);
+    assert.ok(overview?.type === 'overview');
+    assert.deepEqual([overview.fit, overview.version, overview.overview.flowCount], [true, 1, large[0].flows.length]);
+    const drawn = overview.overview.graph;
+    assert.ok(drawn.nodes.some((n) => n.id === 'cluster:site') && drawn.nodes.every((n) => n.kind === 'group'), 'every group collapsed, the 30 sites one node');
+    assert.deepEqual(drawn.flows, []);
+    assert.equal(feed.webviewHoldsGraph, false, 'an overview cannot be exported');
+
+    // The webview drew it and asks for the graph (`wantGraph`): the same answer, whole, not fitted again.
+    const whole = await feed.next(server.ask, URI, 1, false);
+    assert.ok(whole?.type === 'graph');
+    assert.deepEqual([whole.id, whole.fit, whole.version], [overview.id, false, 1]);
+    assert.deepEqual(whole.graph, large[0]);
+    assert.equal(feed.webviewHoldsGraph, true);
+
+    server.current = 1;
+    const edit = await feed.next(server.ask, URI, 2, false);
+    assert.ok(edit?.type === 'graphDelta');
+    assert.equal(edit.base, whole.id);
+    assert.deepEqual(feed.graph, large[1]);
+    assert.deepEqual(
+      server.asked.map((p) => [p.since, p.overviewFirst]),
+      [
+        [undefined, true],
+        [undefined, undefined],
+        [whole.id, undefined],
+      ],
+    );
+  });
+
+  it('posts a webview that holds only the overview the graph whole after an edit, and a reloaded one the overview again', async () => {
+    const units = generateUnits(30);
+    const large = [graphOf(units), graphOf(units.replace('name: Office 0003', 'name: Office 3'))];
+    const server = standInServer(large);
+    const feed = new GraphFeed();
+    assert.equal((await feed.next(server.ask, URI, 1, true))?.type, 'overview');
+    server.current = 1;
+    const afterEdit = await feed.next(server.ask, URI, 2, false);
+    assert.ok(afterEdit?.type === 'graph', 'no delta: the webview has no graph to apply it to');
+    assert.deepEqual(afterEdit.graph, large[1]);
+    feed.webviewCleared();
+    const reloaded = await feed.next(server.ask, URI, 2, false);
+    assert.ok(reloaded?.type === 'overview');
+    assert.equal(reloaded.fit, false, 'a reloaded page keeps the view it restored');
   });
 });

@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Graph } from '../../server/src/service';
 import { applyGraphDelta, deltaIsEmpty } from '../../protocol/graphDelta';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer } from '../../protocol/protocol';
+import { openingOverview } from '../../server/src/diagram/previewOverview';
+import { generateUnits } from '../../bench/generate';
 import { TestClient } from './lspClient';
 
 const URI = 'file:///virtual/preview.ppnet.yaml';
@@ -84,5 +86,22 @@ describe('the graph request', () => {
 
     assert.equal(await client.request(GRAPH_DELTA_REQUEST, { uri: 'file:///virtual/closed.ppnet.yaml' }), null);
     assert.equal(await client.request(GRAPH_DELTA_REQUEST, { uri: 42 }), null);
+  });
+
+  it('answers a preview that holds nothing of a large file with its overview, then the graph of the same answer', async () => {
+    const uri = 'file:///virtual/units.ppnet.yaml';
+    await client.open(uri, generateUnits(30));
+    const opening = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri, overviewFirst: true });
+    assert.ok('overview' in opening);
+    const whole = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri });
+    assert.ok('graph' in whole);
+    assert.equal(whole.id, opening.id, 'built once');
+    assert.deepEqual(opening.overview, openingOverview(whole.graph));
+    assert.equal(opening.overview.flowCount, 180);
+
+    // A small file is drawn whole: its graph at once.
+    await client.open(DELTA_URI.replace('delta', 'small'), DELTA_TEXT);
+    const small = await client.request<GraphAnswer>(GRAPH_DELTA_REQUEST, { uri: DELTA_URI.replace('delta', 'small'), overviewFirst: true });
+    assert.ok('graph' in small);
   });
 });

@@ -16,7 +16,8 @@ import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 import type { ToWebview } from '../../protocol/protocol';
-import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send } from './harness';
+import { openingOverview } from '../../server/src/diagram/previewOverview';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send, waitForPosted } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,9 +38,22 @@ const CONTOSO = path.join(ROOT, 'examples', 'contoso.ppnet.yaml');
 const contoso = { uri: `file://${CONTOSO}`, graph: graphOfFile(CONTOSO, fs.readFileSync(CONTOSO, 'utf8')) };
 
 /** Posts a graph as `send` does, as one JSON string: Playwright passes a large object much more slowly. */
-async function sendGraph(page: Page, shown: { uri: string; graph: Graph }): Promise<void> {
-  const message: ToWebview = { type: 'graph', uri: shown.uri, graph: shown.graph, fit: true };
+async function sendGraph(page: Page, shown: { uri: string; graph: Graph }, answer: { id?: string; version?: number; fit?: boolean } = {}): Promise<void> {
+  const message: ToWebview = { type: 'graph', uri: shown.uri, graph: shown.graph, fit: answer.fit ?? true, ...(answer.id && { id: answer.id }), ...(answer.version && { version: answer.version }) };
   await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
+}
+
+/** Posts a message as one JSON string, as `sendGraph` does. */
+async function sendJson(page: Page, message: ToWebview): Promise<void> {
+  await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
+}
+
+/** Each drawn node's position (its box's corner), by node id. */
+async function nodePositions(page: Page): Promise<Record<string, string>> {
+  const list = await page.$$eval('#diagram [data-node]', (elements) =>
+    elements.map((e) => [e.getAttribute('data-node')!, `${e.querySelector('.node-box')!.getAttribute('x')},${e.querySelector('.node-box')!.getAttribute('y')}`]),
+  );
+  return Object.fromEntries(list);
 }
 
 async function drawnNodes(page: Page): Promise<string[]> {
@@ -109,6 +123,47 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.click(`#diagram [data-collapse="${region}"]`);
     await page.waitForSelector(`#diagram [data-expand="${region}"]`, SLOW);
     assert.equal(await page.$$eval('#diagram [data-group]', (groups) => groups.length), 0);
+    assertNoProblems(problems);
+    await page.context().close();
+  });
+
+  it('draws the overview the extension sends ahead of the graph, asks for the graph, and keeps the drawing when it comes', async () => {
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
+    await sendJson(page, { type: 'overview', uri: big.uri, overview: openingOverview(big.graph)!, fit: true, id: 'a', version: 1 });
+    await waitForPosted(page, (m) => m.type === 'wantGraph', 60_000);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type !== 'ready'),
+      [{ type: 'drawn', version: 1 }, { type: 'wantGraph' }],
+      'drawn first, then the graph asked for',
+    );
+    assert.deepEqual(await drawnNodes(page), [...regions, 'cluster:site', 'group:cloud', 'group:edge', 'group:internet'].sort());
+    assert.equal(await page.textContent('#flows tbody tr.more-flows'), `${big.graph.flows.length} flows: listing them…`);
+    const before = await nodePositions(page);
+    // The cursor meanwhile: its entity is highlighted once the graph is there.
+    await send(page, { type: 'cursor', ...lineIn(big.graph, 'gateway:gw-0004') });
+
+    await sendGraph(page, { uri: big.uri, graph: big.graph }, { id: 'a', version: 1, fit: false });
+    await page.waitForSelector('#diagram [data-node="cluster:site"].highlight', SLOW);
+    await page.waitForFunction(() => document.querySelectorAll('#flows tbody tr[data-flow]').length === 100, undefined, SLOW);
+    assert.deepEqual(await nodePositions(page), before, 'the overview drawn from the graph is the one drawn ahead of it');
+    assert.equal((await posted(page)).filter((m) => m.type === 'wantGraph').length, 1);
+    assertNoProblems(problems);
+    await page.context().close();
+  });
+
+  it('expands a group clicked before the graph came once it is there', async () => {
+    const example = unitsExample(30);
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
+    await sendJson(page, { type: 'overview', uri: example.uri, overview: openingOverview(example.graph)!, fit: true, id: 'a', version: 1 });
+    await waitForPosted(page, (m) => m.type === 'wantGraph', 60_000);
+    const region = example.graph.groups.find((g) => g.kind === 'region')!.id;
+    await page.click(`#diagram [data-expand="${region}"]`);
+    assert.ok(await page.$(`#diagram [data-expand="${region}"]`), 'nothing to expand it with yet');
+    await sendGraph(page, example, { id: 'a', version: 1, fit: false });
+    await page.waitForSelector(`#diagram [data-group="${region}"] [data-collapse="${region}"]`, SLOW);
+    const members = example.graph.nodes.filter((n) => n.group === region).map((n) => n.id);
+    const drawn = await drawnNodes(page);
+    for (const id of members) assert.ok(drawn.includes(id), id);
     assertNoProblems(problems);
     await page.context().close();
   });

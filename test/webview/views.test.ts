@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service/graph';
-import { CLUSTER_LIMIT, filterGraph, flowsOf, NO_FILTER, OVERVIEW_THRESHOLD, overviewOf, searchNodes } from '../../webview/src/overview/views';
+import { CLUSTER_LIMIT, openingOverview, overviewFromOpening, OVERVIEW_THRESHOLD, overviewOf } from '../../server/src/diagram/previewOverview';
+import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/overview/views';
 import { ROOT } from '../support';
 
 const CONTOSO = path.join(ROOT, 'examples', 'contoso.ppnet.yaml');
@@ -133,6 +134,21 @@ describe('preview overview', () => {
     for (const id of members) assert.equal(expanded.shownAs.get(id), id);
     // A focused entity's group stays open whatever the overview says.
     assert.deepEqual(overviewOf(graph, new Set(), new Set([region])).graph.groups.map((g) => g.id), [region]);
+  });
+
+  it('is sent ahead of a large graph without its flows, and drawn as the graph\'s own overview', () => {
+    assert.equal(openingOverview(contoso), undefined);
+    const graph = unitsGraph(30);
+    const opening = openingOverview(graph)!;
+    // It travels as JSON (LSP, then postMessage): what arrives is what is drawn.
+    const received = overviewFromOpening(JSON.parse(JSON.stringify(opening)));
+    const own = overviewOf(graph, new Set());
+    assert.deepEqual(received.graph, { ...own.graph, flows: [] });
+    assert.deepEqual(received.shownAs, own.shownAs);
+    assert.deepEqual(received.collapsed, own.collapsed);
+    assert.deepEqual(received.clusters, own.clusters);
+    assert.equal(opening.flowCount, graph.flows.length);
+    assert.ok(JSON.stringify(opening).length * 10 < JSON.stringify(graph).length);
   });
 });
 

@@ -4,8 +4,9 @@
  * lists the flows, and produces the exports. Text from the file only ever becomes DOM text or escaped
  * SVG text.
  *
- * A large graph opens on the overview (groups collapsed, `overview/`); filters, focus and search narrow
- * what is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
+ * A large graph opens on the overview (groups collapsed, server/src/diagram/previewOverview.ts), which
+ * the extension sends ahead of the graph (an `overview` message); filters, focus and search narrow what
+ * is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/protocol';
@@ -20,7 +21,8 @@ import { cellKey, MatrixSelection, MatrixView } from './matrix';
 import { ControlEvent, Controls } from './overview/controls';
 import { decorateOverview } from './overview/decorate';
 import { focusGraph } from '../../server/src/diagram/overview';
-import { filterGraph, flowsOf, GraphFilter, NO_FILTER, Overview, overviewOf, OVERVIEW_THRESHOLD, searchNodes, targetIds } from './overview/views';
+import { Overview, overviewFromOpening, overviewOf, OVERVIEW_THRESHOLD } from '../../server/src/diagram/previewOverview';
+import { filterActive, filterGraph, flowsOf, GraphFilter, NO_FILTER, searchNodes, targetIds } from './overview/views';
 import { LayoutClient } from './layout/layoutClient';
 import { startLayoutWorker } from './layout/layoutWorkerStart';
 import { updateRows } from './rows';
@@ -68,6 +70,10 @@ let filter: GraphFilter = NO_FILTER;
 let focus: string | undefined;
 /** Groups and clusters the user opened on the overview. */
 const expanded = new Set<string>();
+/** Shown an opening overview: how many flows the graph that follows has, a view asked for meanwhile, the cursor. */
+let flowsToCome: number | undefined;
+let renderWhenGraph: { fit: boolean; center?: string } | undefined;
+let cursorWhenGraph: { line: number; character: number } | undefined;
 let search: { query: string; matches: GraphNode[]; index?: number } = { query: '', matches: [] };
 let matrix: RouteMatrix | undefined;
 let matrixView: MatrixView | undefined;
@@ -109,6 +115,9 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'graph':
       rendering = showGraph(message.uri, message.graph, message.fit, message.id, message.version);
       break;
+    case 'overview':
+      rendering = showOpeningOverview(message);
+      break;
     case 'graphDelta':
       // The extension sends a change only from the graph this page holds; when the page dropped it (a
       // drawing that failed), `ready` asks for the graph whole again.
@@ -130,17 +139,22 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
+/** Another file: its own overview, no focus; filters that name its entities are kept by the lists. */
+function forgetFileView(): void {
+  expanded.clear();
+  focus = undefined;
+  patcher.reset();
+  flowRowLimit = FLOW_ROWS_PAGE;
+}
+
 async function showGraph(newUri: string, newGraph: Graph, fit: boolean, id: string | undefined, version: number | undefined): Promise<void> {
   if (newUri !== uri) {
-    // Another file: its own overview, no focus; filters that name its entities are kept by the lists.
-    expanded.clear();
-    focus = undefined;
+    forgetFileView();
     fit = true;
-    patcher.reset();
-    flowRowLimit = FLOW_ROWS_PAGE;
   }
   uri = newUri;
   graph = newGraph;
+  flowsToCome = undefined;
   graphId = id;
   graphVersion = version;
   nodesById = new Map(newGraph.nodes.map((n) => [n.id, n]));
@@ -149,7 +163,39 @@ async function showGraph(newUri: string, newGraph: Graph, fit: boolean, id: stri
   controls.setGraph(newGraph);
   filter = controls.filter();
   if (search.query) search = { query: search.query, matches: searchNodes(newGraph, search.query) };
-  await render(fit);
+  const asked = renderWhenGraph;
+  renderWhenGraph = undefined;
+  await render(fit || asked?.fit === true, asked?.center);
+  if (cursorWhenGraph) highlightAtCursor(cursorWhenGraph.line, cursorWhenGraph.character);
+}
+
+/**
+ * The overview a large file opens on, ahead of its graph: drawn when it is what the graph would be drawn
+ * as (no filter, focus, expanded group or matrix), then the graph is asked for; until it arrives, what
+ * needs it (the flows, search, focus, the matrix) waits, and an expanded group opens when it is there.
+ */
+async function showOpeningOverview(message: Extract<ToWebview, { type: 'overview' }>): Promise<void> {
+  let fit = message.fit;
+  if (message.uri !== uri) {
+    forgetFileView();
+    fit = true;
+  }
+  if (mode !== 'diagram' || filterActive(filter) || focus !== undefined || expanded.size > 0) {
+    post({ type: 'wantGraph' });
+    return;
+  }
+  uri = message.uri;
+  graph = undefined;
+  graphId = message.id;
+  graphVersion = message.version;
+  nodesById = new Map();
+  matrix = undefined;
+  flowsToCome = message.overview.flowCount;
+  const opening = overviewFromOpening(message.overview);
+  await drawDisplay(opening.graph, { graph: opening.graph, overview: opening }, fit);
+  // After the frame with the drawing (and its `drawn`): megabytes of graph must not hold up that paint.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  post({ type: 'wantGraph' });
 }
 
 /** What is drawn of the graph: the filters, then the focus, then (when still large) the overview. */
@@ -172,10 +218,14 @@ function displayed(full: Graph): { graph: Graph; overview?: Overview } {
  * the view on a group just expanded.
  */
 async function render(fit: boolean, center?: string): Promise<void> {
-  if (!graph) return;
+  if (graph) await drawDisplay(graph, displayed(graph), fit, center);
+  // Before the graph (an opening overview): a group expanded meanwhile opens when the graph is there.
+  else renderWhenGraph = { fit: fit || renderWhenGraph?.fit === true, center: center ?? renderWhenGraph?.center };
+}
+
+/** Lays out and draws `display`, what is shown of `current` (the file's graph, or an opening overview). */
+async function drawDisplay(current: Graph, display: { graph: Graph; overview?: Overview }, fit: boolean, center?: string): Promise<void> {
   const sequence = ++renderSequence;
-  const current = graph;
-  const display = displayed(current);
   renderHeader(current);
   updateControls(display.overview);
   if (mode === 'matrix') showMatrix(false);
@@ -216,6 +266,9 @@ function postDrawn(): void {
 function showEmpty(text: string): void {
   patcher.reset();
   graph = undefined;
+  flowsToCome = undefined;
+  renderWhenGraph = undefined;
+  cursorWhenGraph = undefined;
   graphId = undefined;
   shown = undefined;
   overview = undefined;
@@ -331,6 +384,7 @@ function before(a: { line: number; character: number }, b: { line: number; chara
 }
 
 function highlightAtCursor(line: number, character: number): void {
+  cursorWhenGraph = graph ? undefined : { line, character };
   if (!graph) return;
   const position = { line, character };
   const holders = graph.nodes.filter((n) => n.range && before(n.range.start, position) && before(position, n.range.end));
@@ -479,6 +533,12 @@ function flowRow(flow: GraphFlow): HTMLTableRowElement {
 }
 
 function renderFlows(current: Graph): void {
+  if (flowsToCome !== undefined) {
+    // An opening overview: the flows come with the graph.
+    moreFlowsCell.textContent = `${flowsToCome} flows: listing them…`;
+    updateRows(flowRows, [], { key: (flow) => flow.id, signature: flowSignature, render: flowRow }, [moreFlows]);
+    return;
+  }
   const hidden = current.flows.length - flowRowLimit;
   if (hidden > 0) moreFlowsCell.textContent = `${hidden} more flows: show ${Math.min(hidden, FLOW_ROWS_PAGE)} more, or filter, search or focus to list them.`;
   // Rows whose flow did not change stay (rows.ts): rebuilding hundreds of rows was most of a redraw.

@@ -140,7 +140,7 @@ class Preview implements Disposable {
   /** Asks the webview for an export now, or once the first graph is there. */
   requestExport(format: ExportFormat): void {
     this.pendingExport = format;
-    this.exportRequested = this.feed.graph !== undefined;
+    this.exportRequested = this.feed.webviewHoldsGraph;
     if (this.exportRequested) this.post({ type: 'export', format });
   }
 
@@ -153,6 +153,9 @@ class Preview implements Disposable {
     switch (message.type) {
       case 'ready': // a new page holds no graph
         this.feed.webviewCleared();
+        void this.refresh();
+        break;
+      case 'wantGraph': // the overview of a large file is drawn: now the graph
         void this.refresh();
         break;
       case 'reveal':

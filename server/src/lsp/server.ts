@@ -189,7 +189,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     const since = typeof p.since === 'string' ? p.since : undefined;
     return onDocument(p.uri, null, (d) => {
       const ruleLevels = configFor(d.uri)?.config.ruleLevels;
-      return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }));
+      return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }), p.overviewFirst === true);
     });
   });
 

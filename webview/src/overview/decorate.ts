@@ -5,7 +5,7 @@
  */
 import type { LaidOutGraph, Point } from '../../../server/src/diagram/layout';
 import { PALETTES, ThemeKind } from '../../../server/src/diagram/theme';
-import type { Overview } from './views';
+import type { Overview } from '../../../server/src/diagram/previewOverview';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -2,19 +2,12 @@
  * What the preview draws of a large graph: pure functions from the file's graph to the graph to lay out.
  *
  * - `filterGraph`: only the flows of some route classes, of one environment, of one site.
- * - `overviewOf`: the overview, on server/src/diagram/overview.ts's `collapseGraph` (each collapsed
- *   group one node, its edges bundled per route class and counted), with one more step for very many
- *   groups of a kind: 300 sites are one cluster node until it is opened.
+ * - the overview itself is server/src/diagram/previewOverview.ts's (the language server makes the first one).
  * - `searchNodes`, `flowsOf`: what the search box and the highlight find.
  *
  * Each returns a `Graph`, so the usual layout and SVG draw it. No DOM: the tests run these in Node.
  */
-import { collapseGraph } from '../../../server/src/diagram/overview';
-import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind } from '../../../server/src/service';
-import type { RouteKind } from '../../../server/src/service';
-
-/** Above this many nodes the preview opens on the overview (the examples have 26 and 18; ten generated units over 80). */
-export const OVERVIEW_THRESHOLD = 60;
+import type { Graph, GraphEdge, GraphFlow, GraphNode, RouteKind } from '../../../server/src/service';
 
 export interface GraphFilter {
   /** Route classes whose flows are hidden. */
@@ -115,100 +108,6 @@ export function flowsOf(graph: Graph, target: string): GraphFlow[] {
   const ids = targetIds(graph, target);
   const edges = new Set(graph.edges.filter((e) => ids.has(e.from) || ids.has(e.to)).map((e) => e.id));
   return graph.flows.filter((f) => ids.has(f.subject) || ids.has(f.from) || ids.has(f.to) || f.edges.some((e) => edges.has(e)));
-}
-
-// ---- The overview ----
-
-/** More collapsed groups of one kind than this are one cluster node at first (twenty sites stay twenty nodes). */
-export const CLUSTER_LIMIT = 24;
-
-export const clusterId = (kind: GroupKind) => `cluster:${kind}`;
-
-/** A cluster's caption: what its groups are. */
-const CLUSTER_CAPTIONS: Record<GroupKind, string> = {
-  site: 'On-premises sites',
-  region: 'Power Platform regions',
-  edge: 'Microsoft edges',
-  internet: 'Public internet',
-  cloud: 'Microsoft clouds',
-  azure: 'Azure',
-};
-
-const CLUSTER_WORDS: Record<GroupKind, [string, string]> = {
-  site: ['site', 'sites'],
-  region: ['Power Platform region', 'Power Platform regions'],
-  edge: ['Microsoft edge', 'Microsoft edges'],
-  internet: ['internet group', 'internet groups'],
-  cloud: ['Microsoft cloud', 'Microsoft clouds'],
-  azure: ['Azure group', 'Azure groups'],
-};
-
-export interface Overview {
-  graph: Graph;
-  /** The node each node (and group) of the source graph is drawn as: itself, its collapsed group, or its cluster. */
-  shownAs: Map<string, string>;
-  /** The collapsed groups drawn as nodes. */
-  collapsed: Set<string>;
-  /** The clusters drawn, each with its groups. */
-  clusters: Map<string, string[]>;
-}
-
-/**
- * The overview: every group not in `expanded` drawn as one node, and, where a kind has more than
- * `CLUSTER_LIMIT` such groups and its cluster (`cluster:site`) is not in `expanded`, those groups as
- * one cluster node. `open` groups stay expanded whatever `expanded` says (the focused entity's).
- */
-export function overviewOf(graph: Graph, expanded: ReadonlySet<string>, open: ReadonlySet<string> = new Set()): Overview {
-  const isExpanded = (id: string) => expanded.has(id) || open.has(id);
-  const folded = graph.groups.filter((g) => !isExpanded(g.id));
-  const byKind = new Map<GroupKind, GraphGroup[]>();
-  for (const group of folded) {
-    const list = byKind.get(group.kind);
-    if (list) list.push(group);
-    else byKind.set(group.kind, [group]);
-  }
-  const clusterOf = new Map<string, string>();
-  const clusters = new Map<string, string[]>();
-  const clusterGroups: GraphGroup[] = [];
-  for (const [kind, groups] of byKind) {
-    if (groups.length <= CLUSTER_LIMIT || expanded.has(clusterId(kind))) continue;
-    const id = clusterId(kind);
-    clusters.set(id, groups.map((g) => g.id));
-    for (const group of groups) clusterOf.set(group.id, id);
-    const words = CLUSTER_WORDS[kind];
-    clusterGroups.push({ id, kind, label: `${groups.length} ${words[groups.length === 1 ? 0 : 1]}` });
-  }
-
-  // A cluster is a group of the clustered groups' nodes; `collapseGraph` then draws it as one node.
-  let source = graph;
-  if (clusters.size) {
-    const regroup = (id: string) => clusterOf.get(id) ?? id;
-    const firstClustered = graph.groups.findIndex((g) => clusterOf.has(g.id));
-    const groups = graph.groups.filter((g) => !clusterOf.has(g.id));
-    groups.splice(Math.min(firstClustered, groups.length), 0, ...clusterGroups);
-    source = {
-      ...graph,
-      nodes: graph.nodes.map((n) => (n.group !== undefined && clusterOf.has(n.group) ? { ...n, group: clusterOf.get(n.group)! } : n)),
-      groups,
-      // Edges from a clustered group (the region Azure-service flows start at) start at the cluster.
-      edges: graph.edges.map((e) => (clusterOf.has(e.from) || clusterOf.has(e.to) ? { ...e, from: regroup(e.from), to: regroup(e.to) } : e)),
-    };
-  }
-  const expandedInSource = new Set(source.groups.filter((g) => !clusters.has(g.id) && isExpanded(g.id)).map((g) => g.id));
-  const collapsedGraph = collapseGraph(source, expandedInSource);
-
-  const shownAs = new Map<string, string>();
-  const collapsed = new Set<string>();
-  const kindOf = new Map(clusterGroups.map((g) => [g.id, g.kind]));
-  collapsedGraph.nodes = collapsedGraph.nodes.map((n) => (kindOf.has(n.id) ? { ...n, caption: CLUSTER_CAPTIONS[kindOf.get(n.id)!] } : n));
-  for (const node of collapsedGraph.nodes) {
-    shownAs.set(node.id, node.id);
-    if (!node.collapsed) continue;
-    if (!clusters.has(node.id)) collapsed.add(node.id);
-    for (const member of node.collapsed.members) shownAs.set(member, node.id);
-  }
-  for (const [group, cluster] of clusterOf) shownAs.set(group, cluster);
-  return { graph: collapsedGraph, shownAs, collapsed, clusters };
 }
 
 // ---- Search ----
