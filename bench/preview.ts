@@ -4,7 +4,8 @@
  * coalescing delay) and the webview's bundle in headless Chromium (the page and fake VS Code API of the
  * webview tests), which lays out in its worker and posts `drawn` when it has painted.
  *
- * - open: `didOpen` sent to the first `drawn` (the overview), each open a fresh page and uri;
+ * - open: `didOpen` sent to the first `drawn` (the overview, which the server sends ahead of the graph),
+ *   and to the `drawn` of the graph the page then asks for, each open a fresh page and uri;
  * - redraw: a one-line edit (a name changed by a character, then back, at seeded places) sent to the
  *   `drawn` of that version.
  */
@@ -18,8 +19,13 @@ import { launchBrowser, openPreview, startServer } from '../test/webview/harness
 import { seededRandom } from './measure';
 
 export interface PreviewResult {
-  /** `didOpen` to the first `drawn`. */
+  /** `didOpen` to the first `drawn` (the overview). */
   openMs: number[];
+  /** `didOpen` to the `drawn` of the graph that follows the overview (flows listed; search, focus, matrix ready). */
+  openWholeMs: number[];
+  /** Bytes posted on opening: the overview, then the graph. */
+  openingBytes: number;
+  openingWholeBytes: number;
   /** A one-line edit to the `drawn` of its version. */
   redrawMs: number[];
   /** The same edits with the whole graph asked (`GRAPH_REQUEST`) and posted each time, as before the deltas. */
@@ -40,29 +46,41 @@ export interface PreviewPlan {
 /** Lines of names (`    name: Office 0042`): changing one is a one-line edit the graph shows. */
 const NAME_LINE = /^ {4}name: .+$/;
 
-/** Waits for the page's `drawn` of `version`. */
+/** Waits for the page's messages: the `drawn`s of each version (when each came), and `wantGraph`. */
 class DrawnWaiter {
-  private readonly drawn = new Map<number, number>();
-  private readonly waiters = new Map<number, () => void>();
+  private readonly drawn = new Map<number, number[]>();
+  private wanted = 0;
+  private wake: (() => void) | undefined;
 
   posted = (message: Record<string, unknown>): void => {
-    if (message.type !== 'drawn' || typeof message.version !== 'number') return;
-    if (!this.drawn.has(message.version)) this.drawn.set(message.version, performance.now());
-    this.waiters.get(message.version)?.();
+    if (message.type === 'wantGraph') this.wanted++;
+    else if (message.type !== 'drawn' || typeof message.version !== 'number') return;
+    else this.drawn.set(message.version, [...(this.drawn.get(message.version) ?? []), performance.now()]);
+    this.wake?.();
   };
 
-  async until(version: number, timeoutMs = 120_000): Promise<number> {
-    if (!this.drawn.has(version)) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the preview never drew version ${version}`)), timeoutMs);
-        this.waiters.set(version, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      this.waiters.delete(version);
-    }
-    return this.drawn.get(version)!;
+  /** When the `nth` drawing of `version` came. */
+  async until(version: number, nth = 1, timeoutMs = 120_000): Promise<number> {
+    await this.waitFor(() => (this.drawn.get(version)?.length ?? 0) >= nth, `the preview never drew version ${version} (${nth})`, timeoutMs);
+    return this.drawn.get(version)![nth - 1];
+  }
+
+  /** The page asked for the graph (after drawing an opening overview) `count` times in all. */
+  async wantedGraph(count: number, timeoutMs = 120_000): Promise<void> {
+    await this.waitFor(() => this.wanted >= count, 'the preview never asked for the graph', timeoutMs);
+  }
+
+  private async waitFor(done: () => boolean, failure: string, timeoutMs: number): Promise<void> {
+    if (done()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(failure)), timeoutMs);
+      this.wake = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
   }
 }
 
@@ -84,6 +102,9 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
     const ask = (params: GraphDeltaParams) => session.request<GraphAnswer | null>(GRAPH_DELTA_REQUEST, params);
 
     const openMs: number[] = [];
+    const openWholeMs: number[] = [];
+    let openingBytes = 0;
+    let openingWholeBytes = 0;
     let page: Page | undefined;
     let waiter = new DrawnWaiter();
     let feed = new GraphFeed();
@@ -99,9 +120,16 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
       await session.open(uri, text, 1);
       const message = await feed.next(ask, uri, 1, true);
       if (!message) throw new Error('the server has no graph of the file it opened');
-      await post(page, message);
+      if (message.type !== 'overview') throw new Error(`a large file opens on its overview, not on a ${message.type} message`);
+      openingBytes = await post(page, message);
       openMs.push((await waiter.until(1)) - start);
       drawnNodes = await page.$$eval('#diagram [data-node]', (elements) => elements.length);
+      // Then, as the extension does, the graph the page asks for once the overview is drawn.
+      await waiter.wantedGraph(1);
+      const whole = await feed.next(ask, uri, 1, false);
+      if (whole?.type !== 'graph') throw new Error('the graph did not follow the overview');
+      openingWholeBytes = await post(page, whole);
+      openWholeMs.push((await waiter.until(1, 2)) - start);
     }
 
     const random = seededRandom(seed);
@@ -151,7 +179,7 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
       wholeGraphRedrawMs.push(ms);
       wholeBytes.push(bytes);
     }
-    return { openMs, redrawMs, wholeGraphRedrawMs, deltaBytes, wholeBytes, drawnNodes };
+    return { openMs, openWholeMs, openingBytes, openingWholeBytes, redrawMs, wholeGraphRedrawMs, deltaBytes, wholeBytes, drawnNodes };
   } finally {
     await session.shutdown();
     await browser.close();

@@ -86,7 +86,7 @@ type Part = (typeof PARTS)[number];
 const GRAPH_UNITS = [20, 60, 300];
 const GRAPH_RUNS = 3;
 const PREVIEW_UNITS = 300;
-const PREVIEW_PLAN = { opens: 3, edits: 20, warmupEdits: 3 };
+const PREVIEW_PLAN = { opens: 7, edits: 20, warmupEdits: 3 };
 
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
@@ -216,7 +216,9 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '  webview\'s bundle in headless Chromium (the page and fake VS Code API of the webview tests), which lays out',
     '  in its worker and posts `drawn` once the frame with the drawing has been painted. VS Code\'s own hop from the',
     '  extension host to the webview is Playwright\'s `postMessage` of the same JSON here.',
-    `- open: \`didOpen\` sent to the first \`drawn\` (the overview), ${PREVIEW_PLAN.opens} opens, each a fresh page and uri.`,
+    `- open: \`didOpen\` sent to the first \`drawn\` (the overview), ${PREVIEW_PLAN.opens} opens, each a fresh page and uri. The server`,
+    '  answers a preview that holds nothing of a large file with its overview alone (`overviewFirst`); the page draws',
+    '  it and asks for the graph (`wantGraph`), which the feed then posts; the second row times that graph\'s `drawn`.',
     `- redraw: ${PREVIEW_PLAN.edits} one-line edits (a character added to a \`name:\` at seeded places, after ${PREVIEW_PLAN.warmupEdits} unmeasured), from`,
     '  `didChange` sent to the `drawn` of that version; each edit is undone (unmeasured) before the next.',
     '- The row "as before the deltas" makes the same edits but asks for the whole graph (`GRAPH_REQUEST`) and',
