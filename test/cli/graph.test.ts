@@ -13,6 +13,7 @@ import { generateUnits } from '../../bench/generate';
 import { graphOfFile, renderGraph, viewOfGraph } from '../../server/src/cli/graph';
 import { toMermaid } from '../../server/src/diagram/mermaid';
 import { collapseGraph, focusGraph } from '../../server/src/diagram/overview';
+import { overviewOf } from '../../server/src/diagram/previewOverview';
 import { ROOT } from '../support';
 import { browserMissing, launchBrowser } from '../webview/harness';
 
@@ -63,6 +64,19 @@ describe('ppnet graph', () => {
     assert.doesNotMatch(result.stdout, /class="group group-/);
     assert.match(result.stdout, /class="edge-count"[^>]*>×3</);
     assert.deepEqual(JSON.parse(ppnet('graph', CONTOSO, '--collapse', '--format', 'json').stdout), overview);
+  });
+
+  it('--collapse draws the preview\'s overview of a large file: more than 24 sites are one node', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-graph-'));
+    const file = path.join(dir, 'units.ppnet.yaml');
+    fs.writeFileSync(file, generateUnits(30));
+    const result = ppnet('graph', file, '--collapse', '--format', 'json');
+    assert.deepEqual([result.status, result.stderr], [0, '']);
+    const shown = JSON.parse(result.stdout);
+    const sites = shown.nodes.find((n: { id: string }) => n.id === 'cluster:site');
+    assert.deepEqual([sites.caption, sites.label], ['On-premises sites', '30 sites']);
+    assert.equal(shown.nodes.filter((n: { id: string }) => n.id.startsWith('group:site:')).length, 0);
+    assert.deepEqual(shown, overviewOf(graphOfFile(file, generateUnits(30)), new Set()).graph);
   });
 
   it('--focus keeps the flows of one entity, named by its node id or its bare id', () => {

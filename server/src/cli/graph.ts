@@ -15,7 +15,8 @@ import { layoutGraph } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { renderSvg } from '../diagram/svg';
 import { THEME_KINDS, ThemeKind } from '../diagram/theme';
-import { collapseGraph, findNode, focusGraph, nodeNames } from '../diagram/overview';
+import { findNode, focusGraph, nodeNames } from '../diagram/overview';
+import { overviewOf } from '../diagram/previewOverview';
 import { closest, createLanguageService, didYouMean, Graph } from '../service';
 
 
@@ -53,7 +54,7 @@ export function graphOfInput(file: string): { graph: Graph; read: string[]; warn
 export interface GraphView {
   /** Only the flows of this node or group: an id as in the graph (`site:hq`) or a bare entity id (`hq`). */
   focus?: string;
-  /** Every group as one node, edges bundled (the preview's overview); with `focus`, its group stays open. */
+  /** The preview's overview: every group one node (more than 24 of a kind one cluster), edges bundled; with `focus`, its group stays open. */
   collapse?: boolean;
 }
 
@@ -68,7 +69,7 @@ export function viewOfGraph(graph: Graph, view: GraphView): Graph {
     shown = focusGraph(graph, found.id);
     open = graph.nodes.find((n) => n.id === found.id)?.group ?? found.id;
   }
-  return view.collapse ? collapseGraph(shown, new Set(open !== undefined ? [open] : [])) : shown;
+  return view.collapse ? overviewOf(shown, new Set(), new Set(open !== undefined ? [open] : [])).graph : shown;
 }
 
 export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {
