@@ -5,7 +5,8 @@
  * webview tests), which lays out in its worker and posts `drawn` when it has painted.
  *
  * - open: `didOpen` sent to the first `drawn` (the overview, which the server sends ahead of the graph),
- *   and to the `drawn` of the graph the page then asks for, each open a fresh page and uri;
+ *   and to the `drawn` of the graph the page then asks for, each open a fresh page and uri (the one
+ *   before closed);
  * - redraw: a one-line edit (a name changed by a character, then back, at seeded places) sent to the
  *   `drawn` of that version.
  */
@@ -112,6 +113,8 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
     let drawnNodes = 0;
     for (let k = 0; k < plan.opens; k++) {
       await page?.context().close();
+      // As a user closes a file and opens another: the server holds one large document at a time.
+      if (uri) await session.close(uri);
       waiter = new DrawnWaiter();
       feed = new GraphFeed();
       page = (await openPreview(browser, pages.origin, { onPosted: waiter.posted })).page;

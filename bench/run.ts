@@ -216,7 +216,7 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '  webview\'s bundle (minified, as the `.vsix` ships it) in headless Chromium (the page and fake VS Code API of the webview tests), which lays out',
     '  in its worker and posts `drawn` once the frame with the drawing has been painted. VS Code\'s own hop from the',
     '  extension host to the webview is Playwright\'s `postMessage` of the same JSON here.',
-    `- open: \`didOpen\` sent to the first \`drawn\` (the overview), ${PREVIEW_PLAN.opens} opens, each a fresh page and uri. The server`,
+    `- open: \`didOpen\` sent to the first \`drawn\` (the overview), ${PREVIEW_PLAN.opens} opens, each a fresh page and uri (the one before closed). The server`,
     '  answers a preview that holds nothing of a large file with its overview alone (`overviewFirst`); the page draws',
     '  it and asks for the graph (`wantGraph`), which the feed then posts; the second row times that graph\'s `drawn`.',
     `- redraw: ${PREVIEW_PLAN.edits} one-line edits (a character added to a \`name:\` at seeded places, after ${PREVIEW_PLAN.warmupEdits} unmeasured), from`,

@@ -49,16 +49,18 @@ const noNodeBuiltins = {
 };
 
 /**
- * `import source from 'ppnet:layout-worker'`: the preview's layout worker (ELK and the grid layout),
- * bundled on its own and handed to the preview's bundle as text, from which the page starts it as a
- * blob worker. VS Code serves a webview's files from another origin than the page, and a worker must
- * come from the page's origin; a blob does. Rebuilt in watch mode whenever one of its files changes.
+ * `import source from 'ppnet:layout-worker/grid'` (or `/elk`): a layout worker of the preview, bundled
+ * on its own and handed to the preview's bundle as text, from which the page starts it as a blob
+ * worker. VS Code serves a webview's files from another origin than the page, and a worker must come
+ * from the page's origin; a blob does. Two workers, so that the grid's starts without loading ELK.
+ * Rebuilt in watch mode whenever one of their files changes.
  */
+const WORKER_ENTRIES = { grid: 'webview/src/layout/gridWorker.ts', elk: 'webview/src/layout/elkWorker.ts' };
 const layoutWorkerSource = {
   name: 'layout-worker-source',
   setup(build) {
-    build.onResolve({ filter: /^ppnet:layout-worker$/ }, () => ({ path: 'layout-worker', namespace: 'ppnet-layout-worker' }));
-    build.onLoad({ filter: /.*/, namespace: 'ppnet-layout-worker' }, async () => {
+    build.onResolve({ filter: /^ppnet:layout-worker\/(grid|elk)$/ }, (args) => ({ path: args.path.split('/')[1], namespace: 'ppnet-layout-worker' }));
+    build.onLoad({ filter: /.*/, namespace: 'ppnet-layout-worker' }, async (args) => {
       const result = await esbuild.build({
         ...common,
         sourcemap: false,
@@ -66,8 +68,8 @@ const layoutWorkerSource = {
         platform: 'browser',
         format: 'iife',
         target: 'es2020',
-        entryPoints: ['webview/src/layout/layoutWorker.ts'],
-        outfile: 'dist/webview/layout-worker.js',
+        entryPoints: [WORKER_ENTRIES[args.path]],
+        outfile: `dist/webview/layout-worker-${args.path}.js`,
         plugins: [noNodeBuiltins],
       });
       const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;

@@ -11,12 +11,13 @@ import { layoutGraph } from '../../server/src/diagram/layout';
 import { collapseGraph } from '../../server/src/diagram/overview';
 import { createLanguageService } from '../../server/src/service';
 import type { Graph } from '../../server/src/service';
-import type { LaidOutGraph } from '../../server/src/diagram/layout';
+import type { LaidOutGraph, LayoutEngine } from '../../server/src/diagram/layout';
 import { LayoutClient, LayoutWorker } from '../../webview/src/layout/layoutClient';
 import { LayoutAnswer, LayoutJob, toWire } from '../../webview/src/layout/layoutWire';
 import { doc, fixture } from '../support';
 
 class StandInWorker implements LayoutWorker {
+  constructor(readonly engine: LayoutEngine) {}
   jobs: LayoutJob[] = [];
   terminated = false;
   onmessage: ((event: { data: LayoutAnswer }) => void) | null = null;
@@ -39,14 +40,17 @@ class StandInWorker implements LayoutWorker {
   }
 }
 
-function client(): { layouts: LayoutClient; workers: StandInWorker[] } {
+/** A client whose workers are stand-ins: `workers` those of the engine the test is about, `all` every one started. */
+function client(engine: LayoutEngine = 'elk'): { layouts: LayoutClient; workers: StandInWorker[]; all: StandInWorker[] } {
+  const all: StandInWorker[] = [];
   const workers: StandInWorker[] = [];
-  const layouts = new LayoutClient(() => {
-    const worker = new StandInWorker();
-    workers.push(worker);
+  const layouts = new LayoutClient((started) => {
+    const worker = new StandInWorker(started);
+    all.push(worker);
+    if (started === engine) workers.push(worker);
     return worker;
   });
-  return { layouts, workers };
+  return { layouts, workers, all };
 }
 
 const graphOf = (text: string): Graph => createLanguageService().getGraph(doc(text));
@@ -82,7 +86,7 @@ describe('layout client', () => {
   });
 
   it('lets a stale grid job run out, drops its answer and lays out only the newest of those that came meanwhile', async () => {
-    const { layouts, workers } = client();
+    const { layouts, workers } = client('grid');
     const first = layouts.layout(large, 1);
     const relabeled = (label: string): Graph => ({ ...large, nodes: large.nodes.map((n, i) => (i === 0 ? { ...n, label } : n)) });
     const second = layouts.layout(relabeled('second'), 2);
@@ -145,7 +149,7 @@ describe('layout client', () => {
   });
 
   it('needs no worker for a graph whose layout input did not change', async () => {
-    const { layouts, workers } = client();
+    const { layouts, workers } = client('grid');
     const first = layouts.layout(large, 1);
     await workers[0].answer();
     const before = (await first)!;
@@ -163,10 +167,37 @@ describe('layout client', () => {
     workers[0].onerror?.({ message: 'boom' });
     await assert.rejects(failing, /boom/);
     assert.ok(workers[0].terminated);
-    const next = layouts.layout(large, 2);
+    const next = layouts.layout(small, 2);
     await settled();
     assert.equal(workers.length, 2);
     await workers[1].answer();
-    assert.equal((await next)!.engine, 'grid');
+    assert.equal((await next)!.engine, 'elk');
+  });
+
+  it('lays each engine out in its own worker: the grid\'s at once, ELK\'s for a small graph or after the first drawing', async () => {
+    const { layouts, all } = client();
+    layouts.warm();
+    assert.deepEqual(all.map((w) => w.engine), ['grid'], 'warming starts only the grid\'s worker');
+    const overview = layouts.layout(large, 1);
+    assert.deepEqual(all.map((w) => w.jobs.length), [1]);
+    await all[0].answer();
+    assert.equal((await overview)!.engine, 'grid');
+    assert.deepEqual(all.map((w) => w.engine), ['grid', 'elk'], 'ELK\'s worker loads once the first layout is there');
+    const focused = layouts.layout(small, 2);
+    assert.deepEqual(all.map((w) => w.jobs.length), [1, 1]);
+    await all[1].answer();
+    assert.equal((await focused)!.engine, 'elk');
+
+    // A failing ELK worker that is not laying anything out is just dropped; the grid goes on.
+    const idle = client();
+    idle.layouts.warm();
+    const first = idle.layouts.layout(large, 1);
+    await idle.all[0].answer();
+    await first;
+    idle.all[1].onerror?.({ message: 'boom' });
+    assert.ok(idle.all[1].terminated);
+    const second = idle.layouts.layout({ ...large, edges: large.edges.slice(1) }, 2);
+    await idle.all[0].answer();
+    assert.equal((await second)!.engine, 'grid');
   });
 });

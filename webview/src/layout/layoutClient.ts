@@ -1,5 +1,7 @@
 /**
- * The page's side of the layout worker: lays graphs out off the main thread, newest first.
+ * The page's side of the layout workers: lays graphs out off the main thread, newest first, one job at
+ * a time, each in its engine's worker (the grid's starts at once and in milliseconds; ELK's, a megabyte
+ * of script, for the first small graph or after the first drawing, not while a large file opens).
  *
  * - Each request carries a version; an answer for any request but the newest is dropped, and its
  *   promise resolves to `undefined`.
@@ -10,7 +12,7 @@
  *   texts (stableLayout.ts): positions stay put across renames and edits of names, and most edits
  *   change nothing the overview's layout reads.
  *
- * No DOM here (the tests drive it with a stand-in worker); layoutWorkerStart.ts starts the real one.
+ * No DOM here (the tests drive it with stand-in workers); layoutWorkerStart.ts starts the real ones.
  */
 import { LaidOutGraph, LayoutEngine, layoutEngineFor } from '../../../server/src/diagram/geometry';
 import type { Graph } from '../../../server/src/service';
@@ -36,14 +38,14 @@ interface Request {
 }
 
 export class LayoutClient {
-  private worker: LayoutWorker | undefined;
+  private readonly workers = new Map<LayoutEngine, LayoutWorker>();
   private running: Request | undefined;
   private waiting: Request | undefined;
   /** The last layout made, for its input. */
   private last: { input: Graph; layout: WireLayout } | undefined;
 
-  /** `start`: a new worker (startLayoutWorker in the page). */
-  constructor(private readonly start: () => LayoutWorker) {}
+  /** `start`: a new worker for an engine (startLayoutWorker in the page). */
+  constructor(private readonly start: (engine: LayoutEngine) => LayoutWorker) {}
 
   /** `graph` laid out, or `undefined` when a newer layout was asked for before this one was done. */
   layout(graph: Graph, version: number): Promise<LaidOutGraph | undefined> {
@@ -56,7 +58,7 @@ export class LayoutClient {
       const reused = this.last && reuseLayout(this.last.input, this.last.layout, input);
       if (reused) {
         if (this.running) {
-          if (this.running.engine === 'elk') this.stopWorker();
+          if (this.running.engine === 'elk') this.stopWorker('elk');
           this.running.resolve(undefined);
           this.running = undefined;
         }
@@ -68,49 +70,54 @@ export class LayoutClient {
         // Stale and possibly long: stop it.
         this.running.resolve(undefined);
         this.running = undefined;
-        this.stopWorker();
+        this.stopWorker('elk');
         return this.run(request);
       }
       this.waiting = request;
     });
   }
 
-  /** Starts the worker ahead of the first layout, so that loading its script overlaps other work. */
+  /** Starts the grid's worker ahead of the first layout, so that loading its script overlaps other work. */
   warm(): void {
-    if (!this.worker) this.spawn();
+    if (!this.workers.has('grid')) this.spawn('grid');
   }
 
   private run(request: Request): void {
     this.running = request;
-    (this.worker ?? this.spawn()).postMessage({ version: request.version, graph: request.input });
+    (this.workers.get(request.engine) ?? this.spawn(request.engine)).postMessage({ version: request.version, graph: request.input });
   }
 
-  private spawn(): LayoutWorker {
-    const worker = this.start();
+  private spawn(engine: LayoutEngine): LayoutWorker {
+    const worker = this.start(engine);
     worker.onmessage = (event) => this.answered(worker, event.data);
     worker.onerror = (event) => this.failed(worker, new Error(event.message || 'the layout worker failed'));
-    this.worker = worker;
+    this.workers.set(engine, worker);
     return worker;
   }
 
   private answered(worker: LayoutWorker, answer: LayoutAnswer): void {
     const request = this.running;
-    if (worker !== this.worker || !request || answer.version !== request.version) return; // from a stopped worker or job
+    if (!request || worker !== this.workers.get(request.engine) || answer.version !== request.version) return; // from a stopped worker or job
     this.running = undefined;
     if (!('error' in answer)) this.last = { input: request.input, layout: answer.layout };
     if (this.waiting) request.resolve(undefined);
     else if ('error' in answer) request.reject(new Error(answer.error));
     else request.resolve(fromWire(answer.layout, request.graph));
+    // The first drawing is under way: ELK's worker may load now (it compiles ELK on a tiny graph of
+    // its own), so that a small graph later (a focus, a filter) is drawn at once.
+    if (!this.workers.has('elk')) this.spawn('elk');
     this.next();
   }
 
   private failed(worker: LayoutWorker, error: Error): void {
-    if (worker !== this.worker) return;
-    this.stopWorker();
+    const engine = [...this.workers].find(([, w]) => w === worker)?.[0];
+    if (engine === undefined) return;
+    this.stopWorker(engine);
     const request = this.running;
+    if (request?.engine !== engine) return; // ELK's, loading while the grid works: started again when needed
     this.running = undefined;
-    if (request && !this.waiting) request.reject(error);
-    else request?.resolve(undefined);
+    if (!this.waiting) request.reject(error);
+    else request.resolve(undefined);
     this.next();
   }
 
@@ -120,8 +127,8 @@ export class LayoutClient {
     if (waiting) this.run(waiting);
   }
 
-  private stopWorker(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
+  private stopWorker(engine: LayoutEngine): void {
+    this.workers.get(engine)?.terminate();
+    this.workers.delete(engine);
   }
 }

@@ -1,14 +1,21 @@
 /**
- * Starts the layout worker from a blob of its bundle, which the page's script carries (scripts/build.mjs):
+ * Starts a layout worker from a blob of its bundle, which the page's script carries (scripts/build.mjs):
  * VS Code serves a webview's files from another origin than the page, where `new Worker(url)` is
  * refused. The Content-Security-Policy allows `worker-src blob:` for it (client/src/preview/html.ts).
  */
-import workerSource from 'ppnet:layout-worker';
+import gridSource from 'ppnet:layout-worker/grid';
+import elkSource from 'ppnet:layout-worker/elk';
+import type { LayoutEngine } from '../../../server/src/diagram/geometry';
 import type { LayoutWorker } from './layoutClient';
 
-let workerUrl: string | undefined;
+const SOURCES: Record<LayoutEngine, string> = { grid: gridSource, elk: elkSource };
+const urls = new Map<LayoutEngine, string>();
 
-export function startLayoutWorker(): LayoutWorker {
-  workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-  return new Worker(workerUrl, { name: 'ppnet-layout' }) as unknown as LayoutWorker;
+export function startLayoutWorker(engine: LayoutEngine): LayoutWorker {
+  let url = urls.get(engine);
+  if (!url) {
+    url = URL.createObjectURL(new Blob([SOURCES[engine]], { type: 'text/javascript' }));
+    urls.set(engine, url);
+  }
+  return new Worker(url, { name: `ppnet-layout-${engine}` }) as unknown as LayoutWorker;
 }
