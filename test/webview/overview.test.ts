@@ -139,6 +139,10 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     assert.deepEqual(await drawnNodes(page), [...regions, 'cluster:site', 'group:cloud', 'group:edge', 'group:internet'].sort());
     assert.equal(await page.textContent('#flows tbody tr.more-flows'), `${big.graph.flows.length} flows: listing them…`);
     const before = await nodePositions(page);
+    // What is drawn exports already.
+    await send(page, { type: 'export', format: 'mermaid' });
+    const exported = await waitForPosted(page, (m) => m.type === 'exported');
+    assert.match(String(exported.data), /<b>300 sites<\/b>/);
     // The cursor meanwhile: its entity is highlighted once the graph is there.
     await send(page, { type: 'cursor', ...lineIn(big.graph, 'gateway:gw-0004') });
 

@@ -722,9 +722,9 @@ async function pngOf(svg: string): Promise<string> {
 
 async function exportAs(format: ExportFormat): Promise<void> {
   await rendering;
-  if (!graph || !laid) return;
-  // What the diagram shows: the overview, the focus, the filters.
-  if (format === 'mermaid') post({ type: 'exported', format, data: toMermaid(shown ?? graph) });
+  // What the diagram shows: the overview (also before the graph came), the focus, the filters.
+  if (!shown || !laid) return;
+  if (format === 'mermaid') post({ type: 'exported', format, data: toMermaid(shown) });
   const svg = standaloneSvg();
   if (!svg) return;
   if (format === 'svg') post({ type: 'exported', format, data: svg });
