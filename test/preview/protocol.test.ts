@@ -7,6 +7,7 @@ import { parseFromWebview, parsePreviewState } from '../../protocol/protocol';
 describe('messages from the webview', () => {
   it('accepts the known messages with sound fields', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'wantGraph', graph: 'x' }), { type: 'wantGraph' });
     assert.deepEqual(parseFromWebview({ type: 'reveal', node: 'gateway:gw-ams', extra: 1 }), { type: 'reveal', node: 'gateway:gw-ams' });
     assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
     assert.deepEqual(parseFromWebview({ type: 'exported', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' }), {
