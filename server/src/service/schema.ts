@@ -36,7 +36,10 @@ let ajv: Ajv | undefined;
 /** The validator of the whole file, or of one section's map (`sections/<name>` of the schema). */
 function validator(section?: string): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    // Compiled on the first validation of a process, so kept cheap: the schema is not checked against
+    // the meta-schema here (a test does), and each definition is compiled once for the whole-file and
+    // the section validators instead of inlined into each.
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, inlineRefs: false });
     ajv.addSchema(topologySchema);
   }
   return ajv.getSchema(`${topologySchema.$id}${section ? `#/properties/${section}` : ''}`)!;
