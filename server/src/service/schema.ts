@@ -79,21 +79,28 @@ class ExpansionLimit extends Error {
 
 interface Instance {
   value: unknown;
-  locations: Map<string, Located>;
+  /** Where each JSON pointer lives in the YAML: only read for an invalid instance, so found on demand. */
+  locations: () => Map<string, Located>;
 }
 
+type InstanceRoot = { schema: JsonSchema; pointer: string; key?: Scalar; depth: number };
+
 /**
- * The file (or a node of it at `pointer`) as a plain value for ajv, and where each JSON pointer lives
- * in the YAML. A number or boolean where the schema wants a string is read as written (`tls: 1.2` is
- * "1.2"). Nodes in `placeholders` become empty maps (their content is checked separately).
+ * The file (or a node of it at `pointer`) as a plain value for ajv. A number or boolean where the
+ * schema wants a string is read as written (`tls: 1.2` is "1.2"). Nodes in `placeholders` become
+ * empty maps (their content is checked separately).
  */
-function toInstance(
-  doc: Document,
-  root: unknown,
-  at: { schema: JsonSchema; pointer: string; key?: Scalar; depth: number },
-  placeholders?: ReadonlySet<unknown>,
-): Instance {
-  const locations = new Map<string, Located>();
+function toInstance(doc: Document, root: unknown, at: InstanceRoot, placeholders?: ReadonlySet<unknown>): Instance {
+  const locations = () => {
+    const found = new Map<string, Located>();
+    convertNode(doc, root, at, placeholders, found);
+    return found;
+  };
+  return { value: convertNode(doc, root, at, placeholders), locations };
+}
+
+/** `root` as a plain value for ajv, and with `locations`, where each JSON pointer lives in the YAML. */
+function convertNode(doc: Document, root: unknown, at: InstanceRoot, placeholders: ReadonlySet<unknown> | undefined, locations?: Map<string, Located>): unknown {
   let expansions = 0;
   // `entry` is the first alias on the way down: the one written where the expansion blows up.
   const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number, entry?: Node): unknown => {
@@ -102,7 +109,7 @@ function toInstance(
       if (++expansions > MAX_ALIAS_EXPANSIONS) throw new ExpansionLimit(entry);
     }
     const node = resolveNode(doc, raw);
-    locations.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
+    locations?.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
     if (depth > 200) return null;
     if (placeholders?.has(node)) return {};
     if (isScalar(node)) {
@@ -116,20 +123,20 @@ function toInstance(
       const out: Record<string, unknown> = {};
       for (const pair of mapPairs(doc, node)) {
         const name = String((pair.key as Scalar).value);
-        const value = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1, entry);
-        // A key like "__proto__" is data here, not the object's prototype.
-        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        const value = convert(pair.value, propertySchema(schema, name), locations ? `${pointer}/${escapePointer(name)}` : '', pair.key as Scalar, depth + 1, entry);
+        // A "__proto__" key is data here, not the object's prototype (the one inherited setter).
+        if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        else out[name] = value;
       }
       return out;
     }
     if (isSeq(node)) {
       const itemSchema = deref(deref(schema)?.items);
-      return node.items.map((item, index) => convert(item, itemSchema, `${pointer}/${index}`, undefined, depth + 1, entry));
+      return node.items.map((item, index) => convert(item, itemSchema, locations ? `${pointer}/${index}` : '', undefined, depth + 1, entry));
     }
     return null;
   };
-  const value = convert(root, at.schema, at.pointer, at.key, at.depth);
-  return { value, locations };
+  return convert(root, at.schema, at.pointer, at.key, at.depth);
 }
 
 function escapePointer(segment: string): string {
@@ -157,11 +164,6 @@ function describeOwner(pointer: string): string {
     return rest.length ? `"${rest.join('.')}" of ${subnet}` : subnet;
   }
   return `"${segments.slice(2).join('.')}" of ${entity}`;
-}
-
-
-function lastSegment(pointer: string): string {
-  return unescapePointer(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
 function jsonType(value: unknown): string {
@@ -216,10 +218,12 @@ export function entitySchemaFindings(doc: Document, section: string, key: Scalar
 /** Validates an instance; `pointer` is where the validator's root is in the file. */
 function findingsOf(validate: ValidateFunction, instance: Instance, pointer: string, text: string): SchemaFinding[] {
   if (validate(instance.value)) return [];
+  const errors = validate.errors ?? [];
+  const locations = instance.locations();
   const findings: SchemaFinding[] = [];
   const firstLine: Span = { start: 0, end: Math.max(1, text.search(/\r?\n|$/)) };
-  for (const error of validate.errors ?? []) {
-    const finding = mapError({ ...error, instancePath: pointer + error.instancePath }, instance.locations, firstLine);
+  for (const error of errors) {
+    const finding = mapError({ ...error, instancePath: pointer + error.instancePath }, locations, firstLine);
     if (finding) findings.push(finding);
   }
   return dedupe(findings);
