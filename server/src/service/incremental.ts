@@ -224,11 +224,18 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
   return spans.length ? spans : undefined; // no key at all: nothing to cut
 }
 
+/**
+ * One schema for every chunk, as a full parse has one for the whole text: each map and list keeps its
+ * schema, and one per chunk was thousands of copies in a large file. The parser only ever adds a known
+ * tag (`!!binary`, `!!set`...) to it, which then reads the same in every later chunk.
+ */
+const CHUNK_OPTIONS = { ...PARSE_OPTIONS, schema: new Document(undefined, PARSE_OPTIONS).schema };
+
 /** Parses one chunk at its offset; `undefined` when the chunk alone does not parse cleanly into one pair. */
 function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
   // A copy, so that the chunk does not keep the whole text of this version alive.
   const text = (' ' + source).slice(1);
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseDocument(text, CHUNK_OPTIONS);
   if (doc.errors.length || doc.warnings.length || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const root = doc.contents;
   const pair = root.items[0] as Pair<Scalar, unknown>;
