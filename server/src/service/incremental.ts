@@ -16,7 +16,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
 import { DuplicateKey, duplicateKeysBelow, findComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from './parse';
-import { dedupe, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
+import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 
 type ChunkKind = 'top' | 'head' | 'entity';
 
@@ -353,10 +353,11 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
     const findings = validateSchemaOutside(doc, text, splitSections);
     for (const [name, { map }] of topology.sections) {
       if (!map || !splitSections.has(map)) continue;
-      for (const pair of mapPairs(doc, map)) {
-        const chunk = chunkOfKey.get(pair.key as Scalar)!;
-        findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
-      }
+      const chunks = mapPairs(doc, map).map((pair) => chunkOfKey.get(pair.key as Scalar)!);
+      // On a first parse no entity has findings yet: all of them valid is checked in one go.
+      const unchecked = chunks.filter((chunk) => !chunk.findings).map((chunk) => chunk.pair);
+      if (unchecked.length > 1 && entitiesValid(doc, name, unchecked)) for (const pair of unchecked) chunkOfKey.get(pair.key)!.findings = [];
+      for (const chunk of chunks) findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
     }
     return dedupe(findings);
   });

@@ -124,9 +124,7 @@ function convertNode(doc: Document, root: unknown, at: InstanceRoot, placeholder
       for (const pair of mapPairs(doc, node)) {
         const name = String((pair.key as Scalar).value);
         const value = convert(pair.value, propertySchema(schema, name), locations ? `${pointer}/${escapePointer(name)}` : '', pair.key as Scalar, depth + 1, entry);
-        // A "__proto__" key is data here, not the object's prototype (the one inherited setter).
-        if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-        else out[name] = value;
+        setData(out, name, value);
       }
       return out;
     }
@@ -137,6 +135,12 @@ function convertNode(doc: Document, root: unknown, at: InstanceRoot, placeholder
     return null;
   };
   return convert(root, at.schema, at.pointer, at.key, at.depth);
+}
+
+/** Sets a property as data: a "__proto__" key is not the object's prototype (the one inherited setter). */
+function setData(object: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
 }
 
 function escapePointer(segment: string): string {
@@ -213,6 +217,29 @@ export function entitySchemaFindings(doc: Document, section: string, key: Scalar
   const schema = propertySchema(propertySchema(TOPOLOGY_SCHEMA, section), id);
   const entity = toInstance(doc, value, { schema: schema ?? {}, pointer: `${pointer}/${escapePointer(id)}`, key, depth: 2 });
   return findingsOf(validator(section), { value: { [id]: entity.value }, locations: entity.locations }, pointer, text);
+}
+
+/**
+ * Whether every one of these entities of a section is valid, checked with one call of the validator
+ * instead of one each: a section's schema checks each entity on its own, so then none has findings.
+ */
+export function entitiesValid(doc: Document, section: string, entities: readonly { key: Scalar; value: unknown }[]): boolean {
+  const sectionSchema = propertySchema(TOPOLOGY_SCHEMA, section);
+  const value: Record<string, unknown> = {};
+  for (const entity of entities) {
+    const id = String(entity.key.value);
+    const at = { schema: propertySchema(sectionSchema, id) ?? {}, pointer: '', key: entity.key, depth: 2 };
+    // Each entity converted on its own, as entitySchemaFindings does (its own alias budget).
+    let converted: unknown;
+    try {
+      converted = convertNode(doc, entity.value, at, undefined);
+    } catch (error) {
+      if (error instanceof ExpansionLimit) return false;
+      throw error;
+    }
+    setData(value, id, converted);
+  }
+  return validator(section)(value) === true;
 }
 
 /** Validates an instance; `pointer` is where the validator's root is in the file. */
