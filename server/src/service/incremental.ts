@@ -355,8 +355,8 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
       if (!map || !splitSections.has(map)) continue;
       const chunks = mapPairs(doc, map).map((pair) => chunkOfKey.get(pair.key as Scalar)!);
       // On a first parse no entity has findings yet: all of them valid is checked in one go.
-      const unchecked = chunks.filter((chunk) => !chunk.findings).map((chunk) => chunk.pair);
-      if (unchecked.length > 1 && entitiesValid(doc, name, unchecked)) for (const pair of unchecked) chunkOfKey.get(pair.key)!.findings = [];
+      const unchecked = chunks.filter((chunk) => !chunk.findings);
+      if (unchecked.length > 1 && entitiesValid(doc, name, unchecked.map((chunk) => chunk.pair))) for (const chunk of unchecked) chunk.findings = [];
       for (const chunk of chunks) findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
     }
     return dedupe(findings);
