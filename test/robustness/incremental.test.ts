@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { generateTopology } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/service/incremental';
 import { buildTopology } from '../../server/src/service/model';
@@ -58,6 +58,36 @@ describe('incremental parsing', () => {
     // The connector after the edit moved by one character, and so did its nodes.
     assert.equal(after.topology.connectors.get('crm-0001')!.key.range![0], edited.indexOf('  crm-0001:') + 2);
     assert.deepEqual(validateTopology(after.topology, doc(edited), {}, after.schemaFindings), fullDiagnostics(edited));
+  });
+
+  it('reads a known tag (!!binary, !!set) alike in every chunk and every document, as a full parse does', () => {
+    const text = [
+      'version: 1',
+      'environments:',
+      '  a:',
+      '    name: !!binary aGVsbG8=',
+      '  b:',
+      '    name: !!binary aGVsbG8=',
+      '    apps: !!set { canvas }',
+      '  c:',
+      '    apps: !!set { canvas }',
+      '',
+    ].join('\n');
+    const full = parseText(text);
+    for (const parser of [new IncrementalParser(), new IncrementalParser()]) {
+      const result = parser.update(text);
+      assert.equal(result.incremental, true);
+      assert.deepEqual(shape(result.parsed.doc.contents), shape(full.doc.contents));
+      const section = (result.parsed.doc.contents as YAMLMap).get('environments') as YAMLMap<Scalar, YAMLMap>;
+      const values = section.items.flatMap((entity) => entity.value!.items.map((pair) => pair.value));
+      assert.deepEqual(values.map((node) => [node?.constructor.name, (node as Scalar).tag]), [
+        ['Scalar', 'tag:yaml.org,2002:binary'],
+        ['Scalar', 'tag:yaml.org,2002:binary'],
+        ['YAMLSet', 'tag:yaml.org,2002:set'],
+        ['YAMLSet', 'tag:yaml.org,2002:set'],
+      ]);
+      assert.equal(Buffer.from((values[1] as Scalar).value as Uint8Array).toString(), 'hello');
+    }
   });
 
   it('gives exactly the diagnostics of a full validation after every edit of random edit sequences', () => {

@@ -16,7 +16,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
 import { DuplicateKey, duplicateKeysBelow, findComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from './parse';
-import { dedupe, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
+import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 
 type ChunkKind = 'top' | 'head' | 'entity';
 
@@ -224,11 +224,18 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
   return spans.length ? spans : undefined; // no key at all: nothing to cut
 }
 
+/**
+ * One schema for every chunk, as a full parse has one for the whole text: each map and list keeps its
+ * schema, and one per chunk was thousands of copies in a large file. The parser only ever adds a known
+ * tag (`!!binary`, `!!set`...) to it, which then reads the same in every later chunk.
+ */
+const CHUNK_OPTIONS = { ...PARSE_OPTIONS, schema: new Document(undefined, PARSE_OPTIONS).schema };
+
 /** Parses one chunk at its offset; `undefined` when the chunk alone does not parse cleanly into one pair. */
 function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
   // A copy, so that the chunk does not keep the whole text of this version alive.
   const text = (' ' + source).slice(1);
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseDocument(text, CHUNK_OPTIONS);
   if (doc.errors.length || doc.warnings.length || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const root = doc.contents;
   const pair = root.items[0] as Pair<Scalar, unknown>;
@@ -346,10 +353,11 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
     const findings = validateSchemaOutside(doc, text, splitSections);
     for (const [name, { map }] of topology.sections) {
       if (!map || !splitSections.has(map)) continue;
-      for (const pair of mapPairs(doc, map)) {
-        const chunk = chunkOfKey.get(pair.key as Scalar)!;
-        findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
-      }
+      const chunks = mapPairs(doc, map).map((pair) => chunkOfKey.get(pair.key as Scalar)!);
+      // On a first parse no entity has findings yet: all of them valid is checked in one go.
+      const unchecked = chunks.filter((chunk) => !chunk.findings);
+      if (unchecked.length > 1 && entitiesValid(doc, name, unchecked.map((chunk) => chunk.pair))) for (const chunk of unchecked) chunk.findings = [];
+      for (const chunk of chunks) findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
     }
     return dedupe(findings);
   });

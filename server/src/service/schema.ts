@@ -36,7 +36,10 @@ let ajv: Ajv | undefined;
 /** The validator of the whole file, or of one section's map (`sections/<name>` of the schema). */
 function validator(section?: string): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    // Compiled on the first validation of a process, so kept cheap: the schema is not checked against
+    // the meta-schema here (a test does), and each definition is compiled once for the whole-file and
+    // the section validators instead of inlined into each.
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, inlineRefs: false });
     ajv.addSchema(topologySchema);
   }
   return ajv.getSchema(`${topologySchema.$id}${section ? `#/properties/${section}` : ''}`)!;
@@ -76,21 +79,28 @@ class ExpansionLimit extends Error {
 
 interface Instance {
   value: unknown;
-  locations: Map<string, Located>;
+  /** Where each JSON pointer lives in the YAML: only read for an invalid instance, so found on demand. */
+  locations: () => Map<string, Located>;
 }
 
+type InstanceRoot = { schema: JsonSchema; pointer: string; key?: Scalar; depth: number };
+
 /**
- * The file (or a node of it at `pointer`) as a plain value for ajv, and where each JSON pointer lives
- * in the YAML. A number or boolean where the schema wants a string is read as written (`tls: 1.2` is
- * "1.2"). Nodes in `placeholders` become empty maps (their content is checked separately).
+ * The file (or a node of it at `pointer`) as a plain value for ajv. A number or boolean where the
+ * schema wants a string is read as written (`tls: 1.2` is "1.2"). Nodes in `placeholders` become
+ * empty maps (their content is checked separately).
  */
-function toInstance(
-  doc: Document,
-  root: unknown,
-  at: { schema: JsonSchema; pointer: string; key?: Scalar; depth: number },
-  placeholders?: ReadonlySet<unknown>,
-): Instance {
-  const locations = new Map<string, Located>();
+function toInstance(doc: Document, root: unknown, at: InstanceRoot, placeholders?: ReadonlySet<unknown>): Instance {
+  const locations = () => {
+    const found = new Map<string, Located>();
+    convertNode(doc, root, at, placeholders, found);
+    return found;
+  };
+  return { value: convertNode(doc, root, at, placeholders), locations };
+}
+
+/** `root` as a plain value for ajv, and with `locations`, where each JSON pointer lives in the YAML. */
+function convertNode(doc: Document, root: unknown, at: InstanceRoot, placeholders: ReadonlySet<unknown> | undefined, locations?: Map<string, Located>): unknown {
   let expansions = 0;
   // `entry` is the first alias on the way down: the one written where the expansion blows up.
   const convert = (raw: unknown, schema: JsonSchema | undefined, pointer: string, key: Scalar | undefined, depth: number, entry?: Node): unknown => {
@@ -99,7 +109,7 @@ function toInstance(
       if (++expansions > MAX_ALIAS_EXPANSIONS) throw new ExpansionLimit(entry);
     }
     const node = resolveNode(doc, raw);
-    locations.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
+    locations?.set(pointer, { key, node: isAlias(raw) ? (raw as Node) : node });
     if (depth > 200) return null;
     if (placeholders?.has(node)) return {};
     if (isScalar(node)) {
@@ -113,20 +123,24 @@ function toInstance(
       const out: Record<string, unknown> = {};
       for (const pair of mapPairs(doc, node)) {
         const name = String((pair.key as Scalar).value);
-        const value = convert(pair.value, propertySchema(schema, name), `${pointer}/${escapePointer(name)}`, pair.key as Scalar, depth + 1, entry);
-        // A key like "__proto__" is data here, not the object's prototype.
-        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        const value = convert(pair.value, propertySchema(schema, name), locations ? `${pointer}/${escapePointer(name)}` : '', pair.key as Scalar, depth + 1, entry);
+        setData(out, name, value);
       }
       return out;
     }
     if (isSeq(node)) {
       const itemSchema = deref(deref(schema)?.items);
-      return node.items.map((item, index) => convert(item, itemSchema, `${pointer}/${index}`, undefined, depth + 1, entry));
+      return node.items.map((item, index) => convert(item, itemSchema, locations ? `${pointer}/${index}` : '', undefined, depth + 1, entry));
     }
     return null;
   };
-  const value = convert(root, at.schema, at.pointer, at.key, at.depth);
-  return { value, locations };
+  return convert(root, at.schema, at.pointer, at.key, at.depth);
+}
+
+/** Sets a property as data: a "__proto__" key is not the object's prototype (the one inherited setter). */
+function setData(object: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
 }
 
 function escapePointer(segment: string): string {
@@ -154,11 +168,6 @@ function describeOwner(pointer: string): string {
     return rest.length ? `"${rest.join('.')}" of ${subnet}` : subnet;
   }
   return `"${segments.slice(2).join('.')}" of ${entity}`;
-}
-
-
-function lastSegment(pointer: string): string {
-  return unescapePointer(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
 function jsonType(value: unknown): string {
@@ -210,13 +219,38 @@ export function entitySchemaFindings(doc: Document, section: string, key: Scalar
   return findingsOf(validator(section), { value: { [id]: entity.value }, locations: entity.locations }, pointer, text);
 }
 
+/**
+ * Whether every one of these entities of a section is valid, checked with one call of the validator
+ * instead of one each: a section's schema checks each entity on its own, so then none has findings.
+ */
+export function entitiesValid(doc: Document, section: string, entities: readonly { key: Scalar; value: unknown }[]): boolean {
+  const sectionSchema = propertySchema(TOPOLOGY_SCHEMA, section);
+  const value: Record<string, unknown> = {};
+  for (const entity of entities) {
+    const id = String(entity.key.value);
+    const at = { schema: propertySchema(sectionSchema, id) ?? {}, pointer: '', key: entity.key, depth: 2 };
+    // Each entity converted on its own, as entitySchemaFindings does (its own alias budget).
+    let converted: unknown;
+    try {
+      converted = convertNode(doc, entity.value, at, undefined);
+    } catch (error) {
+      if (error instanceof ExpansionLimit) return false;
+      throw error;
+    }
+    setData(value, id, converted);
+  }
+  return validator(section)(value) === true;
+}
+
 /** Validates an instance; `pointer` is where the validator's root is in the file. */
 function findingsOf(validate: ValidateFunction, instance: Instance, pointer: string, text: string): SchemaFinding[] {
   if (validate(instance.value)) return [];
+  const errors = validate.errors ?? [];
+  const locations = instance.locations();
   const findings: SchemaFinding[] = [];
   const firstLine: Span = { start: 0, end: Math.max(1, text.search(/\r?\n|$/)) };
-  for (const error of validate.errors ?? []) {
-    const finding = mapError({ ...error, instancePath: pointer + error.instancePath }, instance.locations, firstLine);
+  for (const error of errors) {
+    const finding = mapError({ ...error, instancePath: pointer + error.instancePath }, locations, firstLine);
     if (finding) findings.push(finding);
   }
   return dedupe(findings);
