@@ -214,7 +214,7 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '  the work: the real language server over stdio (`test/lsp/stdioClient.ts`), the extension\'s graph feed',
     '  (`client/src/preview/graphFeed.ts`, as the extension runs it, with its 50 ms coalescing delay) and the',
     '  webview\'s bundle (minified, as the `.vsix` ships it) in headless Chromium (the page and fake VS Code API of the webview tests), which lays out',
-    '  in its worker and posts `drawn` once the frame with the drawing has been painted. VS Code\'s own hop from the',
+    '  in its workers and posts `drawn` once the frame with the drawing has been painted. VS Code\'s own hop from the',
     '  extension host to the webview is Playwright\'s `postMessage` of the same JSON here.',
     `- open: \`didOpen\` sent to the first \`drawn\` (the overview), ${PREVIEW_PLAN.opens} opens, each a fresh page and uri (the one before closed). The server`,
     '  answers a preview that holds nothing of a large file with its overview alone (`overviewFirst`); the page draws',
