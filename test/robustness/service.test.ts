@@ -167,6 +167,37 @@ describe('hostile input to the language service', () => {
     exerciseEverywhere(document);
   });
 
+  it('keys named as the properties of every object (__proto__, constructor, toString): every feature answers anywhere', () => {
+    const text = [
+      'version: 1',
+      'constructor: 1',
+      'environments:',
+      '  prod:',
+      '    region: europe',
+      '    __proto__: prod',
+      '    toString: x',
+      'circuits:',
+      '  er:',
+      '    site: hq',
+      '    __proto__: hq',
+      '    constructor: prod',
+      'sites:',
+      '  hq: {}',
+      '  __proto__: {}',
+      '',
+    ].join('\n');
+    const document = doc(text);
+    const service = createLanguageService();
+    for (let line = 0; line < document.lineCount; line++) {
+      for (let character = 0; character <= 16; character += 2) exerciseEveryFeature(service, document, { line, character });
+    }
+    // A field named __proto__ is no reference: nothing to complete there.
+    assert.deepEqual(service.doComplete(document, { line: 10, character: 15 })?.items.map((i) => i.label) ?? [], []);
+    // Each is an unknown key, on the key.
+    const unknown = service.validate(document).filter((d) => d.code === 'unknown-key').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
+    assert.deepEqual(unknown, [[1, 0, 11], [5, 4, 13], [6, 4, 12], [10, 4, 13], [11, 4, 15]]);
+  });
+
   it('positions beyond the end, on every sample file: every feature answers', () => {
     const service = createLanguageService();
     for (const text of sampleTexts()) {

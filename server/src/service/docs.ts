@@ -3,6 +3,7 @@
  * enumerated value, in our own words, each concept with the Microsoft pages it comes from.
  */
 import { SourceKey, sourceUrl } from './catalog';
+import { lookupTable, lookupTables } from './lookupTable';
 import { deref, propertySchema, TOPOLOGY_SCHEMA } from './schema';
 
 export interface Concept {
@@ -212,7 +213,7 @@ export function conceptOfKey(path: readonly string[]): ConceptId | undefined {
   return FIELD_CONCEPTS[section]?.[field] ?? kind;
 }
 
-const SECTION_CONCEPT: Record<string, ConceptId> = {
+const SECTION_CONCEPT: Record<string, ConceptId> = lookupTable({
   environments: 'environment',
   sites: 'site',
   circuits: 'circuit',
@@ -221,11 +222,11 @@ const SECTION_CONCEPT: Record<string, ConceptId> = {
   desktopFlows: 'desktopFlow',
   azureServices: 'azureService',
   enterprisePolicies: 'enterprisePolicy',
-};
+});
 
-const TOP_LEVEL: Record<string, ConceptId> = { version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT };
+const TOP_LEVEL: Record<string, ConceptId> = lookupTable({ version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT });
 
-const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
+const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = lookupTables({
   environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
   sites: { internetEgress: 'nat' },
   circuits: { site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
@@ -233,7 +234,7 @@ const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = {
   connectors: { environment: 'environment', gateway: 'gateway' },
   desktopFlows: { environment: 'environment', site: 'site' },
   enterprisePolicies: { subnets: 'delegatedSubnet' },
-};
+});
 
 /** "Sources: [title](url), ..." in Markdown. */
 export function sourceLinks(sources: readonly SourceKey[]): string {
@@ -246,7 +247,7 @@ export function conceptMarkdown(id: ConceptId): string {
 }
 
 /** What each enumerated value means, by key; `default` marks the value used when the key is absent. */
-export const VALUE_DOCS: Record<string, Record<string, string>> = {
+export const VALUE_DOCS: Record<string, Record<string, string>> = lookupTables({
   cloud: {
     public: 'The commercial cloud (default). The only one version 1 checks.',
     gcc: 'US Government Community Cloud; not checked in version 1.',
@@ -307,7 +308,7 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
     true: 'Canvas apps load default static content from the CDN, over the internet (default).',
     false: 'The CDN is off: the content comes from the environment itself.',
   },
-};
+});
 
 /** The schema at a key path (`['circuits', 'er-ams', 'sku']`): descriptions, enums and types. */
 export function schemaAt(path: readonly string[]): ReturnType<typeof deref> {

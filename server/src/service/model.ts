@@ -5,6 +5,7 @@
  */
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { mapPairs, ParsedDocument, resolveNode, scalarText } from './parse';
+import { lookupTable } from './lookupTable';
 
 export type EntityKind = 'environment' | 'site' | 'circuit' | 'gateway' | 'connector' | 'desktopFlow' | 'azureService' | 'enterprisePolicy';
 
@@ -20,8 +21,8 @@ export const SECTION_OF: Record<EntityKind, string> = {
   enterprisePolicy: 'enterprisePolicies',
 };
 
-export const KIND_OF_SECTION: Record<string, EntityKind> = Object.fromEntries(
-  Object.entries(SECTION_OF).map(([kind, section]) => [section, kind as EntityKind]),
+export const KIND_OF_SECTION: Record<string, EntityKind> = lookupTable(
+  Object.fromEntries(Object.entries(SECTION_OF).map(([kind, section]) => [section, kind as EntityKind])),
 );
 
 export const ENTITY_KINDS = Object.keys(SECTION_OF) as EntityKind[];

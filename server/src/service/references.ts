@@ -4,15 +4,16 @@
  */
 import { Scalar } from 'yaml';
 import { allEntities, Entity, EntityKind, entitiesOf, Topology } from './model';
+import { lookupTables } from './lookupTable';
 
 /** Reference fields by entity kind: field name → the kind it names. */
-export const REFERENCE_FIELDS: Partial<Record<EntityKind, Record<string, EntityKind>>> = {
+export const REFERENCE_FIELDS: Partial<Record<EntityKind, Record<string, EntityKind>>> = lookupTables({
   environment: { enterprisePolicy: 'enterprisePolicy' },
   circuit: { site: 'site', environments: 'environment' },
   gateway: { site: 'site' },
   connector: { environment: 'environment', gateway: 'gateway' },
   desktopFlow: { environment: 'environment', site: 'site' },
-};
+});
 
 export interface Reference {
   from: Entity;

@@ -56,7 +56,8 @@ export function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
 export function propertySchema(schema: JsonSchema | undefined, name: string): JsonSchema | undefined {
   const object = deref(schema);
   if (!object) return undefined;
-  if (object.properties?.[name]) return deref(object.properties[name]);
+  // Own properties only: a key written `__proto__` or `constructor` is not a property the schema names.
+  if (object.properties && Object.prototype.hasOwnProperty.call(object.properties, name)) return deref(object.properties[name]);
   return typeof object.additionalProperties === 'object' ? deref(object.additionalProperties) : undefined;
 }
 
