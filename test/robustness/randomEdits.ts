@@ -24,7 +24,7 @@ const STRUCTURE = [
   ' ', '  ', '\n', '\n\n', ':', ': ', '- ', '#', '# note', '"', "'", '{', '}', '[', ']', ',',
   '\n  added:\n    region: europe\n', '\n    region: unitedstates', '\n    site: nowhere', '\nsites:\n  s1: {}\n',
   '\nenvironments:\n', 'environments: {a: {region: europe}}\n', '|\n  text\n', '>-\n', '\n  # comment\n',
-  '# ppnet-disable-next-line schema\n', '# ppnet-disable-file\n', '__proto__: 1\n',
+  '# ppnet-disable-next-line schema\n', '# ppnet-disable-file\n', '__proto__: 1\n', 'constructor: x\n', '    toString: 1\n',
 ];
 /** What the chunks must refuse, so that the text is parsed in full. */
 const HOSTILE = ['&anchor ', '*anchor', '<<: *anchor\n', '<<: {}\n', '\t', '\r\n', '\r', '---\n', '...\n', '%YAML 1.2\n', '\uFEFF', '? ', '!!str '];

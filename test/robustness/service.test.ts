@@ -38,6 +38,7 @@ function exerciseEveryFeature(service: LanguageService, document: TextDocument, 
     symbols: () => service.findDocumentSymbols(document),
     folding: () => service.getFoldingRanges(document),
     workspaceSymbols: () => service.findWorkspaceSymbols('e', [document]),
+    graph: () => service.getGraph(document),
   };
   for (const [name, run] of Object.entries(features)) {
     const start = Date.now();
