@@ -59,9 +59,9 @@ export class GraphFeed {
     const base = this.current;
     const graph = 'delta' in answer ? applyGraphDelta(base!.graph, answer.delta) : answer.graph;
     this.current = { uri, id: answer.id, graph };
-    const holdsBase = this.posted !== undefined && !this.posted.overviewOnly && 'delta' in answer && this.posted.id === answer.base;
-    if ('delta' in answer && !fit && holdsBase) {
-      if (deltaIsEmpty(answer.delta) && this.posted!.version === version) return undefined;
+    // A delta only to a webview that holds its base (not only the overview of that answer).
+    if ('delta' in answer && !fit && this.posted?.overviewOnly === false && this.posted.id === answer.base) {
+      if (deltaIsEmpty(answer.delta) && this.posted.version === version) return undefined;
       this.posted = { uri, id: answer.id, version, overviewOnly: false };
       return { type: 'graphDelta', uri, base: answer.base, id: answer.id, delta: answer.delta, ...versioned };
     }
