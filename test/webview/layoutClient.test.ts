@@ -199,5 +199,6 @@ describe('layout client', () => {
     const second = idle.layouts.layout({ ...large, edges: large.edges.slice(1) }, 2);
     await idle.all[0].answer();
     assert.equal((await second)!.engine, 'grid');
+    assert.equal(idle.all.length, 2, 'not started again ahead of need: only when a small graph needs it');
   });
 });

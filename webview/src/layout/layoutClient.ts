@@ -43,6 +43,8 @@ export class LayoutClient {
   private waiting: Request | undefined;
   /** The last layout made, for its input. */
   private last: { input: Graph; layout: WireLayout } | undefined;
+  /** ELK's worker was started ahead of need, once (afterwards only when a small graph needs it). */
+  private elkStarted = false;
 
   /** `start`: a new worker for an engine (startLayoutWorker in the page). */
   constructor(private readonly start: (engine: LayoutEngine) => LayoutWorker) {}
@@ -88,6 +90,7 @@ export class LayoutClient {
   }
 
   private spawn(engine: LayoutEngine): LayoutWorker {
+    if (engine === 'elk') this.elkStarted = true;
     const worker = this.start(engine);
     worker.onmessage = (event) => this.answered(worker, event.data);
     worker.onerror = (event) => this.failed(worker, new Error(event.message || 'the layout worker failed'));
@@ -105,7 +108,7 @@ export class LayoutClient {
     else request.resolve(fromWire(answer.layout, request.graph));
     // The first drawing is under way: ELK's worker may load now (it compiles ELK on a tiny graph of
     // its own), so that a small graph later (a focus, a filter) is drawn at once.
-    if (!this.workers.has('elk')) this.spawn('elk');
+    if (!this.elkStarted) this.spawn('elk');
     this.next();
   }
 
