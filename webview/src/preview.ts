@@ -21,7 +21,7 @@ import { cellKey, MatrixSelection, MatrixView } from './matrix';
 import { ControlEvent, Controls } from './overview/controls';
 import { decorateOverview } from './overview/decorate';
 import { focusGraph } from '../../server/src/diagram/overview';
-import { Overview, overviewFromOpening, overviewOf, OVERVIEW_THRESHOLD } from '../../server/src/diagram/previewOverview';
+import { drawnAsOverview, Overview, overviewFromOpening, overviewOf } from '../../server/src/diagram/previewOverview';
 import { filterActive, filterGraph, flowsOf, GraphFilter, NO_FILTER, searchNodes, targetIds } from './overview/views';
 import { LayoutClient } from './layout/layoutClient';
 import { startLayoutWorker } from './layout/layoutWorkerStart';
@@ -206,7 +206,7 @@ function displayed(full: Graph): { graph: Graph; overview?: Overview } {
     // Focused on something the filters hide: the focus wins.
     current = focusGraph(within(current, focus) ? current : full, focus);
   }
-  if (current.nodes.length <= OVERVIEW_THRESHOLD) return { graph: current };
+  if (!drawnAsOverview(current)) return { graph: current };
   const open = new Set<string>();
   if (focus !== undefined) for (const id of targetIds(current, focus)) open.add(nodesById.get(id)?.group ?? id);
   const result = overviewOf(current, expanded, open);

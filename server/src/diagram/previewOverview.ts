@@ -9,7 +9,12 @@ import { collapseGraph } from './overview';
 import type { Graph, GraphGroup, GroupKind } from '../service';
 
 /** Above this many nodes the preview opens on the overview (the examples have 26 and 18; ten generated units over 80). */
-export const OVERVIEW_THRESHOLD = 60;
+const OVERVIEW_THRESHOLD = 60;
+
+/** Whether the preview draws `graph` as its overview rather than whole. */
+export function drawnAsOverview(graph: Graph): boolean {
+  return graph.nodes.length > OVERVIEW_THRESHOLD;
+}
 
 /** More collapsed groups of one kind than this are one cluster node at first (twenty sites stay twenty nodes). */
 export const CLUSTER_LIMIT = 24;
@@ -125,7 +130,7 @@ export interface OpeningOverview {
 
 /** The overview `graph` opens on in the preview, or `undefined` when it is small enough to be drawn whole. */
 export function openingOverview(graph: Graph): OpeningOverview | undefined {
-  if (graph.nodes.length <= OVERVIEW_THRESHOLD) return undefined;
+  if (!drawnAsOverview(graph)) return undefined;
   const overview = overviewOf(graph, new Set());
   return { graph: { ...overview.graph, flows: [] }, flowCount: graph.flows.length, clusters: [...overview.clusters] };
 }
