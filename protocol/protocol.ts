@@ -4,7 +4,7 @@
  * use this file too.
  */
 import type { Graph } from '../server/src/service';
-import type { OpeningOverview } from '../server/src/diagram/previewOverview';
+import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';

@@ -11,9 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile, renderGraph, viewOfGraph } from '../../server/src/cli/graph';
-import { toMermaid } from '../../server/src/diagram/mermaid';
-import { collapseGraph, focusGraph } from '../../server/src/diagram/overview';
-import { overviewOf } from '../../server/src/diagram/previewOverview';
+import { toMermaid } from '../../diagram/mermaid';
+import { collapseGraph, focusGraph } from '../../diagram/views';
+import { overviewOf } from '../../diagram/overview';
 import { ROOT } from '../support';
 import { browserMissing, launchBrowser } from '../webview/harness';
 

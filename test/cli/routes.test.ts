@@ -11,7 +11,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { graphOfFile } from '../../server/src/cli/graph';
 import { csvField, markdownText } from '../../server/src/cli/routes';
-import { routeMatrix } from '../../server/src/diagram/matrix';
+import { routeMatrix } from '../../diagram/matrix';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
-import { Box, ELK_LIMIT, LaidOutGraph, layoutEngineFor, layoutGraph } from '../../server/src/diagram/layout';
-import { collapseGraph } from '../../server/src/diagram/overview';
+import { Box, ELK_LIMIT, LaidOutGraph, layoutEngineFor, layoutGraph } from '../../diagram/layout';
+import { collapseGraph } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
 import type { Graph } from '../../server/src/service';
 import { doc, fixture } from '../support';

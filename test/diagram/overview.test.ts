@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collapseGraph, findNode, focusGraph, nodeNames } from '../../server/src/diagram/overview';
+import { collapseGraph, findNode, focusGraph, nodeNames } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
 import type { Graph } from '../../server/src/service';
 import { generateUnits } from '../../bench/generate';

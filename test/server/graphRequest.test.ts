@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Graph } from '../../server/src/service';
 import { applyGraphDelta, deltaIsEmpty } from '../../protocol/graphDelta';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer } from '../../protocol/protocol';
-import { openingOverview } from '../../server/src/diagram/previewOverview';
+import { openingOverview } from '../../diagram/overview';
 import { generateUnits } from '../../bench/generate';
 import { TestClient } from './lspClient';
 

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support';
 
-const SOURCE_ROOTS = ['server/src', 'client/src', 'webview/src', 'protocol', 'scripts'];
+const SOURCE_ROOTS = ['server/src', 'client/src', 'webview/src', 'diagram', 'protocol', 'scripts'];
 
 function sourceFiles(): string[] {
   const files: string[] = [];

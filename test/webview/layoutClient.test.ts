@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
-import { layoutGraph } from '../../server/src/diagram/layout';
-import { collapseGraph } from '../../server/src/diagram/overview';
+import { layoutGraph } from '../../diagram/layout';
+import { collapseGraph } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
 import type { Graph } from '../../server/src/service';
-import type { LaidOutGraph, LayoutEngine } from '../../server/src/diagram/layout';
+import type { LaidOutGraph, LayoutEngine } from '../../diagram/layout';
 import { LayoutClient, LayoutWorker } from '../../webview/src/layout/layoutClient';
 import { LayoutAnswer, LayoutJob, toWire } from '../../webview/src/layout/layoutWire';
 import { doc, fixture } from '../support';

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
-import type { RouteMatrix } from '../../server/src/diagram/matrix';
+import type { RouteMatrix } from '../../diagram/matrix';
 import type { Graph, GraphFlow, GraphGroup, GraphNode } from '../../server/src/service/graph';
 import type { RouteKind } from '../../server/src/service/traffic';
 import { ROOT } from '../support';

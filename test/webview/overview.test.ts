@@ -16,7 +16,7 @@ import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 import type { ToWebview } from '../../protocol/protocol';
-import { openingOverview } from '../../server/src/diagram/previewOverview';
+import { openingOverview } from '../../diagram/overview';
 import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send, waitForPosted } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.

@@ -10,8 +10,8 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
-import { layoutGraph } from '../../server/src/diagram/layout';
-import { renderSvg } from '../../server/src/diagram/svg';
+import { layoutGraph } from '../../diagram/layout';
+import { renderSvg } from '../../diagram/svg';
 import type { Graph } from '../../server/src/service/graph';
 import { ROOT } from '../support';
 // Page functions run in the browser; the tests compile without the DOM library.

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../server/src/service/graph';
-import { CLUSTER_LIMIT, drawnAsOverview, openingOverview, overviewFromOpening, overviewOf } from '../../server/src/diagram/previewOverview';
+import { CLUSTER_LIMIT, drawnAsOverview, openingOverview, overviewFromOpening, overviewOf } from '../../diagram/overview';
 import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/overview/views';
 import { ROOT } from '../support';
 

@@ -7,8 +7,8 @@
  * matrix of hundreds by hundreds scrolls as freely as a small one. Every name is DOM text.
  */
 import type { RouteKind } from '../../server/src/service';
-import { AXIS_KIND_WORDS, MatrixCell, MatrixColumn, MatrixRow, ROUTE_SHORT, RouteMatrix } from '../../server/src/diagram/matrix';
-import { PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
+import { AXIS_KIND_WORDS, MatrixCell, MatrixColumn, MatrixRow, ROUTE_SHORT, RouteMatrix } from '../../diagram/matrix';
+import { PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
 
 export const ROW_HEIGHT = 30;
 export const COLUMN_WIDTH = 128;

@@ -4,24 +4,24 @@
  * lists the flows, and produces the exports. Text from the file only ever becomes DOM text or escaped
  * SVG text.
  *
- * A large graph opens on the overview (groups collapsed, server/src/diagram/previewOverview.ts), which
+ * A large graph opens on the overview (groups collapsed, diagram/overview.ts), which
  * the extension sends ahead of the graph (an `overview` message); filters, focus and search narrow what
  * is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/protocol';
 import { applyGraphDelta } from '../../protocol/graphDelta';
-import type { LaidOutGraph } from '../../server/src/diagram/layout';
-import { toMermaid } from '../../server/src/diagram/mermaid';
-import { renderSvg, renderSvgLayers } from '../../server/src/diagram/svg';
-import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../server/src/diagram/theme';
+import type { LaidOutGraph } from '../../diagram/layout';
+import { toMermaid } from '../../diagram/mermaid';
+import { renderSvg, renderSvgLayers } from '../../diagram/svg';
+import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service';
-import { RouteMatrix, routeMatrix } from '../../server/src/diagram/matrix';
+import { RouteMatrix, routeMatrix } from '../../diagram/matrix';
 import { cellKey, MatrixSelection, MatrixView } from './matrix';
 import { ControlEvent, Controls } from './overview/controls';
 import { decorateOverview } from './overview/decorate';
-import { focusGraph } from '../../server/src/diagram/overview';
-import { drawnAsOverview, Overview, overviewFromOpening, overviewOf } from '../../server/src/diagram/previewOverview';
+import { focusGraph } from '../../diagram/views';
+import { drawnAsOverview, Overview, overviewFromOpening, overviewOf } from '../../diagram/overview';
 import { filterActive, filterGraph, flowsOf, GraphFilter, NO_FILTER, searchNodes, targetIds } from './overview/views';
 import { LayoutClient } from './layout/layoutClient';
 import { startLayoutWorker } from './layout/layoutWorkerStart';

@@ -4,8 +4,8 @@
  * elements whose markup differs are parsed (in one go) and swapped in. Parsing the whole SVG of a
  * large graph is most of a full redraw.
  */
-import type { SvgLayers } from '../../server/src/diagram/svg';
-import type { ThemeKind } from '../../server/src/diagram/theme';
+import type { SvgLayers } from '../../diagram/svg';
+import type { ThemeKind } from '../../diagram/theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const LAYERS = ['groups', 'edges', 'nodes'] as const;

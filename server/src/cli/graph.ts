@@ -1,7 +1,7 @@
 /**
  * `ppnet graph <file> [--format svg|mermaid|json] [--focus <id>] [--collapse] [-o out]`: the preview's
  * diagram without an editor. The SVG comes from the same layout and renderer as the webview; `--focus`
- * and `--collapse` are the overview's views (diagram/overview.ts).
+ * and `--collapse` are the overview's views (diagram/views.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,12 +11,12 @@ import { ConfigLoader } from '../files/configFiles';
 import { describeError } from '../files/read';
 import { escapeControl, escapeControlInJson } from './escape';
 import { configAnchor, readTopology, STDIN, STDIN_NAME, UsageError } from './inputs';
-import { layoutGraph } from '../diagram/layout';
-import { toMermaid } from '../diagram/mermaid';
-import { renderSvg } from '../diagram/svg';
-import { THEME_KINDS, ThemeKind } from '../diagram/theme';
-import { findNode, focusGraph, nodeNames } from '../diagram/overview';
-import { overviewOf } from '../diagram/previewOverview';
+import { layoutGraph } from '../../../diagram/layout';
+import { toMermaid } from '../../../diagram/mermaid';
+import { renderSvg } from '../../../diagram/svg';
+import { THEME_KINDS, ThemeKind } from '../../../diagram/theme';
+import { findNode, focusGraph, nodeNames } from '../../../diagram/views';
+import { overviewOf } from '../../../diagram/overview';
 import { closest, createLanguageService, didYouMean, Graph } from '../service';
 
 

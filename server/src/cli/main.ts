@@ -8,7 +8,7 @@ import { graphOfInput, isGraphFormat, isThemeKind, renderGraph, viewOfGraph, wri
 import { refuseOverwrite, STDIN } from './inputs';
 import { toSarif } from './sarif';
 import { routesCommand, ROUTES_USAGE } from './routes';
-import type { ThemeKind } from '../diagram/theme';
+import type { ThemeKind } from '../../../diagram/theme';
 
 const USAGE = `Usage:
   ppnet check <file|folder|->... [--format text|json|sarif] [-o out]

@@ -8,8 +8,8 @@ import { collectFiles, UsageError } from './check';
 import { graphOfInput } from './graph';
 import { escapeControl } from './escape';
 import { STDIN } from './inputs';
-import { MatrixCell, MatrixColumn, MatrixRow, mergeMatrices, AXIS_KIND_WORDS, ROUTE_EXPOSURE, RouteMatrix, routeMatrix } from '../diagram/matrix';
-import { ROUTE_STYLES } from '../diagram/theme';
+import { MatrixCell, MatrixColumn, MatrixRow, mergeMatrices, AXIS_KIND_WORDS, ROUTE_EXPOSURE, RouteMatrix, routeMatrix } from '../../../diagram/matrix';
+import { ROUTE_STYLES } from '../../../diagram/theme';
 
 export const ROUTES_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 export type RoutesFormat = (typeof ROUTES_FORMATS)[number];

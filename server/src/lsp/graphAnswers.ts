@@ -2,12 +2,12 @@
  * The preview's graphs (`GRAPH_DELTA_REQUEST`): the last graph answered for each open document, so that
  * the next answer is the change from it (protocol/graphDelta.ts) and the same version asked again (the
  * extension asks after an edit and again when its diagnostics arrive) is not built twice. A preview
- * that holds nothing of a large file gets its overview first (diagram/previewOverview.ts), and the
+ * that holds nothing of a large file gets its overview first (diagram/overview.ts), and the
  * graph when it asks again.
  */
 import type { Graph } from '../service';
 import { diffGraph } from '../../../protocol/graphDelta';
-import { openingOverview } from '../diagram/previewOverview';
+import { openingOverview } from '../../../diagram/overview';
 import type { GraphAnswer } from '../../../protocol/protocol';
 
 interface Answered {

@@ -13,7 +13,7 @@ import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from './traffic';
 import { catalogConnector, connectorTarget } from './facts';
 import { offsetRange } from './text/ranges';
 
-/** `group`: a whole group drawn as one node (the overview, `server/src/diagram/overview.ts`); buildGraph makes none. */
+/** `group`: a whole group drawn as one node (the overview, `diagram/views.ts`); buildGraph makes none. */
 export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service' | 'group';
 
 /** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */

@@ -4,7 +4,7 @@
  * ELK competed with the language server for the processor.
  */
 import './elkInWorker';
-import { elkLayout } from '../../../server/src/diagram/elkLayout';
+import { elkLayout } from '../../../diagram/elkLayout';
 import type { Graph } from '../../../server/src/service';
 import { serveLayouts } from './serveLayouts';
 

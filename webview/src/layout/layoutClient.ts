@@ -14,7 +14,7 @@
  *
  * No DOM here (the tests drive it with stand-in workers); layoutWorkerStart.ts starts the real ones.
  */
-import { LaidOutGraph, LayoutEngine, layoutEngineFor } from '../../../server/src/diagram/geometry';
+import { LaidOutGraph, LayoutEngine, layoutEngineFor } from '../../../diagram/geometry';
 import type { Graph } from '../../../server/src/service';
 import { fromWire, LayoutAnswer, LayoutJob, layoutInput, WireLayout } from './layoutWire';
 import { reuseLayout } from './stableLayout';

@@ -3,7 +3,7 @@
  * graph: nodes and groups by their index in the graph the page sent, so that the page rebuilds it
  * around its own objects and nothing large is copied twice.
  */
-import type { LaidOutGraph, LayoutEngine, PlacedEdge } from '../../../server/src/diagram/geometry';
+import type { LaidOutGraph, LayoutEngine, PlacedEdge } from '../../../diagram/geometry';
 import type { Graph } from '../../../server/src/service';
 
 /** Page to worker: lay out `graph`; `version` comes back with the answer. */

@@ -5,7 +5,7 @@
  */
 import gridSource from 'ppnet:layout-worker/grid';
 import elkSource from 'ppnet:layout-worker/elk';
-import type { LayoutEngine } from '../../../server/src/diagram/geometry';
+import type { LayoutEngine } from '../../../diagram/geometry';
 import type { LayoutWorker } from './layoutClient';
 
 const SOURCES: Record<LayoutEngine, string> = { grid: gridSource, elk: elkSource };

@@ -3,7 +3,7 @@
  * answers with its version. One job at a time; the page drops answers for versions it no longer wants
  * and terminates the ELK worker when a long job is stale (layoutClient.ts).
  */
-import type { LaidOutGraph } from '../../../server/src/diagram/geometry';
+import type { LaidOutGraph } from '../../../diagram/geometry';
 import type { Graph } from '../../../server/src/service';
 import { LayoutAnswer, LayoutJob, toWire } from './layoutWire';
 

@@ -5,7 +5,7 @@
  * it was when its new text fits in it, the edges on their routes. A rename or a changed name does not
  * reshuffle the picture, and needs no layout at all. Anything else is laid out afresh.
  */
-import { measureGroup, measureNode } from '../../../server/src/diagram/geometry';
+import { measureGroup, measureNode } from '../../../diagram/geometry';
 import type { Graph } from '../../../server/src/service';
 import type { WireLayout } from './layoutWire';
 

@@ -3,7 +3,7 @@
  * (with the entity it shows and a button to clear it) and, on the overview, "Collapse all". Options are
  * DOM text; the bar reports what the user changes and the preview redraws.
  */
-import { LEGEND_CLASSES, ROUTE_STYLES } from '../../../server/src/diagram/theme';
+import { LEGEND_CLASSES, ROUTE_STYLES } from '../../../diagram/theme';
 import type { Graph } from '../../../server/src/service';
 import type { RouteKind } from '../../../server/src/service';
 import type { GraphFilter } from './views';

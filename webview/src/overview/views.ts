@@ -2,7 +2,7 @@
  * What the preview draws of a large graph: pure functions from the file's graph to the graph to lay out.
  *
  * - `filterGraph`: only the flows of some route classes, of one environment, of one site.
- * - the overview itself is server/src/diagram/previewOverview.ts's (the language server makes the first one).
+ * - the overview itself is diagram/overview.ts's (the language server makes the first one).
  * - `searchNodes`, `flowsOf`: what the search box and the highlight find.
  *
  * Each returns a `Graph`, so the usual layout and SVG draw it. No DOM: the tests run these in Node.

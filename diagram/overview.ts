@@ -5,8 +5,8 @@
  * one of a large file (`openingOverview`), so that the preview shows it before the whole graph is
  * sent. No DOM, no Node.
  */
-import { collapseGraph } from './overview';
-import type { Graph, GraphGroup, GroupKind } from '../service';
+import { collapseGraph } from './views';
+import type { Graph, GraphGroup, GroupKind } from '../server/src/service';
 
 /** Above this many nodes the preview opens on the overview (the examples have 26 and 18; ten generated units over 80). */
 const OVERVIEW_THRESHOLD = 60;
