@@ -4,7 +4,7 @@
  * the right route filter, a gateway cluster, connectors, a desktop flow and an Azure service), so that
  * every rule has real work to do and none fires. Deterministic for a given size.
  */
-import { azureRegionById, peeringLocations, powerPlatformRegions, PowerPlatformRegion } from '../server/src/service/catalog';
+import { azureRegionById, peeringLocations, powerPlatformRegions, PowerPlatformRegion } from '../server/src/service/catalog/catalog';
 
 /** `    peeringLocation: <name>` for a peering location local to the Azure region (a standard circuit there reaches the region's pair), else nothing. */
 function peeringLocationLine(azureRegionId: string): string {

@@ -1,6 +1,6 @@
 /** The "ppnet: New topology file" command: opens an untitled topology file holding the commented starter text. */
 import { commands, ExtensionContext, window, workspace } from 'vscode';
-import { STARTER_FILE } from '../../server/src/service/snippets';
+import { STARTER_FILE } from '../../server/src/service/features/content/snippets';
 
 export const NEW_TOPOLOGY_FILE_COMMAND = 'ppnet.newTopologyFile';
 

@@ -13,7 +13,7 @@ import { MarkupContent } from 'vscode-languageserver-types';
 import { run } from '../../server/src/cli/main';
 import { ConfigLoader } from '../../server/src/files/configFiles';
 import { createLanguageService, parseConfig } from '../../server/src/service';
-import { liveLimitDiagnostic } from '../../server/src/service/limits';
+import { liveLimitDiagnostic } from '../../server/src/service/validation/limits';
 import { doc, fixture, row } from '../support';
 import { BAD, GOOD, tempTree } from './harness';
 

@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { generateTopology } from '../../bench/generate';
-import { IncrementalParser } from '../../server/src/service/incremental';
-import { buildTopology } from '../../server/src/service/model';
-import { parseText } from '../../server/src/service/parse';
-import { validateTopology } from '../../server/src/service/validation';
+import { IncrementalParser } from '../../server/src/service/model/incremental';
+import { buildTopology } from '../../server/src/service/model/model';
+import { parseText } from '../../server/src/service/syntax/parse';
+import { validateTopology } from '../../server/src/service/validation/engine';
 import { doc } from '../support';
 import { applyEdit, editArbitrary, sampleTexts } from './randomEdits';
 

@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { generateTopology, generateUnits } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
-import { MAX_ITEMS_COMPUTED } from '../../server/src/service/symbols';
-import { MAX_DIAGNOSTICS_PER_CODE } from '../../server/src/service/validation';
+import { MAX_ITEMS_COMPUTED } from '../../server/src/service/features/symbols';
+import { MAX_DIAGNOSTICS_PER_CODE } from '../../server/src/service/validation/engine';
 import { doc } from '../support';
 
 describe('outline and folding of a very large file', () => {

@@ -9,7 +9,7 @@ import {
   powerPlatformRegionsContaining,
   resolveRouteFilterEntry,
   sourceUrl,
-} from '../../server/src/service/catalog';
+} from '../../server/src/service/catalog/catalog';
 
 describe('catalog lookups', () => {
   it('finds Power Platform regions by id or display name, ignoring case, spaces and hyphens', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Cidr, containsCidr, formatCidr, overlappingPairs, overlaps, parseCidr } from '../../server/src/service/cidr';
+import { Cidr, containsCidr, formatCidr, overlappingPairs, overlaps, parseCidr } from '../../server/src/service/syntax/cidr';
 
 function cidr(text: string): Cidr {
   const parsed = parseCidr(text);

@@ -5,9 +5,9 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { CompletionItem, InsertTextFormat, InsertTextMode, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
-import { azureRegions } from '../../server/src/service/catalog';
-import { schemaAt } from '../../server/src/service/docs';
-import { STARTER_FILE } from '../../server/src/service/snippets';
+import { azureRegions } from '../../server/src/service/catalog/catalog';
+import { schemaAt } from '../../server/src/service/features/content/docs';
+import { STARTER_FILE } from '../../server/src/service/features/content/snippets';
 import { doc, ROOT, withCursor } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');

@@ -14,7 +14,7 @@ import {
   replaceNode,
   setKey,
   yamlScalar,
-} from '../../server/src/service/edits';
+} from '../../server/src/service/validation/rules/shared/edits';
 import { indentUnit } from '../../server/src/service/text/layout';
 import { doc } from '../support';
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
-import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/docs';
+import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/features/content/docs';
 import { doc, ROOT, withCursor, positionIn } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');

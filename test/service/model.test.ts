@@ -1,8 +1,8 @@
 /** The typed model: written fields, defaults, merge keys, and lenient reading of slightly wrong shapes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appsOf, buildTopology, cdnOf, memberCountOf } from '../../server/src/service/model';
-import { parseText } from '../../server/src/service/parse';
+import { appsOf, buildTopology, cdnOf, memberCountOf } from '../../server/src/service/model/model';
+import { parseText } from '../../server/src/service/syntax/parse';
 import { validate } from '../support';
 
 const topology = (text: string) => buildTopology(parseText(text));

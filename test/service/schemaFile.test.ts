@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { isMap, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { entitiesValid, TOPOLOGY_SCHEMA } from '../../server/src/service/schema';
+import { entitiesValid, TOPOLOGY_SCHEMA } from '../../server/src/service/model/schema';
 
 /** The entities of the `environments` section of a text. */
 function environmentsOf(text: string) {

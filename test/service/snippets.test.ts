@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
-import { ENTITY_SNIPPETS, STARTER_FILE } from '../../server/src/service/snippets';
+import { ENTITY_SNIPPETS, STARTER_FILE } from '../../server/src/service/features/content/snippets';
 import { doc, row } from '../support';
 
 const service = createLanguageService();

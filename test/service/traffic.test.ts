@@ -1,9 +1,9 @@
 /** Traffic paths: the route of every flow of the examples, and the cases that decide a route. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTopology } from '../../server/src/service/model';
-import { parseText } from '../../server/src/service/parse';
-import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic';
+import { buildTopology } from '../../server/src/service/model/model';
+import { parseText } from '../../server/src/service/syntax/parse';
+import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic/traffic';
 import { fixture } from '../support';
 
 function flowsOf(text: string): Flow[] {

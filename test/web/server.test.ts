@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILES_NOTIFICATION } from '../../protocol/protocol';
-import { severityName } from '../../server/src/service/rule';
+import { severityName } from '../../server/src/service/validation/rule';
 import { ROOT } from '../support';
 import { browserMissing, launchBrowser } from '../webview/harness';
 import { serveBundle, WorkerLspClient } from './workerClient';

@@ -1,12 +1,12 @@
 /** The public surface of the language service library: everything outside `service/` imports from here. */
 export { createLanguageService, LanguageService } from './languageService';
-export { RenameError } from './navigation';
-export { parseConfig, PpnetConfig, ParsedConfig, CONFIG_FILE_NAME } from './config';
-export { RULES, ruleByCode } from './rules';
-export { Rule, Severity, Level, severityName, ruleUrl } from './rule';
-export { ValidationOptions, DIAGNOSTIC_SOURCE } from './validation';
-export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from './graph';
-export type { RouteKind, FlowKind } from './traffic';
-export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './parse';
-export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './limits';
-export { closest, didYouMean } from './suggest';
+export { RenameError } from './features/navigation';
+export { parseConfig, PpnetConfig, ParsedConfig, CONFIG_FILE_NAME } from './validation/config';
+export { RULES, ruleByCode } from './validation/rules';
+export { Rule, Severity, Level, severityName, ruleUrl } from './validation/rule';
+export { ValidationOptions, DIAGNOSTIC_SOURCE } from './validation/engine';
+export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from './features/graph';
+export type { RouteKind, FlowKind } from './traffic/traffic';
+export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './syntax/parse';
+export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './validation/limits';
+export { closest, didYouMean } from './text/suggest';

@@ -4,17 +4,17 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
-import { getCodeActions } from './codeActions';
-import { buildGraph, Graph } from './graph';
-import { internalErrorDiagnostic, liveLimitDiagnostic } from './limits';
-import { doComplete } from './completion';
-import { doHover } from './hover';
-import * as navigation from './navigation';
-import { findDocumentSymbols, getFoldingRanges } from './symbols';
-import { IncrementalParser } from './incremental';
-import { Topology } from './model';
-import type { SchemaFinding } from './schema';
-import { validateTopology, ValidationOptions } from './validation';
+import { getCodeActions } from './features/codeActions';
+import { buildGraph, Graph } from './features/graph';
+import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
+import { doComplete } from './features/completion';
+import { doHover } from './features/hover';
+import * as navigation from './features/navigation';
+import { findDocumentSymbols, getFoldingRanges } from './features/symbols';
+import { IncrementalParser } from './model/incremental';
+import { Topology } from './model/model';
+import type { SchemaFinding } from './model/schema';
+import { validateTopology, ValidationOptions } from './validation/engine';
 
 export interface LanguageService {
   /** The topology of a document, parsed once per document version. */

@@ -1,5 +1,5 @@
 /** Circuits: which give a site Microsoft peering, and the circuit a fix's diagnostic names. */
-import { Circuit, circuitsAtSite, Topology } from '../model';
+import { Circuit, circuitsAtSite, Topology } from '../model/model';
 
 /** Circuits at a site that have a `microsoftPeering` section. */
 export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): Circuit[] {

@@ -1,8 +1,8 @@
 /**
  * Connectors: a connector's target and its catalog entry, as the spec's "Words used" define them.
  */
-import { ConnectorInfo, findConnector } from '../catalog';
-import { Connector } from '../model';
+import { ConnectorInfo, findConnector } from '../catalog/catalog';
+import { Connector } from '../model/model';
 
 export type Target = 'on-premises' | 'microsoft' | 'third-party';
 

@@ -1,9 +1,9 @@
 /** Gateways: where a gateway's region sits for the environments whose connectors use it. */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog';
-import { replaceValueFix } from '../edits';
-import { Connector, Environment, Gateway, ScalarField, Topology } from '../model';
-import type { Finding, Fix } from '../rule';
+import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog/catalog';
+import { replaceValueFix } from '../validation/rules/shared/edits';
+import { Connector, Environment, Gateway, ScalarField, Topology } from '../model/model';
+import type { Finding, Fix } from '../validation/rule';
 import { listWords } from '../text/words';
 
 /**

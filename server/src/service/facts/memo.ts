@@ -2,7 +2,7 @@
  * Facts are derived once per topology version: a topology object is one parsed version, so each walk
  * is cached on it and dropped with it.
  */
-import type { Topology } from '../model';
+import type { Topology } from '../model/model';
 
 const caches = new WeakMap<Topology, Map<string, Map<unknown, unknown>>>();
 

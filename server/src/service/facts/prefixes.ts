@@ -1,5 +1,5 @@
 /** Whether a prefix can be advertised over Microsoft peering: the internet must route it. */
-import { Cidr, containsCidr, overlaps, parseCidr } from '../cidr';
+import { Cidr, containsCidr, overlaps, parseCidr } from '../syntax/cidr';
 
 /**
  * Prefixes Microsoft peering does not accept because the internet does not route them. Documentation

@@ -3,8 +3,8 @@
  * Local reaches only the location's local Azure regions, Standard the Azure regions of the location's
  * geopolitical region, Premium every Azure region of the cloud. `unknown` wherever a fact is missing.
  */
-import { findPeeringLocation, geopoliticalRegionOf, PeeringLocation } from '../catalog';
-import { Circuit, Environment, ListItem, Topology } from '../model';
+import { findPeeringLocation, geopoliticalRegionOf, PeeringLocation } from '../catalog/catalog';
+import { Circuit, Environment, ListItem, Topology } from '../model/model';
 import { memo } from './memo';
 import { datacenterRegionsOf } from './regions';
 

@@ -1,6 +1,6 @@
 /** Regions: the Power Platform region an environment is in and the Azure datacenter regions it runs in. */
-import { findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, PowerPlatformRegion } from '../catalog';
-import type { Environment } from '../model';
+import { findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, PowerPlatformRegion } from '../catalog/catalog';
+import type { Environment } from '../model/model';
 
 /** The catalog's Power Platform region of an environment, when its `region` names one. */
 export function environmentRegion(environment: Environment): PowerPlatformRegion | undefined {

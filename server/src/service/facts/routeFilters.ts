@@ -3,9 +3,9 @@
  * need, what each entry of a filter denotes, which communities are missing, and how the filter writes
  * its entries (names or values). Each walk is computed once per topology version.
  */
-import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog';
-import type { NewItem } from '../edits';
-import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model';
+import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog/catalog';
+import type { NewItem } from '../validation/rules/shared/edits';
+import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model/model';
 import { memo } from './memo';
 import { circuitReaches } from './reach';
 import { datacenterRegionsOf } from './regions';

@@ -15,9 +15,9 @@ import {
   virtualNetworkRegion,
   virtualNetworkSupport,
   VirtualNetworkConnectorSupport,
-} from '../catalog';
-import { Cidr, parseCidr } from '../cidr';
-import { Circuit, cloudOf, Connector, DelegatedSubnet, EnterprisePolicy, entitiesNaming, Environment, ListItem, Site, Topology } from '../model';
+} from '../catalog/catalog';
+import { Cidr, parseCidr } from '../syntax/cidr';
+import { Circuit, cloudOf, Connector, DelegatedSubnet, EnterprisePolicy, entitiesNaming, Environment, ListItem, Site, Topology } from '../model/model';
 import { catalogConnector } from './connectors';
 import { memo } from './memo';
 import { environmentRegion } from './regions';

@@ -1,7 +1,7 @@
 /** Places in the text: YAML nodes and spans, and the LSP ranges they cover. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { Span } from '../parse';
+import type { Span } from '../syntax/parse';
 
 /** Anything with a YAML range, or a plain span. */
 export type Locatable = { range?: [number, number, number] | null } | Span;

@@ -1,0 +1,265 @@
+/**
+ * The facts catalog (regions, datacenter pairs, BGP communities, connectors) as data with lookups.
+ * The data file is a copy of the shared facts; every fact keeps its source key so that messages can
+ * link to the Microsoft page it comes from.
+ */
+import data from '../data/catalog.json';
+
+export interface PowerPlatformRegion {
+  /** The location id; the display name where no Microsoft page gives the id (see `idVerified`). */
+  id: string;
+  /** `false` when no Microsoft page read gives the location id (Singapore, Italy): the file writes the display name. */
+  idVerified: boolean;
+  displayName: string;
+  /** Azure regions that host the region's scale groups (one or two: the one pair the catalog knows). */
+  datacenterRegions: string[];
+  /** Azure regions Power Automate lists for gateways of this geography; `null` when no page lists them. */
+  gatewayRegions: string[] | null;
+  /** The main region of an early-release region (same datacenters). */
+  firstReleaseOf?: string;
+  note?: string;
+}
+
+/** An ExpressRoute peering location (meet-me facility) of the public cloud. */
+export interface PeeringLocation {
+  id: string;
+  displayName: string;
+  /** The ExpressRoute geopolitical region; `null` when no Microsoft page states it. */
+  geopoliticalRegion: string | null;
+  /** The Azure regions a Local circuit at this location reaches (empty: Local is not offered here). */
+  localAzureRegions: string[];
+}
+
+export interface AzureRegion {
+  id: string;
+  displayName: string;
+  /** `null` when the catalog does not know the value: rules must say they cannot check. */
+  microsoftPeeringCommunity: string | null;
+  privatePeeringCommunity: string | null;
+}
+
+export interface ServiceCommunity {
+  name: string;
+  value: string;
+  /** Names the routing page used before (Azure Active Directory for Microsoft Entra ID). */
+  formerNames?: string[];
+  note?: string;
+}
+
+export type ConnectorTarget = 'on-premises' | 'microsoft' | 'third-party' | 'either';
+
+export interface ConnectorInfo {
+  id: string;
+  displayName: string;
+  target: ConnectorTarget;
+  gatewayCapable: boolean;
+  note?: string;
+}
+
+export type SourceKey = keyof typeof data.sources;
+
+export const powerPlatformRegions: readonly PowerPlatformRegion[] = data.powerPlatformRegions.map((r) => ({
+  ...r,
+  id: r.id ?? r.displayName,
+  idVerified: r.id !== null,
+  gatewayRegions: r.gatewayRegions ?? null,
+}));
+export const peeringLocations: readonly PeeringLocation[] = data.peeringLocations;
+const geopoliticalRegions: Readonly<Record<string, string>> = data.geopoliticalRegionsOfAzureRegions.regions;
+export const azureRegions: readonly AzureRegion[] = data.azureRegions;
+export const serviceCommunities: readonly ServiceCommunity[] = data.serviceCommunities;
+export const connectors: readonly ConnectorInfo[] = data.connectors as ConnectorInfo[];
+
+/** The URL of a catalog source key (`arch`, `routing`, ...). */
+export function sourceUrl(key: SourceKey): string {
+  return data.sources[key];
+}
+
+/** Region values and filter entries match regardless of case, spaces, hyphens and underscores. */
+export function normalize(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** The same words in any order ("India South" is how the routing page names South India). */
+function wordKey(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+function indexBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      if (!map.has(key)) map.set(key, item);
+    }
+  }
+  return map;
+}
+
+const ppByName = indexBy(powerPlatformRegions, (r) => [normalize(r.id), normalize(r.displayName)]);
+const azureByName = indexBy(azureRegions, (r) => [normalize(r.id), normalize(r.displayName)]);
+const azureByWords = indexBy(azureRegions, (r) => [wordKey(r.displayName)]);
+const azureById = indexBy(azureRegions, (r) => [r.id]);
+const azureByMicrosoftCommunity = indexBy(azureRegions, (r) =>
+  r.microsoftPeeringCommunity ? [r.microsoftPeeringCommunity] : [],
+);
+const azureByPrivateCommunity = indexBy(azureRegions, (r) =>
+  r.privatePeeringCommunity ? [r.privatePeeringCommunity] : [],
+);
+const serviceByKey = indexBy(serviceCommunities, (s) => [s.value, normalize(s.name)]);
+const serviceByFormerName = indexBy(serviceCommunities, (s) => (s.formerNames ?? []).map(normalize));
+const peeringByName = indexBy(peeringLocations, (p) => [normalize(p.id), normalize(p.displayName)]);
+const connectorByKey = indexBy(connectors, (c) => [normalize(c.id), normalize(c.displayName)]);
+const sovereignCommunities = new Set(
+  Object.values(data.sovereignRegionCommunities).flatMap((regions) => Object.values(regions)),
+);
+
+/** A Power Platform region by id or display name, in any case. */
+export function findPowerPlatformRegion(text: string): PowerPlatformRegion | undefined {
+  return ppByName.get(normalize(text));
+}
+
+/** An Azure region by id, display name, the routing page's word order, or its community value. */
+export function findAzureRegion(text: string): AzureRegion | undefined {
+  const trimmed = text.trim();
+  return (
+    azureByName.get(normalize(trimmed)) ??
+    azureByWords.get(wordKey(trimmed)) ??
+    azureByMicrosoftCommunity.get(trimmed)
+  );
+}
+
+export function azureRegionById(id: string): AzureRegion | undefined {
+  return azureById.get(id);
+}
+
+export function findConnector(text: string): ConnectorInfo | undefined {
+  return connectorByKey.get(normalize(text));
+}
+
+/** A peering location by id or display name, in any case ("Amsterdam", "amsterdam", "Newport(Wales)"). */
+export function findPeeringLocation(text: string): PeeringLocation | undefined {
+  return peeringByName.get(normalize(text)) ?? peeringByName.get(normalize(text).replace(/[()]/g, ''));
+}
+
+/** The ExpressRoute geopolitical region of an Azure region, when the locations page states it. */
+export function geopoliticalRegionOf(azureRegionId: string): string | undefined {
+  return geopoliticalRegions[azureRegionId];
+}
+
+/** The main region an early-release region shares its datacenters with (itself otherwise). */
+export function mainRegionOf(region: PowerPlatformRegion): string {
+  return region.firstReleaseOf ?? region.id;
+}
+
+/** The Power Platform region whose geography (datacenter and gateway regions) holds an Azure region. */
+export function powerPlatformRegionsContaining(azureRegionId: string): PowerPlatformRegion[] {
+  return powerPlatformRegions.filter(
+    (r) => r.datacenterRegions.includes(azureRegionId) || (r.gatewayRegions ?? []).includes(azureRegionId),
+  );
+}
+
+/** All Azure regions of a Power Platform region's geography, datacenter regions first. */
+export function geographyOf(region: PowerPlatformRegion): string[] {
+  return [...new Set([...region.datacenterRegions, ...(region.gatewayRegions ?? [])])];
+}
+
+export type RouteFilterEntry =
+  | { kind: 'region'; region: AzureRegion; community: string }
+  | { kind: 'region-unknown-community'; region: AzureRegion }
+  | { kind: 'service'; service: ServiceCommunity; formerName?: string }
+  | { kind: 'private-peering'; value: string; region?: AzureRegion }
+  | { kind: 'sovereign'; value: string }
+  | { kind: 'power-platform-region'; region: PowerPlatformRegion }
+  | { kind: 'unknown' };
+
+const COMMUNITY = /^\d+:\d+$/;
+
+/** What one route-filter entry denotes: a regional or service community, or a mistake. */
+export function resolveRouteFilterEntry(text: string): RouteFilterEntry {
+  const trimmed = text.trim();
+  if (COMMUNITY.test(trimmed)) {
+    const region = azureByMicrosoftCommunity.get(trimmed);
+    if (region) return { kind: 'region', region, community: trimmed };
+    const service = serviceByKey.get(trimmed);
+    if (service) return { kind: 'service', service };
+    const privateRegion = azureByPrivateCommunity.get(trimmed);
+    if (privateRegion || /^12076:50\d{3}$/.test(trimmed)) {
+      return { kind: 'private-peering', value: trimmed, region: privateRegion };
+    }
+    if (sovereignCommunities.has(trimmed)) return { kind: 'sovereign', value: trimmed };
+    return { kind: 'unknown' };
+  }
+  const service = serviceByKey.get(normalize(trimmed));
+  if (service) return { kind: 'service', service };
+  const renamed = serviceByFormerName.get(normalize(trimmed));
+  if (renamed) return { kind: 'service', service: renamed, formerName: trimmed };
+  const region = findAzureRegion(trimmed);
+  if (region) {
+    return region.microsoftPeeringCommunity
+      ? { kind: 'region', region, community: region.microsoftPeeringCommunity }
+      : { kind: 'region-unknown-community', region };
+  }
+  const pp = findPowerPlatformRegion(trimmed);
+  if (pp) return { kind: 'power-platform-region', region: pp };
+  return { kind: 'unknown' };
+}
+
+/** "North Europe (12076:51003)", or the name alone when the value is unknown. */
+export function describeRegionCommunity(region: AzureRegion): string {
+  return region.microsoftPeeringCommunity
+    ? `${region.displayName} (${region.microsoftPeeringCommunity})`
+    : region.displayName;
+}
+
+// ---- Virtual Network support (subnet delegation) ----
+
+const vnet = data.virtualNetworkSupport;
+
+/** The Azure regions where an enterprise policy's subnets must be for environments of a Power Platform region. */
+export interface VirtualNetworkRegion {
+  powerPlatformRegion: string;
+  azureRegions: string[];
+  /** The policy's `location` value; `null` where no page gives it (Italy). */
+  policyLocation: string | null;
+}
+
+const vnetRegionByRegion = indexBy(vnet.regions as VirtualNetworkRegion[], (r) => [normalize(r.powerPlatformRegion)]);
+
+/** The Virtual Network support table's row for a Power Platform region; `undefined` where the table has none (unknown). */
+export function virtualNetworkRegion(region: PowerPlatformRegion): VirtualNetworkRegion | undefined {
+  return vnetRegionByRegion.get(normalize(region.id)) ?? vnetRegionByRegion.get(normalize(region.displayName));
+}
+
+/** Whether environments of a type can use Virtual Network support; `undefined` for a type the page does not name. */
+export function virtualNetworkTypeSupported(type: string): boolean | undefined {
+  return (vnet.environmentTypes as Record<string, boolean>)[type];
+}
+
+/** The addresses Microsoft's estimate gives an environment of a type (upper figure); `undefined` when it gives none. */
+export function virtualNetworkAddressesFor(type: string): number | undefined {
+  return (vnet.subnetSizing.addressesPerEnvironment as Record<string, number>)[type];
+}
+
+/** Addresses Azure reserves in every subnet. */
+export const RESERVED_SUBNET_ADDRESSES: number = vnet.subnetSizing.reservedPerSubnet;
+
+export type VirtualNetworkConnectorSupport = 'supported' | 'unsupported' | 'unknown';
+
+const vnetConnectors = new Set<string>(vnet.connectors);
+const vnetConnectorsUnknown = new Set<string>(vnet.connectorsUnknown);
+
+/** Whether a catalog connector runs its calls in the delegated subnet (`unknown` for a connector ppnet cannot place). */
+export function virtualNetworkSupport(info: ConnectorInfo | undefined): VirtualNetworkConnectorSupport {
+  if (!info || vnetConnectorsUnknown.has(info.id)) return 'unknown';
+  return vnetConnectors.has(info.id) ? 'supported' : 'unsupported';
+}
+
+/** The connectors that run their calls in the delegated subnet, in the page's order. */
+export function virtualNetworkConnectors(): ConnectorInfo[] {
+  return vnet.connectors.flatMap((id) => connectors.find((c) => c.id === id) ?? []);
+}

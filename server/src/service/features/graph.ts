@@ -1,0 +1,403 @@
+/**
+ * The topology as a graph for the preview and `ppnet graph`: one node per entity (plus the pieces of
+ * infrastructure the flows pass: the internet, the CDN, Azure Service Bus and Relay, outside services),
+ * grouped by where they are, and one edge per stretch of the flows' paths, classed by route. Each node
+ * keeps its YAML range and its worst diagnostic, so that the picture links back to the file.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, Range } from 'vscode-languageserver-types';
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog/catalog';
+import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
+import { Severity, severityName } from '../validation/rule';
+import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from '../traffic/traffic';
+import { catalogConnector, connectorTarget } from '../facts';
+import { offsetRange } from '../text/ranges';
+
+/** `group`: a whole group drawn as one node (the overview, `diagram/views.ts`); buildGraph makes none. */
+export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service' | 'group';
+
+/** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */
+export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud' | 'azure';
+
+/** The class of an edge: the route of its flows, or `attachment` for a circuit drawn at its site. */
+export type EdgeClass = RouteKind | 'attachment';
+
+export interface NodeDiagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  /** Small text above the label: what the node is ("Gateway", "Environment · contoso-prod"). */
+  caption: string;
+  label: string;
+  detail?: string;
+  group?: string;
+  /** The entity's YAML, key and value (entities only). */
+  range?: Range;
+  /** The entity's id key. */
+  selectionRange?: Range;
+  /** The worst severity among `diagnostics`. */
+  severity?: Severity;
+  diagnostics: NodeDiagnostic[];
+  /** A collapsed group (kind `group`, id the group's): its kind and the nodes it stands for. */
+  collapsed?: { kind: GroupKind; members: string[] };
+}
+
+export interface GraphGroup {
+  id: string;
+  kind: GroupKind;
+  label: string;
+  detail?: string;
+}
+
+export interface GraphEdge {
+  id: string;
+  /** A node id, or a group id for flows that start at a whole region. */
+  from: string;
+  to: string;
+  route: EdgeClass;
+  /** The flows that pass this stretch. */
+  flows: string[];
+  /** A bundle of the overview: how many edges of the full graph it stands for. */
+  count?: number;
+}
+
+export interface GraphFlow {
+  id: string;
+  kind: FlowKind;
+  route: RouteKind;
+  from: string;
+  fromLabel: string;
+  to: string;
+  toLabel: string;
+  circuit?: string;
+  reason: string;
+  source: string;
+  /** The node of the entity whose YAML the flow comes from. */
+  subject: string;
+  /** The route the file expects (`via`), when it names one. */
+  expected?: RouteKind;
+  /** The node of the environment the flow serves, when the file defines it (Azure-service flows serve a whole region). */
+  environment?: string;
+  edges: string[];
+}
+
+export interface Graph {
+  title: string;
+  nodes: GraphNode[];
+  groups: GraphGroup[];
+  edges: GraphEdge[];
+  flows: GraphFlow[];
+  /** Diagnostics of the whole file by severity. */
+  counts: Record<Severity, number>;
+}
+
+export const entityNodeId = (kind: EntityKind, id: string): string => `${kind}:${id}`;
+
+const GROUP = {
+  site: (id: string) => `group:site:${id}`,
+  region: (id: string) => `group:region:${id}`,
+  edge: 'group:edge',
+  internet: 'group:internet',
+  cloud: 'group:cloud',
+  azure: 'group:azure',
+};
+
+const CAPTIONS: Record<EntityKind, string> = {
+  environment: 'Environment',
+  site: 'Site network',
+  circuit: 'ExpressRoute circuit',
+  gateway: 'Data gateway',
+  connector: 'Connector',
+  desktopFlow: 'Desktop flow',
+  azureService: 'Azure service',
+  enterprisePolicy: 'Enterprise policy · delegated subnets',
+};
+
+export function buildGraph(topology: Topology, document: TextDocument, diagnostics: readonly Diagnostic[], fallbackTitle = 'Topology'): Graph {
+  const nodes = new Map<string, GraphNode>();
+  const groups = new Map<string, GraphGroup>();
+  const addGroup = (group: GraphGroup) => void (groups.has(group.id) || groups.set(group.id, group));
+
+  for (const entity of allEntities(topology)) {
+    const node = entityNode(entity, document);
+    const group = groupOfEntity(topology, entity, addGroup, nodes);
+    if (group !== undefined) node.group = group;
+    nodes.set(node.id, node);
+  }
+  attachDiagnostics([...nodes.values()], diagnostics);
+
+  const flows = analyzeTraffic(topology);
+  const hopNode = (hop: Hop): string => {
+    const id = hopId(hop);
+    if (!nodes.has(id) && !groups.has(id)) {
+      const node = infrastructureNode(hop, addGroup);
+      if (node) nodes.set(id, node);
+    }
+    return id;
+  };
+
+  const edges = new Map<string, GraphEdge>();
+  const graphFlows: GraphFlow[] = flows.map((flow) => {
+    const edgeIds: string[] = [];
+    for (const leg of flow.legs) {
+      const from = hopNode(leg.from);
+      const to = hopNode(leg.to);
+      const key = `${from}\u0000${to}\u0000${leg.route}`;
+      let edge = edges.get(key);
+      if (!edge) {
+        edge = { id: `edge:${edges.size}`, from, to, route: leg.route, flows: [] };
+        edges.set(key, edge);
+      }
+      if (!edge.flows.includes(flow.id)) edge.flows.push(flow.id);
+      if (!edgeIds.includes(edge.id)) edgeIds.push(edge.id);
+    }
+    const environment = environmentOfFlow(topology, flow);
+    return { ...graphFlow(flow, hopNode, nodes, groups, edgeIds), ...(environment !== undefined && { environment: entityNodeId('environment', environment) }) };
+  });
+  addAttachments(topology, nodes, edges);
+
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of diagnostics) counts[severityName(d.severity)]++;
+  const usedGroups = new Set([...nodes.values()].map((n) => n.group));
+  return {
+    title: topology.name?.text ?? fallbackTitle,
+    nodes: [...nodes.values()],
+    groups: [...groups.values()].filter((g) => usedGroups.has(g.id)),
+    edges: [...edges.values()],
+    flows: graphFlows,
+    counts,
+  };
+}
+
+function hopId(hop: Hop): string {
+  switch (hop.kind) {
+    case 'entity':
+      return entityNodeId(hop.entity, hop.id);
+    case 'service':
+      return `service:${hop.name}`;
+    case 'region':
+      return GROUP.region(hop.id);
+    default:
+      return hop.kind;
+  }
+}
+
+function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string, GraphNode>, groups: Map<string, GraphGroup>, edges: string[]): GraphFlow {
+  const labelOfId = (id: string) => {
+    const node = nodes.get(id);
+    if (!node) return groups.get(id)?.label ?? id;
+    return node.kind === 'site' && node.group ? `Users at ${groups.get(node.group)?.label ?? id}` : node.label;
+  };
+  const from = hopNode(flow.from);
+  const to = hopNode(flow.to);
+  return {
+    id: flow.id,
+    kind: flow.kind,
+    route: flow.route,
+    from,
+    fromLabel: labelOfId(from),
+    to,
+    toLabel: labelOfId(to),
+    ...(flow.circuit !== undefined && { circuit: flow.circuit }),
+    reason: flow.reason,
+    source: flow.source,
+    subject: entityNodeId(flow.subject.kind, flow.subject.id),
+    ...(flow.expected !== undefined && { expected: flow.expected }),
+    edges,
+  };
+}
+
+/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when defined). */
+function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
+  const { kind, id } = flow.subject;
+  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
+  return named !== undefined && topology.environments.has(named) ? named : undefined;
+}
+
+// ---- Nodes ----
+
+function entityNode(entity: Entity, document: TextDocument): GraphNode {
+  // A site is its group's header; its node inside stands for the users and network there.
+  const label = entity.kind === 'site' ? 'Users' : labelOf(entity);
+  const caption = entity.name && entity.kind !== 'site' ? `${CAPTIONS[entity.kind]} · ${entity.id}` : CAPTIONS[entity.kind];
+  const start = entity.key.range?.[0] ?? 0;
+  const keyEnd = entity.key.range?.[1] ?? start;
+  let valueEnd = entity.map?.range && entity.map.range[0] >= start ? entity.map.range[1] : keyEnd;
+  // A block map's range runs to the next line: the entity ends at its last character.
+  const text = document.getText();
+  while (valueEnd > keyEnd && /\s/.test(text[valueEnd - 1])) valueEnd--;
+  const detail = detailOf(entity);
+  return {
+    id: entityNodeId(entity.kind, entity.id),
+    kind: entity.kind,
+    caption,
+    label,
+    ...(detail && { detail }),
+    range: offsetRange(document, start, Math.max(keyEnd, valueEnd)),
+    selectionRange: offsetRange(document, start, keyEnd),
+    diagnostics: [],
+  };
+}
+
+function joinDetail(parts: (string | undefined | false)[]): string | undefined {
+  const kept = parts.filter((p): p is string => typeof p === 'string' && p !== '');
+  return kept.length ? kept.join(' · ') : undefined;
+}
+
+function detailOf(entity: Entity): string | undefined {
+  switch (entity.kind) {
+    case 'environment': {
+      const apps = appsOf(entity);
+      return joinDetail([entity.type?.text ?? 'production', apps.join(', '), apps.includes('canvas') && !cdnOf(entity) && 'CDN off']);
+    }
+    case 'site':
+      return joinDetail([`internet ${internetOf(entity)}`, entity.addressSpace?.items.map((i) => i.text).join(', ')]);
+    case 'circuit':
+      return joinDetail([
+        entity.peeringLocation?.text,
+        entity.sku?.text ?? 'standard',
+        entity.bandwidth?.text,
+        !entity.microsoftPeering && 'no Microsoft peering',
+      ]);
+    case 'gateway': {
+      const members = memberCountOf(entity);
+      const region = entity.region && findAzureRegion(entity.region.text);
+      return joinDetail([region?.displayName ?? entity.region?.text, `${members} member${members === 1 ? '' : 's'}`]);
+    }
+    case 'connector': {
+      const target = connectorTarget(entity);
+      return joinDetail([catalogConnector(entity)?.displayName ?? entity.type?.text, target]);
+    }
+    case 'desktopFlow':
+      return joinDetail([`relay over ${relayOf(entity) === 'expressroute' ? 'ExpressRoute' : 'the internet'}`]);
+    case 'azureService': {
+      const region = entity.region && findAzureRegion(entity.region.text);
+      return joinDetail([entity.type?.text, region?.displayName ?? entity.region?.text]);
+    }
+    case 'enterprisePolicy':
+      return joinDetail(
+        (entity.subnets?.items ?? []).map((s) => {
+          const region = s.region && findAzureRegion(s.region.text);
+          return [region?.displayName ?? s.region?.text, s.cidr?.text].filter(Boolean).join(' ');
+        }),
+      );
+  }
+}
+
+const INFRASTRUCTURE: Record<'internet' | 'cdn' | 'service-bus' | 'relay', { caption: string; label: string; detail: string; group: string }> = {
+  internet: { caption: 'Public internet', label: 'Internet', detail: 'your internet edge', group: GROUP.internet },
+  cdn: { caption: 'Content delivery network', label: 'CDN', detail: 'static content of canvas apps', group: GROUP.internet },
+  'service-bus': { caption: 'Azure Service Bus', label: 'Gateway relay', detail: 'connects the data gateways', group: GROUP.cloud },
+  relay: { caption: 'Azure Relay', label: 'Desktop flow relay', detail: 'connects the desktop-flow machines', group: GROUP.cloud },
+};
+
+function infrastructureNode(hop: Hop, addGroup: (group: GraphGroup) => void): GraphNode | undefined {
+  if (hop.kind === 'entity' || hop.kind === 'region') return undefined;
+  if (hop.kind === 'service') {
+    addGroup(internetGroup());
+    return { id: hopId(hop), kind: 'service', caption: 'Third-party service', label: hop.name, group: GROUP.internet, diagnostics: [] };
+  }
+  const info = INFRASTRUCTURE[hop.kind];
+  addGroup(info.group === GROUP.cloud ? cloudGroup() : internetGroup());
+  return { id: hop.kind, kind: hop.kind, caption: info.caption, label: info.label, detail: info.detail, group: info.group, diagnostics: [] };
+}
+
+const cloudGroup = (): GraphGroup => ({ id: GROUP.cloud, kind: 'cloud', label: 'Microsoft cloud', detail: 'relays for gateways and desktop flows' });
+const azureGroup = (): GraphGroup => ({ id: GROUP.azure, kind: 'azure', label: 'Azure', detail: 'services the environments use' });
+const internetGroup = (): GraphGroup => ({ id: GROUP.internet, kind: 'internet', label: 'Public internet' });
+
+/** The group an entity is drawn in; regions also get their datacenter pair node. */
+function groupOfEntity(
+  topology: Topology,
+  entity: Entity,
+  addGroup: (group: GraphGroup) => void,
+  nodes: Map<string, GraphNode>,
+): string | undefined {
+  const siteGroup = (siteId: string | undefined) => {
+    const site = siteId !== undefined ? topology.sites.get(siteId) : undefined;
+    if (!site) return undefined;
+    addGroup({ id: GROUP.site(site.id), kind: 'site', label: labelOf(site), detail: site.name ? `On-premises site · ${site.id}` : 'On-premises site' });
+    return GROUP.site(site.id);
+  };
+  const regionGroup = (environmentId: string | undefined) => {
+    const environment = environmentId !== undefined ? topology.environments.get(environmentId) : undefined;
+    const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+    if (!region) return undefined;
+    const id = GROUP.region(region.id);
+    if (!nodes.has(`datacenters:${region.id}`)) {
+      addGroup({ id, kind: 'region', label: region.displayName, detail: 'Power Platform region' });
+      const datacenters = region.datacenterRegions.map((r) => azureRegionById(r));
+      nodes.set(`datacenters:${region.id}`, {
+        id: `datacenters:${region.id}`,
+        kind: 'datacenters',
+        caption: datacenters.length > 1 ? 'Datacenter pair' : 'Datacenter region',
+        label: datacenters.map((r, i) => r?.displayName ?? region.datacenterRegions[i]).join(' + '),
+        detail: datacenters.map((r) => r?.microsoftPeeringCommunity ?? 'community unknown').join(' · '),
+        group: id,
+        diagnostics: [],
+      });
+    }
+    return id;
+  };
+  switch (entity.kind) {
+    case 'site':
+      return siteGroup(entity.id);
+    case 'gateway':
+    case 'desktopFlow':
+      return siteGroup(entity.site?.text);
+    case 'environment':
+      return regionGroup(entity.id);
+    case 'connector':
+      return regionGroup(entity.environment?.text);
+    case 'circuit':
+      addGroup({ id: GROUP.edge, kind: 'edge', label: 'Microsoft edge', detail: 'ExpressRoute, Microsoft peering' });
+      return GROUP.edge;
+    case 'azureService':
+    case 'enterprisePolicy':
+      addGroup(azureGroup());
+      return GROUP.azure;
+  }
+}
+
+/** A circuit that carries no flow from its site is still drawn attached to it. */
+function addAttachments(topology: Topology, nodes: Map<string, GraphNode>, edges: Map<string, GraphEdge>): void {
+  for (const circuit of topology.circuits.values()) {
+    const siteId = circuit.site?.text;
+    if (siteId === undefined || !topology.sites.has(siteId)) continue;
+    const circuitId = entityNodeId('circuit', circuit.id);
+    const siteGroup = GROUP.site(siteId);
+    const linked = [...edges.values()].some((e) => e.to === circuitId && nodes.get(e.from)?.group === siteGroup);
+    if (linked) continue;
+    const from = entityNodeId('site', siteId);
+    edges.set(`${from}\u0000${circuitId}\u0000attachment`, { id: `edge:${edges.size}`, from, to: circuitId, route: 'attachment', flows: [] });
+  }
+}
+
+// ---- Diagnostics ----
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function contains(range: Range, position: Range['start']): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}
+
+/** Each diagnostic goes to the innermost entity whose YAML holds its start. */
+function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) {
+    const holders = nodes.filter((n) => n.range && contains(n.range, diagnostic.range.start));
+    const holder = holders.sort((a, b) => (a.range!.start.line - b.range!.start.line) || (a.range!.start.character - b.range!.start.character)).pop();
+    if (!holder) continue;
+    const severity = severityName(diagnostic.severity);
+    holder.diagnostics.push({ severity, code: String(diagnostic.code ?? ''), message: diagnostic.message });
+    if (!holder.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[holder.severity]) holder.severity = severity;
+  }
+  // The worst first, in file order within a severity (the sort is stable).
+  for (const node of nodes) node.diagnostics.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}

@@ -1,0 +1,372 @@
+/**
+ * Incremental parsing. A text is cut into chunks: at each line that starts a top-level key, and inside
+ * a block-style entity section (`environments:` ...) at each line that starts an entity. Every chunk is
+ * parsed on its own and its nodes are moved to the chunk's offset in the text. On the next version only
+ * the chunks whose text changed are parsed again; the others are found by their text and moved. The
+ * chunks' nodes are assembled into the document a full parse gives, an entity is rebuilt only when its
+ * chunk changed, and structural findings are kept per entity.
+ *
+ * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, tabs, a lone CR,
+ * control characters, directives or a second document, flow-style or unevenly indented sections, and
+ * any YAML error or warning. Both ways give the same nodes, ranges and diagnostics (a property test checks it). One
+ * difference: comments and blank lines between two chunks stay on the node their chunk's parse put
+ * them on (`comment`, `commentBefore`, `spaceBefore`), where a full parse may put them on the next
+ * node. Nothing reads those: disable comments and folding read the text's comment lines.
+ */
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
+import { DuplicateKey, duplicateKeysBelow, findComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from '../syntax/parse';
+import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
+
+type ChunkKind = 'top' | 'head' | 'entity';
+
+interface ChunkSpan {
+  /** `head` is the key line of a section whose entities are chunks of their own. */
+  kind: ChunkKind;
+  start: number;
+  end: number;
+  /** The section of a `head` or `entity` chunk. */
+  section: string | undefined;
+}
+
+interface Chunk extends ChunkSpan {
+  text: string;
+  /** The chunk's one pair: a top-level key, a section's key, or an entity. */
+  pair: Pair<Scalar, unknown>;
+  /** The chunk's own root map: its range is where the pair's content starts and ends. */
+  root: YAMLMap;
+  /** Every node of the chunk, to move them when the chunk moves. */
+  nodes: Node[];
+  /** The chunk document's range and comments, relative to the chunk. */
+  docRange: [number, number, number];
+  docComment: string | null;
+  docCommentBefore: string | null;
+  /** Repeated keys inside the chunk's value. */
+  duplicates: DuplicateKey[];
+  entity?: Entity;
+  /** Structural findings of an entity, kept while they hold no offset of their own. */
+  findings?: SchemaFinding[];
+}
+
+/** Characters that make a line at key position something other than a plain or quoted key. */
+const NOT_A_KEY = new Set('-?:,[]{}&*!|>%@`');
+/** A section key with nothing after it but a comment: its entities follow as a block map. */
+const SECTION_LINE = /^([A-Za-z]+):[ ]*(?:#.*)?\r?$/;
+
+export interface ParseResult {
+  parsed: ParsedDocument;
+  topology: Topology;
+  /** Whether the chunks were used (false: the whole text was parsed). */
+  incremental: boolean;
+  /** The structural findings of the JSON Schema, computed on first call (from the chunks when they were used). */
+  schemaFindings: () => SchemaFinding[];
+}
+
+/** The schema findings of a document parsed whole; none for a file that is not text (its one diagnostic says why). */
+export function schemaFindingsOfWhole(parsed: ParsedDocument): SchemaFinding[] {
+  return parsed.notText ? [] : validateSchema(parsed.doc, parsed.text);
+}
+
+/** A function that computes once, on its first call. */
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
+/** Parses successive versions of one document, reusing the unchanged chunks of the previous one. */
+export class IncrementalParser {
+  /** The last version parsed in chunks, and its chunks in text order. */
+  private previous: { text: string; chunks: Chunk[] } = { text: '', chunks: [] };
+
+  update(text: string): ParseResult {
+    const spans = splitChunks(text);
+    if (spans) {
+      try {
+        const result = this.parseInChunks(text, spans);
+        if (result) return result;
+      } catch {
+        this.previous = { text: '', chunks: [] }; // a chunk may be half moved: start afresh
+      }
+    }
+    const parsed = parseText(text);
+    return { parsed, topology: buildTopology(parsed), incremental: false, schemaFindings: once(() => schemaFindingsOfWhole(parsed)) };
+  }
+
+  /**
+   * Chunks in the text both versions share at their start are reused where they are, chunks in the
+   * text they share at their end are moved by the change in length, and chunks in between are looked
+   * up by text before being parsed. Returns `undefined` when a chunk does not parse cleanly (the
+   * previous version is kept, so that the chunks around a passing error are still reused afterwards).
+   */
+  private parseInChunks(text: string, spans: ChunkSpan[]): ParseResult | undefined {
+    const old = this.previous;
+    const prefix = commonPrefix(old.text, text);
+    const suffix = commonSuffix(old.text, text, prefix);
+    const delta = text.length - old.text.length;
+    let byText: Map<string, Chunk[]> | undefined;
+    const used: Chunk[] = [];
+    const taken = new Set<Chunk>();
+    let next = 0; // the old chunks are in text order, and so are the places looked up in them
+    for (const span of spans) {
+      const oldStart = span.end <= prefix ? span.start : span.start >= text.length - suffix ? span.start - delta : -1;
+      while (oldStart >= 0 && next < old.chunks.length && old.chunks[next].start < oldStart) next++;
+      let chunk: Chunk | undefined = oldStart >= 0 ? old.chunks[next] : undefined;
+      if (!chunk || chunk.start !== oldStart || !sameSpan(chunk, span)) {
+        const source = text.slice(span.start, span.end);
+        byText ??= indexByText(old.chunks.filter((c) => c.end > prefix && c.start < old.text.length - suffix));
+        chunk = take(byText, source, span, taken) ?? parseChunk(span, source);
+        if (!chunk) return undefined;
+        taken.add(chunk);
+      }
+      used.push(chunk);
+    }
+    for (let i = 0; i < used.length; i++) moveChunk(used[i], spans[i].start);
+    this.previous = { text, chunks: used };
+    return assemble(text, used);
+  }
+}
+
+/** Compared a block at a time first: comparing strings is much faster than a loop over characters. */
+const BLOCK = 1024;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common end of `a` and `b` that does not reach into their common start. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Whether a chunk of the previous version in the shared text is this span (then it has its text). */
+function sameSpan(chunk: Chunk, span: ChunkSpan): boolean {
+  return chunk.kind === span.kind && chunk.section === span.section && chunk.end - chunk.start === span.end - span.start;
+}
+
+function indexByText(chunks: Chunk[]): Map<string, Chunk[]> {
+  const index = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    const list = index.get(chunk.text);
+    if (list) list.push(chunk);
+    else index.set(chunk.text, [chunk]);
+  }
+  return index;
+}
+
+/** An unused chunk of the previous version with this text, kind and section. */
+function take(index: Map<string, Chunk[]>, source: string, span: ChunkSpan, taken: Set<Chunk>): Chunk | undefined {
+  return index.get(source)?.find((c) => !taken.has(c) && c.kind === span.kind && c.section === span.section);
+}
+
+/**
+ * Where the chunks are, or `undefined` when the text cannot be parsed in chunks. Lines that are blank
+ * or comments belong to the chunk before them; the first chunk starts at 0.
+ */
+export function splitChunks(text: string): ChunkSpan[] | undefined {
+  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.indexOf('\uFEFF', 1) >= 0 || hasControlCharacters(text)) return undefined;
+  const spans: ChunkSpan[] = [];
+  let segment: { start: number; section?: string; entityIndent: number; entities: number[]; split: boolean } | undefined;
+  const close = (end: number) => {
+    if (!segment) return;
+    const { start, section, entities } = segment;
+    if (!section || !segment.split || entities.length === 0) {
+      spans.push({ kind: 'top', start: spans.length === 0 ? 0 : start, end, section: undefined });
+      return;
+    }
+    spans.push({ kind: 'head', start: spans.length === 0 ? 0 : start, end: entities[0], section });
+    entities.forEach((entityStart, i) => spans.push({ kind: 'entity', start: entityStart, end: entities[i + 1] ?? end, section }));
+  };
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let lineStart = bom; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let first = lineStart;
+    while (first < lineEnd && text.charCodeAt(first) === 32) first++;
+    const blank = first === lineEnd || (text[first] === '\r' && first + 1 === lineEnd);
+    if (!blank && text[first] !== '#') {
+      const indent = first - lineStart;
+      const char = text[first];
+      if (indent === 0) {
+        if (NOT_A_KEY.has(char) || text.startsWith('...', first)) return undefined;
+        close(lineStart);
+        const match = SECTION_LINE.exec(text.slice(lineStart, lineEnd));
+        const section = match && KIND_OF_SECTION[match[1]] ? match[1] : undefined;
+        segment = { start: lineStart, section, entityIndent: -1, entities: [], split: true };
+      } else if (!segment) {
+        return undefined; // indented content before the first key
+      } else if (segment.section && segment.split) {
+        if (segment.entityIndent < 0) segment.entityIndent = indent;
+        if (indent < segment.entityIndent) segment.split = false;
+        else if (indent === segment.entityIndent) {
+          if (NOT_A_KEY.has(char)) segment.split = false;
+          else segment.entities.push(lineStart);
+        }
+      }
+    }
+    lineStart = newline < 0 ? text.length : newline + 1;
+  }
+  close(text.length);
+  return spans.length ? spans : undefined; // no key at all: nothing to cut
+}
+
+/**
+ * One schema for every chunk, as a full parse has one for the whole text: each map and list keeps its
+ * schema, and one per chunk was thousands of copies in a large file. The parser only ever adds a known
+ * tag (`!!binary`, `!!set`...) to it, which then reads the same in every later chunk.
+ */
+const CHUNK_OPTIONS = { ...PARSE_OPTIONS, schema: new Document(undefined, PARSE_OPTIONS).schema };
+
+/** Parses one chunk at its offset; `undefined` when the chunk alone does not parse cleanly into one pair. */
+function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
+  // A copy, so that the chunk does not keep the whole text of this version alive.
+  const text = (' ' + source).slice(1);
+  const doc = parseDocument(text, CHUNK_OPTIONS);
+  if (doc.errors.length || doc.warnings.length || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const root = doc.contents;
+  const pair = root.items[0] as Pair<Scalar, unknown>;
+  if (!isScalar(pair.key) || isMergeKey(pair)) return undefined;
+  if (span.kind === 'head' && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
+  const nodes: Node[] = [];
+  if (!collectNodes(root, nodes)) return undefined;
+  const chunk: Chunk = {
+    kind: span.kind,
+    start: 0,
+    end: span.end - span.start,
+    section: span.section,
+    text,
+    pair,
+    root,
+    nodes,
+    docRange: doc.range,
+    docComment: doc.comment,
+    docCommentBefore: doc.commentBefore,
+    duplicates: duplicateKeysBelow(pair.value, span.kind === 'entity' ? 2 : 1),
+  };
+  moveChunk(chunk, span.start);
+  chunkOfKey.set(pair.key, chunk);
+  return chunk;
+}
+
+/** The chunk of each chunk's key node. */
+const chunkOfKey = new WeakMap<Scalar, Chunk>();
+
+/**
+ * Collects the nodes at and below `root` (without recursion: nesting can be deep); false when there
+ * is an alias, which may name another chunk's anchor.
+ */
+function collectNodes(root: unknown, into: Node[]): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null || node === undefined) continue;
+    if (isAlias(node)) return false;
+    if (isScalar(node)) into.push(node);
+    else if (isMap(node)) {
+      into.push(node);
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      into.push(node);
+      pending.push(...node.items);
+    } else return false;
+  }
+  return true;
+}
+
+function moveChunk(chunk: Chunk, start: number): void {
+  const delta = start - chunk.start;
+  if (delta === 0) return;
+  for (const node of chunk.nodes) {
+    const range = node.range!;
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
+  chunk.start = start;
+  chunk.end += delta;
+}
+
+/** The document of the chunks, as a full parse of the text gives it. */
+function assemble(text: string, chunks: Chunk[]): ParseResult {
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
+  const root = new YAMLMap(doc.schema);
+  const splitSections = new Set<YAMLMap>();
+  let section: YAMLMap | undefined;
+  let sectionEntities: Chunk[] = [];
+  const closeSection = () => {
+    if (!section) return;
+    const [head, tail] = [sectionEntities[0].root.range!, sectionEntities[sectionEntities.length - 1].root.range!];
+    section.range = [head[0], tail[1], tail[2]];
+    section = undefined;
+  };
+  for (const chunk of chunks) {
+    if (chunk.kind === 'entity') {
+      section!.items.push(chunk.pair);
+      sectionEntities.push(chunk);
+      continue;
+    }
+    closeSection();
+    if (chunk.kind === 'head') {
+      section = new YAMLMap(doc.schema);
+      sectionEntities = [];
+      splitSections.add(section);
+      chunk.pair.value = section;
+    }
+    root.items.push(chunk.pair);
+  }
+  closeSection();
+  root.range = [first.root.range![0], last.root.range![1], last.root.range![2]];
+  doc.contents = root as unknown as Document.Parsed["contents"];
+  doc.range = [first.docRange[0] + first.start, last.docRange[1] + last.start, last.docRange[2] + last.start];
+  doc.comment = last.docComment;
+  doc.commentBefore = first.docCommentBefore;
+
+  const duplicates = duplicateKeysBelow(root, 0, true);
+  for (const chunk of chunks) {
+    if (chunk.kind === 'head') duplicates.push(...duplicateKeysBelow(chunk.pair.value, 1, true));
+    duplicates.push(...chunk.duplicates);
+  }
+  const parsed: ParsedDocument = { text, doc, problems: [], duplicates, comments: findComments(text) };
+  const reuseEntity: EntityBuilder = (document, kind, key, value) => {
+    const chunk = chunkOfKey.get(key);
+    if (chunk?.kind !== 'entity') return buildEntity(document, kind, key, value);
+    return (chunk.entity ??= buildEntity(document, kind, key, value)) as EntityOfKind[typeof kind];
+  };
+  const topology = buildTopology(parsed, reuseEntity);
+  const schemaFindings = once(() => {
+    const findings = validateSchemaOutside(doc, text, splitSections);
+    for (const [name, { map }] of topology.sections) {
+      if (!map || !splitSections.has(map)) continue;
+      const chunks = mapPairs(doc, map).map((pair) => chunkOfKey.get(pair.key as Scalar)!);
+      // On a first parse no entity has findings yet: all of them valid is checked in one go.
+      const unchecked = chunks.filter((chunk) => !chunk.findings);
+      if (unchecked.length > 1 && entitiesValid(doc, name, unchecked.map((chunk) => chunk.pair))) for (const chunk of unchecked) chunk.findings = [];
+      for (const chunk of chunks) findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
+    }
+    return dedupe(findings);
+  });
+  return { parsed, topology, incremental: true, schemaFindings };
+}
+
+/** An entity's findings, kept on its chunk unless one of them is a plain span (it would not move). */
+function entityFindings(chunk: Chunk, doc: Document, section: string, text: string): SchemaFinding[] {
+  const findings = entitySchemaFindings(doc, section, chunk.pair.key, chunk.pair.value, text);
+  if (findings.every((f) => !('start' in f.at))) chunk.findings = findings;
+  return findings;
+}

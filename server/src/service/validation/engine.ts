@@ -1,0 +1,128 @@
+/**
+ * Validation: runs every rule on a topology, applies the configured levels and the disable
+ * comments, and returns LSP diagnostics with code, link and exact range.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-languageserver-types';
+import { cloudOf, Topology } from '../model/model';
+import { Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
+import { rangeOf } from '../text/ranges';
+import { RULE_CODES, RULES } from './rules';
+import { schemaFindingsOfWhole } from '../model/incremental';
+import type { SchemaFinding } from '../model/schema';
+import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
+
+export const DIAGNOSTIC_SOURCE = 'ppnet';
+
+export interface ValidationOptions {
+  /** Levels by rule code from `ppnet.config.yaml` (or the editor's settings). */
+  ruleLevels?: Readonly<Record<string, Level>>;
+}
+
+/**
+ * `schemaFindings` are the parser's (see `IncrementalParser`); without them the whole document is
+ * checked against the schema when a rule first asks.
+ */
+export function validateTopology(
+  topology: Topology,
+  document: TextDocument,
+  options: ValidationOptions = {},
+  schemaFindings?: () => SchemaFinding[],
+): Diagnostic[] {
+  const levels = options.ruleLevels ?? {};
+  const publicCloud = cloudOf(topology) === 'public';
+  let wholeDocumentFindings: SchemaFinding[] | undefined;
+  const baseContext = {
+    topology,
+    document,
+    ruleCodes: RULE_CODES,
+    schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= schemaFindingsOfWhole(topology.parsed))),
+  };
+
+  const runRules = (rules: Rule[], suppression?: SuppressionReport): Diagnostic[] => {
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of rules) {
+      if (levels[rule.code] === 'off') continue;
+      if (rule.publicCloudOnly && !publicCloud) continue;
+      const context: RuleContext = {
+        ...baseContext,
+        suppression,
+        report: (finding) => diagnostics.push(toDiagnostic(rule, finding, document, levels[rule.code])),
+      };
+      rule.check(context);
+    }
+    return diagnostics;
+  };
+
+  const found = runRules(RULES.filter((r) => r.phase !== 'suppression'));
+  const { kept, report } = applyDirectives(found, findDirectives(topology.parsed.comments, document));
+  const late = runRules(RULES.filter((r) => r.phase === 'suppression'), report);
+  return capPerCode(sortDiagnostics([...kept, ...late]));
+}
+
+/** More diagnostics of one code than this in one file are summed up in one, so that editors and reports stay usable. */
+export const MAX_DIAGNOSTICS_PER_CODE = 1000;
+
+/**
+ * Keeps the first MAX_DIAGNOSTICS_PER_CODE diagnostics of each code (in file order) and puts one in the
+ * place of the next that says how many more there are: a generated file with a million wrong values
+ * would otherwise send a million diagnostics to the editor or the report.
+ */
+function capPerCode(sorted: Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const diagnostic of sorted) counts.set(String(diagnostic.code), (counts.get(String(diagnostic.code)) ?? 0) + 1);
+  if (![...counts.values()].some((count) => count > MAX_DIAGNOSTICS_PER_CODE)) return sorted;
+  const seen = new Map<string, number>();
+  const kept: Diagnostic[] = [];
+  for (const diagnostic of sorted) {
+    const code = String(diagnostic.code);
+    const index = (seen.get(code) ?? 0) + 1;
+    seen.set(code, index);
+    if (index <= MAX_DIAGNOSTICS_PER_CODE) kept.push(diagnostic);
+    else if (index === MAX_DIAGNOSTICS_PER_CODE + 1) {
+      const more = counts.get(code)! - MAX_DIAGNOSTICS_PER_CODE;
+      kept.push({
+        range: diagnostic.range,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        codeDescription: diagnostic.codeDescription,
+        source: diagnostic.source,
+        message:
+          `${more.toLocaleString('en-US')} more ${code} ${more === 1 ? 'finding' : 'findings'} in this file, from here on, ${more === 1 ? 'is' : 'are'} not listed:` +
+          ` ppnet lists the first ${MAX_DIAGNOSTICS_PER_CODE.toLocaleString('en-US')} of each code in a file. The first of them: ${diagnostic.message}`,
+      });
+    }
+  }
+  return kept;
+}
+
+function toDiagnostic(rule: Rule, finding: Finding, document: TextDocument, level: Level | undefined): Diagnostic {
+  const severity = level && level !== 'off' ? level : (finding.severity ?? rule.defaultSeverity);
+  const diagnostic: Diagnostic = {
+    range: rangeOf(document, finding.at),
+    severity: LSP_SEVERITY[severity],
+    code: rule.code,
+    codeDescription: { href: ruleUrl(rule) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  const tags = [...(finding.tags ?? []), ...(rule.unnecessary ? [DiagnosticTag.Unnecessary] : [])];
+  if (tags.length) diagnostic.tags = tags;
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) =>
+      DiagnosticRelatedInformation.create({ uri: document.uri, range: rangeOf(document, r.at) }, r.message),
+    );
+  }
+  if (finding.data !== undefined) diagnostic.data = finding.data;
+  return diagnostic;
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      String(a.code).localeCompare(String(b.code)) ||
+      a.message.localeCompare(b.message),
+  );
+}

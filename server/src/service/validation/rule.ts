@@ -1,0 +1,103 @@
+/**
+ * What a rule is: its code, default severity, source link, what it reads, its check, and its fixes.
+ * Each rule lives in its own file under `rules/`.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit } from 'vscode-languageserver-types';
+import { sourceUrl, SourceKey } from '../catalog/catalog';
+import { Topology } from '../model/model';
+import type { SchemaFinding } from '../model/schema';
+import type { Locatable } from '../text/ranges';
+import type { SuppressionReport } from './suppression';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Level = Severity | 'off';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+export const LEVELS: readonly Level[] = ['off', ...SEVERITIES];
+
+export const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function severityName(severity: DiagnosticSeverity | undefined): Severity {
+  switch (severity) {
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'error';
+  }
+}
+
+export interface RelatedFinding {
+  at: Locatable;
+  message: string;
+}
+
+/** What a check reports; the engine turns it into a diagnostic with the rule's code and link. */
+export interface Finding {
+  at: Locatable;
+  message: string;
+  related?: RelatedFinding[];
+  tags?: DiagnosticTag[];
+  /** Facts a fix needs (kept on the diagnostic as `data`). */
+  data?: unknown;
+  /**
+   * The severity of this finding at the rule's default level, when it is less certain than the rule's
+   * others (never more severe than the default); a level set in ppnet.config.yaml applies to all.
+   */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly topology: Topology;
+  readonly document: TextDocument;
+  /** Structural findings of the JSON Schema, computed once per validation. */
+  schemaFindings(): SchemaFinding[];
+  /** The code of every rule (disable comments may name any of them). */
+  readonly ruleCodes: ReadonlySet<string>;
+  /** Set for rules of the `suppression` phase only. */
+  readonly suppression?: SuppressionReport;
+  report(finding: Finding): void;
+}
+
+export interface FixContext {
+  readonly topology: Topology;
+  readonly document: TextDocument;
+  /** The diagnostic being fixed, as the engine produced it (with `data`). */
+  readonly diagnostic: Diagnostic;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule finds (README, SARIF short description, completion of codes). */
+  title: string;
+  /** The Microsoft page the rule comes from (a catalog source key or a URL). */
+  source: SourceKey | `https://${string}`;
+  /** Region and community checks are for the public cloud only (`cloud-not-checked` says so). */
+  publicCloudOnly?: boolean;
+  /** `suppression` rules run after disable comments are applied and read `context.suppression`. */
+  phase?: 'suppression';
+  /** Diagnostics of this rule are about unnecessary code (shown faded). */
+  unnecessary?: boolean;
+  check(context: RuleContext): void;
+  fixes?(context: FixContext): Fix[];
+}
+
+export function ruleUrl(rule: Rule): string {
+  return rule.source.startsWith('https://') ? rule.source : sourceUrl(rule.source as SourceKey);
+}

@@ -1,0 +1,35 @@
+import { findPowerPlatformRegion, mainRegionOf } from '../../catalog/catalog';
+import { reachBasis } from '../../facts';
+import { Rule } from '../rule';
+
+export const circuitRegionMismatch: Rule = {
+  code: 'circuit-region-mismatch',
+  defaultSeverity: 'error',
+  title: "A circuit without a known peering location and SKU has a region that differs from the region of an environment it serves.",
+  source: 'arch',
+  publicCloudOnly: true,
+  check({ topology, report }) {
+    for (const circuit of topology.circuits.values()) {
+      const circuitRegion = circuit.region && findPowerPlatformRegion(circuit.region.text);
+      if (!circuit.region || !circuitRegion) continue;
+      // Where the peering location and SKU are known, they decide what the circuit reaches (circuit-sku-reach).
+      if (reachBasis(circuit)) continue;
+      for (const item of circuit.environments?.items ?? []) {
+        const environment = topology.environments.get(item.text);
+        const environmentRegion = environment?.region && findPowerPlatformRegion(environment.region.text);
+        if (!environment?.region || !environmentRegion) continue;
+        // An early-release region runs in the datacenters of its main region.
+        if (mainRegionOf(environmentRegion) === mainRegionOf(circuitRegion)) continue;
+        report({
+          at: circuit.region.node,
+          message:
+            `Circuit ${circuit.id} is set to region ${circuitRegion.id} (${circuitRegion.displayName}), but it serves environment ${environment.id} in region ${environmentRegion.id} (${environmentRegion.displayName}).` +
+            ` The region selected for a circuit must be the region of the environments it serves. Set region: ${environmentRegion.id}, or serve ${environment.id} from a circuit in ${environmentRegion.displayName}` +
+            `, or write the circuit's peeringLocation and sku so that ppnet can check what it reaches.`,
+          related: [{ at: environment.region.node, message: `Environment ${environment.id} is in ${environmentRegion.displayName}.` }],
+          data: { replacement: environmentRegion.id },
+        });
+      }
+    }
+  },
+};

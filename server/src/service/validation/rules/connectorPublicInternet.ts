@@ -1,0 +1,25 @@
+import { replaceValueFix } from './shared/edits';
+import { Rule } from '../rule';
+import { catalogConnector, connectorTarget } from '../../facts';
+
+export const connectorPublicInternet: Rule = {
+  code: 'connector-public-internet',
+  defaultSeverity: 'warning',
+  title: 'A connector to a third-party service is expected to take ExpressRoute, but that traffic uses the public internet.',
+  source: 'arch',
+  check({ topology, report }) {
+    for (const connector of topology.connectors.values()) {
+      if (connector.via?.text !== 'expressroute' || connectorTarget(connector) !== 'third-party') continue;
+      const info = catalogConnector(connector);
+      const service = info?.target === 'third-party' ? info.displayName : undefined;
+      report({
+        at: connector.via.node,
+        message:
+          `Connector ${connector.id} is expected to take ExpressRoute, but it calls ${service ? `${service}, ` : ''}a third-party service:` +
+          ` Power Platform calls services outside Microsoft from its own datacenters over the public internet, so your circuit never carries this traffic.` +
+          ` Set via: internet, and allow Power Platform's outbound addresses on the service's side if it filters them.`,
+      });
+    }
+  },
+  fixes: ({ diagnostic }) => [replaceValueFix(diagnostic, 'Set via: internet', 'internet')],
+};

@@ -1,0 +1,27 @@
+import { internetOf, relayOf } from '../../model/model';
+import { Rule } from '../rule';
+import { microsoftPeeringCircuitsAtSite } from '../../facts';
+
+export const relayPublicInternet: Rule = {
+  code: 'relay-public-internet',
+  defaultSeverity: 'info',
+  title: 'A desktop flow reaches Azure Relay over the public internet.',
+  source: 'pad-arch',
+  check({ topology, report }) {
+    for (const flow of topology.desktopFlows.values()) {
+      const site = flow.site && topology.sites.get(flow.site.text);
+      // A blocked site is relay-blocked's case.
+      if (!site || relayOf(flow) !== 'internet' || internetOf(site) === 'blocked') continue;
+      const peering = microsoftPeeringCircuitsAtSite(topology, site.id)[0];
+      const relay = flow.relay ? 'relay: internet' : 'relay is internet by default';
+      report({
+        at: flow.relay?.node ?? flow.key,
+        message:
+          `Desktop flow ${flow.id} reaches Azure Relay over the public internet from site ${site.id} (${relay}): the connection is encrypted, but it leaves your network through the internet edge.` +
+          (peering
+            ? ` Circuit ${peering.id} gives ${site.id} Microsoft peering: routing *.servicebus.windows.net over it (relay: expressroute) would keep this traffic private.`
+            : ` A circuit with Microsoft peering at ${site.id} (relay: expressroute) would keep this traffic private.`),
+      });
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion } from '../../catalog/catalog';
+import { RelatedFinding, Rule } from '../rule';
+import { missingCommunities, resolvedEntries } from '../../facts';
+import { listWords } from '../../text/words';
+
+/** CRM Online: routes of Dynamics CRM 8.2 and earlier, not of Power Platform. */
+const CRM_ONLINE = '12076:5040';
+
+export const routeFilterServiceCommunity: Rule = {
+  code: 'route-filter-service-community',
+  defaultSeverity: 'warning',
+  title: "A route filter relies on a service community (or CRM Online) where Power Platform needs its regions' communities.",
+  source: 'routing',
+  publicCloudOnly: true,
+  check({ topology, report }) {
+    for (const circuit of topology.circuits.values()) {
+      const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
+      if (!entries.some((r) => r.entry.kind === 'service')) continue;
+      const missing = missingCommunities(topology, circuit);
+      const lacking = listWords(missing.map((m) => describeRegionCommunity(azureRegionById(m.regionId)!)));
+      const related: RelatedFinding[] = [];
+      for (const id of new Set(missing.map((m) => m.environmentId))) {
+        const environment = topology.environments.get(id)!;
+        const region = findPowerPlatformRegion(environment.region!.text)!;
+        related.push({ at: environment.region!.node, message: `Environment ${id} is in ${region.displayName}.` });
+      }
+      for (const { item, entry } of entries) {
+        if (entry.kind !== 'service') continue;
+        const service = `${entry.service.name} (${entry.service.value})`;
+        if (entry.service.value === CRM_ONLINE) {
+          report({
+            at: item.node,
+            message:
+              `${service} carries the routes of Dynamics CRM 8.2 and earlier only, not of Power Platform or current Dynamics 365 environments:` +
+              ` those run in the datacenter regions of their Power Platform region and are reached through those regions' communities.` +
+              (missing.length
+                ? ` The route filter of circuit ${circuit.id} still lacks ${lacking}: add ${missing.length > 1 ? 'them' : 'it'}, and remove ${entry.service.name}.`
+                : ` The route filter of circuit ${circuit.id} already has them: remove ${entry.service.name}.`),
+            related,
+          });
+        } else if (missing.length) {
+          report({
+            at: item.node,
+            message:
+              `${service} carries ${entry.service.name}'s own routes, not Power Platform's: Power Platform has no service community and is reached through the regional communities of its datacenter regions,` +
+              ` and the route filter of circuit ${circuit.id} lacks ${lacking}. Add ${missing.length > 1 ? 'them' : 'it'}; keep ${entry.service.name} only if users reach it over this circuit.`,
+            related,
+          });
+        }
+      }
+    }
+  },
+};

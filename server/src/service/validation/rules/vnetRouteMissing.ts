@@ -1,0 +1,45 @@
+import { addEntry, appendListItems, listNode } from './shared/edits';
+import { connectorTarget, policyVnets, privatePeeringLinks, vnetPathPolicy } from '../../facts';
+import { Rule } from '../rule';
+import { listWords } from '../../text/words';
+
+export const vnetRouteMissing: Rule = {
+  code: 'vnet-route-missing',
+  defaultSeverity: 'error',
+  title: "A connector goes through the virtual network to an on-premises source, but no circuit's private peering links the policy's virtual networks to a site.",
+  source: 'vnet-support',
+  check({ topology, report }) {
+    const circuits = [...topology.circuits.values()].filter((c) => c.site && topology.sites.has(c.site.text)).map((c) => c.id);
+    for (const connector of topology.connectors.values()) {
+      const policy = vnetPathPolicy(topology, connector);
+      if (!policy || !connector.via || connectorTarget(connector) !== 'on-premises' || privatePeeringLinks(topology, policy).length > 0) continue;
+      const vnets = policyVnets(policy);
+      report({
+        at: connector.via.node,
+        message:
+          `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}, to a site:` +
+          ` from the delegated subnet, on-premises networks are reached only through your virtual network's own connection to them.` +
+          ` List ${listWords(vnets)} under privatePeering.vnets of the circuit at the source's site (also when ${vnets.length > 1 ? 'they reach' : 'it reaches'} the circuit through a peered hub network),` +
+          ` or name a data gateway and drop via: vnet.`,
+        data: { vnets, circuits },
+      });
+    }
+  },
+  fixes({ topology, document, diagnostic }) {
+    const { vnets, circuits } = diagnostic.data as { vnets: string[]; circuits: string[] };
+    return circuits.flatMap((id, index) => {
+      const circuit = topology.circuits.get(id);
+      if (!circuit) return [];
+      const items = vnets.map((text) => ({ text }));
+      const list = listNode(circuit.privatePeering?.vnets);
+      const edit = list
+        ? appendListItems(document, list, items)
+        : circuit.privatePeering?.map
+          ? addEntry(document, { key: circuit.privatePeering.key, map: circuit.privatePeering.map }, { key: 'vnets', value: { list: items } })
+          : circuit.privatePeering
+            ? undefined
+            : addEntry(document, circuit, { key: 'privatePeering', value: { map: [{ key: 'vnets', value: { list: items } }] } });
+      return edit ? [{ title: `Add ${listWords(vnets)} to the private peering of circuit ${id}`, edits: [edit], isPreferred: index === 0 && circuits.length === 1 }] : [];
+    });
+  },
+};
