@@ -14,7 +14,7 @@ import { performance } from 'perf_hooks';
 import type { Page } from 'playwright-core';
 import { GraphFeed, REFRESH_DELAY_MS } from '../client/src/preview/graphFeed';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer, GraphDeltaParams, ToWebview } from '../protocol/protocol';
-import type { Graph } from '../server/src/service';
+import type { Graph } from '../protocol/graph';
 import { ServerCommand, StdioLspClient } from '../test/lsp/stdioClient';
 import { launchBrowser, openPreview, startServer } from '../test/webview/harness';
 import { seededRandom } from './measure';

@@ -5,7 +5,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { Graph, GraphNode } from '../server/src/service';
+import type { Graph, GraphNode } from '../protocol/graph';
 import { columnOf, GROUP_HEADER, groupColumn, LaidOutGraph, measureGroup, measureNode, nodesByGroup, PlacedEdge, PlacedGroup, PlacedNode, Point } from './geometry';
 
 const ROOT_OPTIONS: Record<string, string> = {

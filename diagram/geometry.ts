@@ -3,7 +3,7 @@
  * text, and the columns the kinds of nodes go in (left to right: your network, the way out of it, the
  * relays, the environments, their connectors, what lies beyond).
  */
-import type { Graph, GraphGroup, GraphNode, GroupKind, NodeKind } from '../server/src/service';
+import type { Graph, GraphGroup, GraphNode, GroupKind, NodeKind } from '../protocol/graph';
 import { fitText, Font, textWidth } from './measure';
 
 export const FONTS = {

@@ -22,7 +22,7 @@
  * leaves everything else where it was. Group headers are cut to their block's width, so that a longer
  * name does not widen a column.
  */
-import type { Graph, GraphEdge, GraphGroup, GraphNode } from '../server/src/service';
+import type { Graph, GraphEdge, GraphGroup, GraphNode } from '../protocol/graph';
 import { Box, columnOf, GROUP_HEADER, groupColumn, LaidOutGraph, measureGroup, measureNode, nodesByGroup, PlacedEdge, PlacedGroup, PlacedNode, Point } from './geometry';
 
 const MARGIN = 24;

@@ -5,7 +5,7 @@
  * Pure and deterministic: the webview (in a worker) and `ppnet graph` get the same coordinates for the
  * same graph.
  */
-import type { Graph } from '../server/src/service';
+import type { Graph } from '../protocol/graph';
 import { elkLayout } from './elkLayout';
 import { LaidOutGraph, layoutEngineFor, LayoutOptions } from './geometry';
 import { gridLayout } from './gridLayout';

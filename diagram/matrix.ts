@@ -6,8 +6,7 @@
  * the two cannot disagree.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { Graph, GraphFlow, GraphNode } from '../server/src/service';
-import type { RouteKind } from '../server/src/service';
+import type { Graph, GraphFlow, GraphNode, RouteKind } from '../protocol/graph';
 
 export type MatrixRowKind = 'site' | 'desktopFlow' | 'gateway' | 'region';
 export type MatrixColumnKind = 'environment' | 'azureService' | 'service';

@@ -3,7 +3,7 @@
  * (n0, g0, ...) and every text from the file goes through Mermaid's entity codes, so that no name can
  * break out of its label or inject markup.
  */
-import type { Graph, GraphNode } from '../server/src/service';
+import type { Graph, GraphNode } from '../protocol/graph';
 import { PALETTES, ROUTE_STYLES } from './theme';
 
 /** Mermaid's entity codes (`#35;`) for everything but plain letters, digits and a few safe marks. */

@@ -6,7 +6,7 @@
  * sent. No DOM, no Node.
  */
 import { collapseGraph } from './views';
-import type { Graph, GraphGroup, GroupKind } from '../server/src/service';
+import type { Graph, GraphGroup, GroupKind } from '../protocol/graph';
 
 /** Above this many nodes the preview opens on the overview (the examples have 26 and 18; ten generated units over 80). */
 const OVERVIEW_THRESHOLD = 60;

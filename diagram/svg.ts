@@ -3,7 +3,7 @@
  * Every text from the file is escaped; colours are presentation attributes, so the SVG needs no
  * stylesheet (a strict Content-Security-Policy blocks inline styles) and stands alone when exported.
  */
-import type { GraphEdge, GraphFlow, NodeDiagnostic } from '../server/src/service';
+import type { GraphEdge, GraphFlow, NodeDiagnostic } from '../protocol/graph';
 import { FONTS, GROUP_HEADER, LaidOutGraph, NODE_PADDING_X, PlacedGroup, PlacedNode, Point } from './geometry';
 import { textWidth } from './measure';
 import { LEGEND_CLASSES, Palette, PALETTES, ROUTE_STYLES, ThemeKind } from './theme';

@@ -14,7 +14,7 @@
  * Linear in the size of the graph; ids, order and everything not collapsed are kept, so that a view is
  * as stable across edits as the graph it comes from. No DOM, no Node: the webview uses this file too.
  */
-import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeDiagnostic, NodeKind } from '../server/src/service';
+import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeDiagnostic, NodeKind } from '../protocol/graph';
 
 /** What a collapsed group is, as its node's caption. */
 export const GROUP_CAPTIONS: Record<GroupKind, string> = {

@@ -8,7 +8,7 @@
  * whose ids are not unique travels whole (`all`). Pure data and functions: server, extension and webview
  * share this file.
  */
-import type { Graph } from '../server/src/service';
+import type { Graph } from './graph';
 
 type Keyed = { id: string };
 

@@ -3,7 +3,7 @@
  * what the webview sends before acting on it. No `vscode` import: the webview bundle and the tests
  * use this file too.
  */
-import type { Graph } from '../server/src/service';
+import type { Graph } from './graph';
 import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
 

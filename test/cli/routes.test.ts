@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { graphOfFile } from '../../server/src/cli/graph';
 import { csvField, markdownText } from '../../server/src/cli/routes';
 import { routeMatrix } from '../../diagram/matrix';
-import type { Graph } from '../../server/src/service/features/graph';
+import type { Graph } from '../../protocol/graph';
 import { ROOT } from '../support';
 
 const CONTOSO = 'examples/contoso.ppnet.yaml';

@@ -10,7 +10,7 @@ import { generateUnits } from '../../bench/generate';
 import { Box, ELK_LIMIT, LaidOutGraph, layoutEngineFor, layoutGraph } from '../../diagram/layout';
 import { collapseGraph } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import { doc, fixture } from '../support';
 
 function graphOf(text: string): Graph {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { collapseGraph, findNode, focusGraph, nodeNames } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import { generateUnits } from '../../bench/generate';
 import { doc, fixture } from '../support';
 

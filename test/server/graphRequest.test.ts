@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import { applyGraphDelta, deltaIsEmpty } from '../../protocol/graphDelta';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer } from '../../protocol/protocol';
 import { openingOverview } from '../../diagram/overview';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import { doc, fixture } from '../support';
 
 function graphOf(text: string): Graph {

@@ -10,7 +10,7 @@ import { generateUnits } from '../../bench/generate';
 import { layoutGraph } from '../../diagram/layout';
 import { collapseGraph } from '../../diagram/views';
 import { createLanguageService } from '../../server/src/service';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import type { LaidOutGraph, LayoutEngine } from '../../diagram/layout';
 import { LayoutClient, LayoutWorker } from '../../webview/src/layout/layoutClient';
 import { LayoutAnswer, LayoutJob, toWire } from '../../webview/src/layout/layoutWire';

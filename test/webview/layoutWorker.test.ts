@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { diffGraph } from '../../protocol/graphDelta';
 import type { ToWebview } from '../../protocol/protocol';
 import { graphOfFile } from '../../server/src/cli/graph';
-import type { Graph } from '../../server/src/service';
+import type { Graph } from '../../protocol/graph';
 import { ROOT } from '../support';
 import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, send, waitForPosted } from './harness';
 

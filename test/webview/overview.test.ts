@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
-import type { Graph } from '../../server/src/service/features/graph';
+import type { Graph } from '../../protocol/graph';
 import { ROOT } from '../support';
 import type { ToWebview } from '../../protocol/protocol';
 import { openingOverview } from '../../diagram/overview';

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
 import { layoutGraph } from '../../diagram/layout';
 import { renderSvg } from '../../diagram/svg';
-import type { Graph } from '../../server/src/service/features/graph';
+import type { Graph } from '../../protocol/graph';
 import { ROOT } from '../support';
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

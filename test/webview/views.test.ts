@@ -8,7 +8,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
-import type { Graph } from '../../server/src/service/features/graph';
+import type { Graph } from '../../protocol/graph';
 import { CLUSTER_LIMIT, drawnAsOverview, openingOverview, overviewFromOpening, overviewOf } from '../../diagram/overview';
 import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/overview/views';
 import { ROOT } from '../support';

@@ -6,7 +6,7 @@
  * Virtualised: only the rows, columns and cells in view (and a few around) are in the DOM, so that a
  * matrix of hundreds by hundreds scrolls as freely as a small one. Every name is DOM text.
  */
-import type { RouteKind } from '../../server/src/service';
+import type { RouteKind } from '../../protocol/graph';
 import { AXIS_KIND_WORDS, MatrixCell, MatrixColumn, MatrixRow, ROUTE_SHORT, RouteMatrix } from '../../diagram/matrix';
 import { PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
 

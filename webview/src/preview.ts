@@ -15,7 +15,7 @@ import type { LaidOutGraph } from '../../diagram/layout';
 import { toMermaid } from '../../diagram/mermaid';
 import { renderSvg, renderSvgLayers } from '../../diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
-import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../server/src/service';
+import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../protocol/graph';
 import { RouteMatrix, routeMatrix } from '../../diagram/matrix';
 import { cellKey, MatrixSelection, MatrixView } from './matrix';
 import { ControlEvent, Controls } from './overview/controls';

@@ -9,7 +9,7 @@
  * few kilobytes: the server leaves the flows out), and the graph when it asks for it (`wantGraph`,
  * once the overview is drawn), so that posting megabytes does not hold up the first drawing.
  */
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 import { applyGraphDelta, deltaIsEmpty } from '../../../protocol/graphDelta';
 import type { GraphAnswer, GraphDeltaParams, ToWebview } from '../../../protocol/protocol';
 

@@ -5,7 +5,7 @@
  * that holds nothing of a large file gets its overview first (diagram/overview.ts), and the
  * graph when it asks again.
  */
-import type { Graph } from '../service';
+import type { Graph } from '../../../protocol/graph';
 import { diffGraph } from '../../../protocol/graphDelta';
 import { openingOverview } from '../../../diagram/overview';
 import type { GraphAnswer } from '../../../protocol/protocol';

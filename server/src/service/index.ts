@@ -5,8 +5,8 @@ export { parseConfig, PpnetConfig, ParsedConfig, CONFIG_FILE_NAME } from './vali
 export { RULES, ruleByCode } from './validation/rules';
 export { Rule, Severity, Level, severityName, ruleUrl } from './validation/rule';
 export { ValidationOptions, DIAGNOSTIC_SOURCE } from './validation/engine';
-export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from './features/graph';
-export type { RouteKind, FlowKind } from './traffic/traffic';
+export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from '../../../protocol/graph';
+export type { RouteKind, FlowKind } from '../../../protocol/graph';
 export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './syntax/parse';
 export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './validation/limits';
 export { closest, didYouMean } from './text/suggest';

@@ -5,7 +5,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
-import { buildGraph, Graph } from './features/graph';
+import type { Graph } from '../../../protocol/graph';
+import { buildGraph } from './features/graph';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';

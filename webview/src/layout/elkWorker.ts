@@ -5,7 +5,7 @@
  */
 import './elkInWorker';
 import { elkLayout } from '../../../diagram/elkLayout';
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 import { serveLayouts } from './serveLayouts';
 
 serveLayouts(elkLayout);

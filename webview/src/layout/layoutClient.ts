@@ -15,7 +15,7 @@
  * No DOM here (the tests drive it with stand-in workers); layoutWorkerStart.ts starts the real ones.
  */
 import { LaidOutGraph, LayoutEngine, layoutEngineFor } from '../../../diagram/geometry';
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 import { fromWire, LayoutAnswer, LayoutJob, layoutInput, WireLayout } from './layoutWire';
 import { reuseLayout } from './stableLayout';
 

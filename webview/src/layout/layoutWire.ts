@@ -4,7 +4,7 @@
  * around its own objects and nothing large is copied twice.
  */
 import type { LaidOutGraph, LayoutEngine, PlacedEdge } from '../../../diagram/geometry';
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 
 /** Page to worker: lay out `graph`; `version` comes back with the answer. */
 export interface LayoutJob {

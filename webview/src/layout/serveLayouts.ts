@@ -4,7 +4,7 @@
  * and terminates the ELK worker when a long job is stale (layoutClient.ts).
  */
 import type { LaidOutGraph } from '../../../diagram/geometry';
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 import { LayoutAnswer, LayoutJob, toWire } from './layoutWire';
 
 interface WorkerScope {

@@ -6,7 +6,7 @@
  * reshuffle the picture, and needs no layout at all. Anything else is laid out afresh.
  */
 import { measureGroup, measureNode } from '../../../diagram/geometry';
-import type { Graph } from '../../../server/src/service';
+import type { Graph } from '../../../protocol/graph';
 import type { WireLayout } from './layoutWire';
 
 /** Node and group ids as positions in their lists, so that two graphs compare across renames. */

@@ -4,8 +4,7 @@
  * DOM text; the bar reports what the user changes and the preview redraws.
  */
 import { LEGEND_CLASSES, ROUTE_STYLES } from '../../../diagram/theme';
-import type { Graph } from '../../../server/src/service';
-import type { RouteKind } from '../../../server/src/service';
+import type { Graph, RouteKind } from '../../../protocol/graph';
 import type { GraphFilter } from './views';
 
 export type ControlEvent =

@@ -6,95 +6,13 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { EdgeClass, Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeKind } from '../../../../protocol/graph';
 import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
 import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from '../traffic/traffic';
 import { catalogConnector, connectorTarget } from '../facts';
 import { offsetRange } from '../text/ranges';
-
-/** `group`: a whole group drawn as one node (the overview, `diagram/views.ts`); buildGraph makes none. */
-export type NodeKind = EntityKind | 'datacenters' | 'internet' | 'cdn' | 'service-bus' | 'relay' | 'service' | 'group';
-
-/** Where nodes are: an on-premises site, a Power Platform region, the Microsoft edge, the internet, Microsoft's cloud. */
-export type GroupKind = 'site' | 'region' | 'edge' | 'internet' | 'cloud' | 'azure';
-
-/** The class of an edge: the route of its flows, or `attachment` for a circuit drawn at its site. */
-export type EdgeClass = RouteKind | 'attachment';
-
-export interface NodeDiagnostic {
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-export interface GraphNode {
-  id: string;
-  kind: NodeKind;
-  /** Small text above the label: what the node is ("Gateway", "Environment · contoso-prod"). */
-  caption: string;
-  label: string;
-  detail?: string;
-  group?: string;
-  /** The entity's YAML, key and value (entities only). */
-  range?: Range;
-  /** The entity's id key. */
-  selectionRange?: Range;
-  /** The worst severity among `diagnostics`. */
-  severity?: Severity;
-  diagnostics: NodeDiagnostic[];
-  /** A collapsed group (kind `group`, id the group's): its kind and the nodes it stands for. */
-  collapsed?: { kind: GroupKind; members: string[] };
-}
-
-export interface GraphGroup {
-  id: string;
-  kind: GroupKind;
-  label: string;
-  detail?: string;
-}
-
-export interface GraphEdge {
-  id: string;
-  /** A node id, or a group id for flows that start at a whole region. */
-  from: string;
-  to: string;
-  route: EdgeClass;
-  /** The flows that pass this stretch. */
-  flows: string[];
-  /** A bundle of the overview: how many edges of the full graph it stands for. */
-  count?: number;
-}
-
-export interface GraphFlow {
-  id: string;
-  kind: FlowKind;
-  route: RouteKind;
-  from: string;
-  fromLabel: string;
-  to: string;
-  toLabel: string;
-  circuit?: string;
-  reason: string;
-  source: string;
-  /** The node of the entity whose YAML the flow comes from. */
-  subject: string;
-  /** The route the file expects (`via`), when it names one. */
-  expected?: RouteKind;
-  /** The node of the environment the flow serves, when the file defines it (Azure-service flows serve a whole region). */
-  environment?: string;
-  edges: string[];
-}
-
-export interface Graph {
-  title: string;
-  nodes: GraphNode[];
-  groups: GraphGroup[];
-  edges: GraphEdge[];
-  flows: GraphFlow[];
-  /** Diagnostics of the whole file by severity. */
-  counts: Record<Severity, number>;
-}
 
 export const entityNodeId = (kind: EntityKind, id: string): string => `${kind}:${id}`;
 

@@ -6,8 +6,9 @@
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { mapPairs, ParsedDocument, resolveNode, scalarText } from '../syntax/parse';
 import { lookupTable } from '../syntax/lookupTable';
+import type { EntityKind } from '../../../../protocol/graph';
 
-export type EntityKind = 'environment' | 'site' | 'circuit' | 'gateway' | 'connector' | 'desktopFlow' | 'azureService' | 'enterprisePolicy';
+export type { EntityKind } from '../../../../protocol/graph';
 
 /** The top-level section that holds each kind of entity. */
 export const SECTION_OF: Record<EntityKind, string> = {

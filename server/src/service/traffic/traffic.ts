@@ -7,12 +7,9 @@ import { AzureRegion, azureRegionById, describeRegionCommunity, findAzureRegion,
 import { appsOf, cdnOf, Circuit, circuitsServing, cloudOf, Connector, DesktopFlow, EntityKind, Environment, internetOf, relayOf, Site, Topology, AzureService } from '../model/model';
 import { listWords } from '../text/words';
 import { catalogConnector, uncarriedRegions, connectorTarget, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, reachBasis, connectorPolicy, environmentRegion, policyEnvironments, policyRegions, runsInSubnet, vnetRoute } from '../facts';
+import type { FlowKind, RouteKind } from '../../../../protocol/graph';
 
-/** How a flow crosses from one network to another. */
-export type RouteKind = 'expressroute' | 'internet' | 'microsoft-backbone' | 'virtual-network' | 'no-route' | 'unknown';
-
-
-export type FlowKind = 'users' | 'static-content' | 'connector' | 'desktop-flow' | 'azure-service';
+export type { FlowKind, RouteKind } from '../../../../protocol/graph';
 
 /** A place a flow passes: an entity of the file, or a piece of Microsoft's or the internet's infrastructure. */
 export type Hop =

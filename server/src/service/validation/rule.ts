@@ -9,8 +9,9 @@ import { Topology } from '../model/model';
 import type { SchemaFinding } from '../model/schema';
 import type { Locatable } from '../text/ranges';
 import type { SuppressionReport } from './suppression';
+import type { Severity } from '../../../../protocol/graph';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { Severity } from '../../../../protocol/graph';
 export type Level = Severity | 'off';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
