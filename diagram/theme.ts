@@ -2,7 +2,7 @@
  * Colours and line styles of the diagram for each theme kind. Routes differ by dash pattern and width
  * as well as by colour, so that they stay apart in high contrast and in print.
  */
-import type { EdgeClass, GroupKind, NodeKind, RouteKind } from '../protocol/graph';
+import type { EdgeClass, GroupKind, NodeKind } from '../protocol/graph';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 

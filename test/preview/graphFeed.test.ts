@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphFeed } from '../../client/src/preview/graphFeed';
-import { applyGraphDelta, diffGraph } from '../../protocol/graphDelta';
+import { applyGraphDelta } from '../../protocol/graphDelta';
 import type { GraphAnswer, GraphDeltaParams } from '../../protocol/protocol';
 import { createLanguageService, Graph } from '../../server/src/service';
 import { GraphAnswers } from '../../server/src/lsp/graphAnswers';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/features/content/docs';
-import { doc, ROOT, withCursor, positionIn } from '../support';
+import { doc, ROOT, positionIn } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
 const service = createLanguageService();

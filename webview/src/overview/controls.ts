@@ -47,7 +47,7 @@ export class Controls {
   /** What each list holds now. */
   private readonly listed = new Map<HTMLSelectElement, string>();
 
-  constructor(root: HTMLElement, private readonly emit: (event: ControlEvent) => void) {
+  constructor(root: HTMLElement, emit: (event: ControlEvent) => void) {
     this.search.type = 'search';
     this.search.id = 'search';
     this.search.placeholder = 'Search entities';

@@ -11,7 +11,6 @@ import { overlaps, parseCidr } from '../syntax/cidr';
 import { CursorContext, cursorContext } from '../syntax/cursorContext';
 import { schemaAt, VALUE_DOCS } from './content/docs';
 import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
-import { Span } from '../syntax/parse';
 import { REFERENCE_FIELDS } from '../model/references';
 import { RULES } from '../validation/rules';
 import { deref } from '../model/schema';

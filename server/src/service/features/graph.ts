@@ -6,11 +6,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { EdgeClass, Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeKind } from '../../../../protocol/graph';
+import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../../../protocol/graph';
 import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
-import { analyzeTraffic, Flow, FlowKind, Hop, RouteKind } from '../traffic/traffic';
+import { analyzeTraffic, Flow, Hop } from '../traffic/traffic';
 import { catalogConnector, connectorTarget } from '../facts';
 import { offsetRange } from '../text/ranges';
 

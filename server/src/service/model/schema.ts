@@ -6,7 +6,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
 import topologySchema from '../../../../schemas/ppnet.schema.json';
 import { KIND_OF_SECTION } from './model';
-import { MAX_ALIAS_EXPANSIONS, mapPairs, ParsedDocument, resolveNode, scalarText, Span } from '../syntax/parse';
+import { MAX_ALIAS_EXPANSIONS, mapPairs, resolveNode, scalarText, Span } from '../syntax/parse';
 import type { Locatable } from '../text/ranges';
 import { closest, didYouMean } from '../text/suggest';
 import { capitalize, KIND_WORDS } from '../text/words';

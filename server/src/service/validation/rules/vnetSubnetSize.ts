@@ -50,7 +50,7 @@ function unequalSubnets(policy: EnterprisePolicy, report: RuleContext['report'])
   });
   if (sized.length < 2) return;
   const largest = sized.reduce((a, b) => (b.cidr.length < a.cidr.length ? b : a));
-  for (const { subnet, cidr, field } of sized) {
+  for (const { cidr, field } of sized) {
     if (cidr.length === largest.cidr.length) continue;
     const length = largest.cidr.length;
     const wider = formatCidr({ ...cidr, length, network: cidr.network & ~((1n << BigInt(32 - length)) - 1n) });
