@@ -6,7 +6,7 @@
 import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog/catalog';
 import type { NewItem } from '../validation/rules/shared/edits';
 import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model/model';
-import { memo } from './memo';
+import { entityFact } from './memo';
 import { circuitReaches } from './reach';
 import { datacenterRegionsOf } from './regions';
 
@@ -17,18 +17,16 @@ export interface NeededRegion {
 }
 
 /** The datacenter regions of every environment the circuit serves, each once, in the order they are met. */
-export function regionsNeeded(topology: Topology, circuit: Circuit): NeededRegion[] {
-  return memo(topology, 'regionsNeeded', circuit, () => {
-    const needed = new Map<string, NeededRegion>();
-    for (const environment of servedEnvironments(topology, circuit)) {
-      for (const id of datacenterRegionsOf(environment)) {
-        const azure = azureRegionById(id);
-        if (azure && !needed.has(id)) needed.set(id, { region: azure, environment });
-      }
+export const regionsNeeded = entityFact((topology: Topology, circuit: Circuit): NeededRegion[] => {
+  const needed = new Map<string, NeededRegion>();
+  for (const environment of servedEnvironments(topology, circuit)) {
+    for (const id of datacenterRegionsOf(environment)) {
+      const azure = azureRegionById(id);
+      if (azure && !needed.has(id)) needed.set(id, { region: azure, environment });
     }
-    return [...needed.values()];
-  });
-}
+  }
+  return [...needed.values()];
+});
 
 /** The regions needed, when the file is about the public cloud, whose regions the catalog knows. */
 export function neededInPublicCloud(topology: Topology, circuit: Circuit): NeededRegion[] {
@@ -36,16 +34,14 @@ export function neededInPublicCloud(topology: Topology, circuit: Circuit): Neede
 }
 
 /** The environments a circuit's `environments` list names (unknown ids skipped). */
-export function servedEnvironments(topology: Topology, circuit: Circuit): Environment[] {
-  return memo(topology, 'servedEnvironments', circuit, () => {
-    const environments: Environment[] = [];
-    for (const item of circuit.environments?.items ?? []) {
-      const environment = topology.environments.get(item.text);
-      if (environment && !environments.includes(environment)) environments.push(environment);
-    }
-    return environments;
-  });
-}
+export const servedEnvironments = entityFact((topology: Topology, circuit: Circuit): Environment[] => {
+  const environments: Environment[] = [];
+  for (const item of circuit.environments?.items ?? []) {
+    const environment = topology.environments.get(item.text);
+    if (environment && !environments.includes(environment)) environments.push(environment);
+  }
+  return environments;
+});
 
 export interface ResolvedEntry {
   item: ListItem;
@@ -67,21 +63,19 @@ export interface CarriedRoutes {
   unknown: ResolvedEntry[];
 }
 
-export function carriedRoutes(topology: Topology, circuit: Circuit): CarriedRoutes {
-  return memo(topology, 'carriedRoutes', circuit, () => {
-    const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
-    const regions = new Set<string>();
-    const services = new Set<string>();
-    const unknown: ResolvedEntry[] = [];
-    for (const resolved of entries) {
-      const { entry } = resolved;
-      if (entry.kind === 'region' || entry.kind === 'region-unknown-community') regions.add(entry.region.id);
-      else if (entry.kind === 'service') services.add(entry.service.value);
-      else unknown.push(resolved);
-    }
-    return { entries, regions, services, unknown };
-  });
-}
+export const carriedRoutes = entityFact((_topology: Topology, circuit: Circuit): CarriedRoutes => {
+  const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
+  const regions = new Set<string>();
+  const services = new Set<string>();
+  const unknown: ResolvedEntry[] = [];
+  for (const resolved of entries) {
+    const { entry } = resolved;
+    if (entry.kind === 'region' || entry.kind === 'region-unknown-community') regions.add(entry.region.id);
+    else if (entry.kind === 'service') services.add(entry.service.value);
+    else unknown.push(resolved);
+  }
+  return { entries, regions, services, unknown };
+});
 
 export interface MissingCommunity {
   regionId: string;
@@ -90,19 +84,17 @@ export interface MissingCommunity {
 }
 
 /** The regional communities the circuit's served environments need and its route filter lacks (known values only: catalog-gap speaks of the others; regions the circuit cannot reach are circuit-sku-reach's). */
-export function missingCommunities(topology: Topology, circuit: Circuit): MissingCommunity[] {
-  return memo(topology, 'missingCommunities', circuit, () => {
-    const present = new Set<string>();
-    for (const { entry } of carriedRoutes(topology, circuit).entries) if (entry.kind === 'region') present.add(entry.region.id);
-    const missing: MissingCommunity[] = [];
-    for (const { region, environment } of regionsNeeded(topology, circuit)) {
-      if (!region.microsoftPeeringCommunity || present.has(region.id)) continue;
-      if (circuitReaches(circuit, region.id) === 'unreachable') continue; // circuit-sku-reach: no filter entry helps
-      missing.push({ regionId: region.id, community: region.microsoftPeeringCommunity, environmentId: environment.id });
-    }
-    return missing;
-  });
-}
+export const missingCommunities = entityFact((topology: Topology, circuit: Circuit): MissingCommunity[] => {
+  const present = new Set<string>();
+  for (const { entry } of carriedRoutes(topology, circuit).entries) if (entry.kind === 'region') present.add(entry.region.id);
+  const missing: MissingCommunity[] = [];
+  for (const { region, environment } of regionsNeeded(topology, circuit)) {
+    if (!region.microsoftPeeringCommunity || present.has(region.id)) continue;
+    if (circuitReaches(circuit, region.id) === 'unreachable') continue; // circuit-sku-reach: no filter entry helps
+    missing.push({ regionId: region.id, community: region.microsoftPeeringCommunity, environmentId: environment.id });
+  }
+  return missing;
+});
 
 const COMMUNITY_VALUE = /^\s*\d+:\d+\s*$/;
 
