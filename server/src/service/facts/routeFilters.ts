@@ -4,7 +4,6 @@
  * its entries (names or values). Each walk is computed once per topology version.
  */
 import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog/catalog';
-import type { NewItem } from '../validation/rules/shared/edits';
 import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model/model';
 import { entityFact } from './memo';
 import { circuitReaches } from './reach';
@@ -107,11 +106,6 @@ export function isUnknownRegionalValue(text: string, entry: RouteFilterEntry): b
 export function writesValues(list: ListField | undefined): boolean {
   const known = resolvedEntries(list).filter((r) => r.entry.kind === 'region' || r.entry.kind === 'service');
   return known.length > 0 && known.every((r) => COMMUNITY_VALUE.test(r.item.text));
-}
-
-/** How a filter of that style writes a region: its value, or its display name (always when the value is unknown). */
-export function regionItem(region: AzureRegion, values: boolean): NewItem {
-  return { text: values && region.microsoftPeeringCommunity ? region.microsoftPeeringCommunity : region.displayName };
 }
 
 /** Which of the Azure regions a circuit does not carry: out of its reach (peering location and SKU), or not in its route filter. */

@@ -7,11 +7,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../../../protocol/graph';
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog/catalog';
+import { azureRegionById, findAzureRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
 import { analyzeTraffic, Flow, Hop } from '../traffic/traffic';
-import { catalogConnector, connectorTarget } from '../facts';
+import { catalogConnector, connectorTarget, environmentRegion, regionNames } from '../facts';
 import { offsetRange } from '../text/ranges';
 
 export const entityNodeId = (kind: EntityKind, id: string): string => `${kind}:${id}`;
@@ -244,7 +244,7 @@ function groupOfEntity(
   };
   const regionGroup = (environmentId: string | undefined) => {
     const environment = environmentId !== undefined ? topology.environments.get(environmentId) : undefined;
-    const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+    const region = environment && environmentRegion(environment);
     if (!region) return undefined;
     const id = GROUP.region(region.id);
     if (!nodes.has(`datacenters:${region.id}`)) {
@@ -254,7 +254,7 @@ function groupOfEntity(
         id: `datacenters:${region.id}`,
         kind: 'datacenters',
         caption: datacenters.length > 1 ? 'Datacenter pair' : 'Datacenter region',
-        label: datacenters.map((r, i) => r?.displayName ?? region.datacenterRegions[i]).join(' + '),
+        label: regionNames(region.datacenterRegions).join(' + '),
         detail: datacenters.map((r) => r?.microsoftPeeringCommunity ?? 'community unknown').join(' · '),
         group: id,
         diagnostics: [],

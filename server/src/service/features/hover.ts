@@ -23,7 +23,7 @@ import {
   virtualNetworkSupport,
 } from '../catalog/catalog';
 import { parseCidr } from '../syntax/cidr';
-import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf } from '../facts';
+import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf, regionNames } from '../facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './content/docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from '../model/model';
 import { nodeAt } from '../syntax/nodeAt';
@@ -221,7 +221,7 @@ function reachMarkdown(topology: Topology, circuitId: string, field: 'peeringLoc
   const verdict = !location || !sku
     ? undefined
     : unreachable.length
-      ? `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, does not reach ${listWords(unreachable.map((id) => azureRegionById(id)?.displayName ?? id))}, where its environments run.`
+      ? `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, does not reach ${listWords(regionNames(unreachable))}, where its environments run.`
       : `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, reaches the datacenter regions of the environments it serves.`;
   return [head, verdict, sourceLinks(['er-locations-providers', 'faq'])].filter(Boolean).join('\n\n');
 }

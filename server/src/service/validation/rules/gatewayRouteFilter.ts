@@ -1,7 +1,8 @@
 import { findAzureRegion } from '../../catalog/catalog';
 import { internetOf } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitOfData, circuitReaches, microsoftPeeringCircuitsAtSite, regionItem, regionsNotCarried, writesValues } from '../../facts';
+import { circuitReaches, microsoftPeeringCircuitsAtSite, regionsNotCarried, writesValues } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 

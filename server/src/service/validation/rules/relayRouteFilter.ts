@@ -1,6 +1,7 @@
 import { azureRegionById, describeRegionCommunity } from '../../catalog/catalog';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitOfData, circuitReaches, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, regionItem, regionsNotCarried, servedEnvironments, writesValues } from '../../facts';
+import { circuitReaches, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, regionsNotCarried, servedEnvironments, writesValues, regionNames } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { relayOf } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -39,7 +40,7 @@ export const relayRouteFilter: Rule = {
       report({
         at: flow.relay.node,
         message:
-          `Desktop flow ${flow.id} is expected to reach Azure Relay over ExpressRoute, but environment ${environment.id} runs in ${listWords(regions.map((id) => azureRegionById(id)?.displayName ?? id))}` +
+          `Desktop flow ${flow.id} is expected to reach Azure Relay over ExpressRoute, but environment ${environment.id} runs in ${listWords(regionNames(regions))}` +
           ` and no circuit at site ${site.id} carries ${regions.length > 1 ? 'them all' : 'it'} (${why.join(', and ')}):` +
           ` the relay's addresses there are not advertised to the site, so the machine's connection takes the internet, or fails where the site blocks it.` +
           ` To keep it on ExpressRoute, ${remedy.join(' and ')}; or set relay: internet where the site allows it.`,
