@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTopology } from '../../server/src/service/model/model';
 import { parseText } from '../../server/src/service/syntax/parse';
-import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic/traffic';
+import { legsOf } from '../../server/src/service/features/flowLegs';
+import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic';
 import { fixture } from '../support';
 
-function flowsOf(text: string): Flow[] {
+function flowsOf(text: string): readonly Flow[] {
   return analyzeTraffic(buildTopology(parseText(text)));
 }
 
-const routes = (flows: Flow[]) => flows.map((f) => [f.id, f.route, f.circuit ?? null]);
+const routes = (flows: readonly Flow[]) => flows.map((f) => [f.id, f.route, f.circuit?.id ?? null]);
 
 function hop(h: Hop): string {
   if (h.kind === 'entity') return `${h.entity}:${h.id}`;
@@ -19,9 +20,9 @@ function hop(h: Hop): string {
   return h.kind;
 }
 
-const legs = (flow: Flow) => flow.legs.map((l) => `${hop(l.from)} > ${hop(l.to)} [${l.route}]`);
+const legs = (flow: Flow) => legsOf(flow).map((l) => `${hop(l.from)} > ${hop(l.to)} [${l.route}]`);
 
-function flow(flows: Flow[], id: string): Flow {
+function flow(flows: readonly Flow[], id: string): Flow {
   const found = flows.find((f) => f.id === id);
   assert.ok(found, `flow ${id}`);
   return found;

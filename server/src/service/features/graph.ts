@@ -10,7 +10,8 @@ import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../.
 import { azureRegionById, findAzureRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
-import { analyzeTraffic, Flow, Hop } from '../traffic/traffic';
+import { analyzeTraffic, Flow, Hop } from '../traffic';
+import { legsOf } from './flowLegs';
 import { catalogConnector, connectorTarget, environmentRegion, regionNames } from '../facts';
 import { offsetRange } from '../text/ranges';
 
@@ -62,7 +63,7 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
   const edges = new Map<string, GraphEdge>();
   const graphFlows: GraphFlow[] = flows.map((flow) => {
     const edgeIds: string[] = [];
-    for (const leg of flow.legs) {
+    for (const leg of legsOf(flow)) {
       const from = hopNode(leg.from);
       const to = hopNode(leg.to);
       const key = `${from}\u0000${to}\u0000${leg.route}`;
@@ -121,7 +122,7 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     fromLabel: labelOfId(from),
     to,
     toLabel: labelOfId(to),
-    ...(flow.circuit !== undefined && { circuit: flow.circuit }),
+    ...(flow.circuit !== undefined && { circuit: flow.circuit.id }),
     reason: flow.reason,
     source: flow.source,
     subject: entityNodeId(flow.subject.kind, flow.subject.id),
