@@ -4,7 +4,7 @@
  * connector of a delegated environment whose type runs in the delegated subnet, through your virtual
  * network (Virtual Network support).
  */
-import { catalogConnector, connectorPolicy, connectorTarget, entityFact, runsInSubnet, Target, vnetRoute } from '../facts';
+import { catalogConnector, connectorPolicy, connectorTarget, entityFact, privatePeeringLinks, runsInSubnet, Target, vnetPathPolicy, vnetRoute } from '../facts';
 import { Connector, Topology } from '../model/model';
 import { gatewayRoute } from './gateway';
 import { ConnectorRoute, entityHop, Hop, RouteKind } from './route';
@@ -18,7 +18,7 @@ export function expectedRoute(via: string | undefined): RouteKind | undefined {
   return undefined;
 }
 
-type RouteBase = Omit<ConnectorRoute, 'to' | 'route' | 'circuit' | 'cause'>;
+type RouteBase = Omit<ConnectorRoute, 'to' | 'route' | 'circuit' | 'cause' | 'unlinkedSubnet'>;
 
 export const connectorRoute = entityFact((topology: Topology, connector: Connector): ConnectorRoute => {
   const environmentId = connector.environment?.text;
@@ -67,7 +67,9 @@ function delegatedRoute(topology: Topology, connector: Connector, target: Target
 }
 
 /** Through the connector's gateway, which takes the gateway's route; without one, no route. */
-function onPremisesRoute(topology: Topology, connector: Connector, base: RouteBase): ConnectorRoute {
+function onPremisesRoute(topology: Topology, connector: Connector, routeBase: RouteBase): ConnectorRoute {
+  const policy = vnetPathPolicy(topology, connector);
+  const base = policy && privatePeeringLinks(topology, policy).length === 0 ? { ...routeBase, unlinkedSubnet: policy } : routeBase;
   const gatewayId = connector.gateway?.text;
   const gateway = gatewayId !== undefined ? topology.gateways.get(gatewayId) : undefined;
   if (!gateway) {

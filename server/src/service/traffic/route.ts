@@ -124,6 +124,11 @@ export interface ConnectorRoute extends RouteBase<'connector'> {
   /** The service it reaches: the catalog's name, else its type, else its id. */
   serviceName: string;
   cause: ConnectorCause;
+  /**
+   * An on-premises connector the file expects through the delegated subnet (`via: vnet`) whose policy's
+   * virtual networks no circuit's private peering links to a site: that path is missing.
+   */
+  unlinkedSubnet?: EnterprisePolicy;
 }
 
 /** A desktop flow's machine reaching Azure Relay. */
