@@ -118,7 +118,7 @@ describe('Emacs (eglot) with the README configuration', { skip: missing }, () =>
     assert.equal(result.mode, 'ppnet-mode');
     assert.equal(result.server, 'ppnet-language-server');
     const findings = cliFindings(file);
-    assert.equal(findings.length, 19);
+    assert.equal(findings.length, 20);
     assert.deepEqual(shown(text, result.diagnostics), expectedRows(findings));
 
     assert.match(result.hover ?? '', hoverPattern());

@@ -119,7 +119,7 @@ describe('Neovim with the README configuration', { skip: missing }, () => {
     assert.equal(result.filetype, 'yaml.ppnet');
     assert.deepEqual(result.clients, ['ppnet']);
     const expected = shownFromCli(cliFindings(file));
-    assert.equal(expected.length, 19);
+    assert.equal(expected.length, 20);
     assert.deepEqual(shown(text, result.diagnostics), expected);
     assert.ok(result.diagnostics.every((d) => d.source === 'ppnet'));
 

@@ -122,11 +122,11 @@ export function uncarriedRegions(topology: Topology, circuit: Circuit, azureRegi
 
 /**
  * The regions of `uncarriedRegions` that a rule can be sure of, in their order: those out of reach, and
- * those missing from the filter whose community the catalog knows (ppnet cannot check the others);
- * `undefined` when the filter has entries ppnet cannot place, since any of them may be the region.
+ * those missing from the filter whose community the catalog knows (ppnet cannot check the others). An
+ * entry ppnet cannot place carries nothing (route-filter-unknown-community speaks of it): a region whose
+ * community the catalog knows is carried only by that community or the region's name.
  */
-export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] | undefined {
-  if (carriedRoutes(topology, circuit).unknown.length > 0) return undefined;
+export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] {
   const { unreachable, unlisted } = uncarriedRegions(topology, circuit, azureRegionIds);
   return azureRegionIds.filter((id) => unreachable.includes(id) || (unlisted.includes(id) && !!azureRegionById(id)?.microsoftPeeringCommunity));
 }

@@ -20,7 +20,7 @@ export const gatewayRouteFilter: Rule = {
       const circuits = microsoftPeeringCircuitsAtSite(topology, site.id);
       if (circuits.length === 0) continue; // gateway-blocked
       if (!azure.microsoftPeeringCommunity) continue; // unknown community: ppnet cannot check
-      const carried = circuits.some((circuit) => regionsNotCarried(topology, circuit, [azure.id])?.length !== 1);
+      const carried = circuits.some((circuit) => regionsNotCarried(topology, circuit, [azure.id]).length !== 1);
       if (carried) continue;
       report({
         at: gateway.region.node,

@@ -23,10 +23,10 @@ export const relayRouteFilter: Rule = {
       // A circuit that serves the environment already has its lacks reported on it (route-filter-missing-region, circuit-sku-reach).
       if (circuits.some((circuit) => servedEnvironments(topology, circuit).includes(environment))) continue;
       const lacking = circuits.map((circuit) => ({ circuit, missing: regionsNotCarried(topology, circuit, regions) }));
-      if (lacking.some(({ missing }) => missing === undefined || missing.length === 0)) continue;
+      if (lacking.some(({ missing }) => missing.length === 0)) continue;
       // The circuit that lacks the fewest regions is the one to fix.
-      const best = lacking.reduce((a, b) => (b.missing!.length < a.missing!.length ? b : a));
-      const missing = best.missing!.map((id) => azureRegionById(id)!);
+      const best = lacking.reduce((a, b) => (b.missing.length < a.missing.length ? b : a));
+      const missing = best.missing.map((id) => azureRegionById(id)!);
       const outOfReach = missing.filter((r) => circuitReaches(best.circuit, r.id) === 'unreachable');
       const unlisted = missing.filter((r) => !outOfReach.includes(r));
       const why = [
