@@ -3,7 +3,7 @@
  * or with `relay: expressroute` over a circuit at its site whose route filter carries the datacenter
  * regions of the flow's environment, else falling back to the internet.
  */
-import { entityFact, environmentRegion, microsoftPeeringCircuitsAtSite } from '../facts';
+import { entityFact, microsoftPeeringCircuitsAtSite } from '../facts';
 import { DesktopFlow, relayOf, Topology } from '../model/model';
 import { crossing, datacenterAzureRegions, fallbackRoute, routeOfCrossing } from './crossing';
 import { DesktopFlowRoute, entityHop, RELAY } from './route';
@@ -25,8 +25,13 @@ export const desktopFlowRoute = entityFact((topology: Topology, flow: DesktopFlo
   };
   if (relayOf(flow) !== 'expressroute') return { ...base, route: fallbackRoute(site), cause: { kind: 'relay-internet' } };
   if (siteId === undefined) return { ...base, route: 'unknown', cause: { kind: 'no-site' } };
+  const circuits = microsoftPeeringCircuitsAtSite(topology, siteId);
+  // Without a circuit with Microsoft peering the relay takes the internet, whatever the environment.
+  if (circuits.length === 0) return { ...base, route: fallbackRoute(site), cause: { kind: 'not-carried', lacks: [] } };
   if (!environment) return { ...base, route: 'unknown', cause: { kind: 'no-environment' } };
-  if (!environmentRegion(environment)) return { ...base, route: 'unknown', cause: { kind: 'unknown-region', environment } };
-  const cause = crossing(topology, microsoftPeeringCircuitsAtSite(topology, siteId), datacenterAzureRegions(environment));
+  // The regions written in datacenterRegions count even where the environment's region is unknown.
+  const regions = datacenterAzureRegions(environment);
+  if (regions.length === 0) return { ...base, route: 'unknown', cause: { kind: 'unknown-region', environment } };
+  const cause = crossing(topology, circuits, regions);
   return { ...base, route: routeOfCrossing(cause, site), ...(cause.kind === 'carried' && { circuit: cause.circuit }), cause };
 });

@@ -186,10 +186,12 @@ function throughGateway(connectorId: string, via: string | undefined, { gateway,
   }
   const siteId = gateway.site?.text;
   const why = lacksWords(cause.lacks, siteId);
+  // A gateway at a site without Microsoft peering takes the internet even when its region is unknown.
+  const where = region ? ` in ${region.displayName}` : '';
   return (
     (route === 'internet'
-      ? `${who} in ${region!.displayName} over the public internet: ${why}.`
-      : `Connector ${connectorId} cannot reach its on-premises source: gateway ${gateway.id} must connect out to Azure Service Bus in ${region!.displayName}, but ${why}, and site ${siteId} blocks the internet.`) +
+      ? `${who}${where} over the public internet: ${why}.`
+      : `Connector ${connectorId} cannot reach its on-premises source: gateway ${gateway.id} must connect out to Azure Service Bus${where}, but ${why}, and site ${siteId} blocks the internet.`) +
     expectation(via, route)
   );
 }
