@@ -119,14 +119,3 @@ export function uncarriedRegions(topology: Topology, circuit: Circuit, azureRegi
   const unreachable = azureRegionIds.filter((id) => circuitReaches(circuit, id) === 'unreachable');
   return { unreachable, unlisted: azureRegionIds.filter((id) => !unreachable.includes(id) && !listed.has(id)) };
 }
-
-/**
- * The regions of `uncarriedRegions` that a rule can be sure of, in their order: those out of reach, and
- * those missing from the filter whose community the catalog knows (ppnet cannot check the others). An
- * entry ppnet cannot place carries nothing (route-filter-unknown-community speaks of it): a region whose
- * community the catalog knows is carried only by that community or the region's name.
- */
-export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] {
-  const { unreachable, unlisted } = uncarriedRegions(topology, circuit, azureRegionIds);
-  return azureRegionIds.filter((id) => unreachable.includes(id) || (unlisted.includes(id) && !!azureRegionById(id)?.microsoftPeeringCommunity));
-}

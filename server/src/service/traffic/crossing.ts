@@ -22,11 +22,11 @@ export function crossing(topology: Topology, circuits: readonly Circuit[], regio
 
 /** What a circuit lacks to carry every one of the regions, or `undefined` when it carries them. */
 function lackOf(topology: Topology, circuit: Circuit, regions: readonly AzureRegion[]): CircuitLack | undefined {
-  if (!circuit.microsoftPeering) return { kind: 'no-microsoft-peering', circuit };
-  if (!circuit.microsoftPeering.routeFilter?.items.length) return { kind: 'no-filter-entries', circuit };
   const { unreachable, unlisted } = uncarriedRegions(topology, circuit, regions.map((r) => r.id));
-  if (unreachable.length === 0 && unlisted.length === 0) return undefined;
-  return { kind: 'regions', circuit, unreachable: regions.filter((r) => unreachable.includes(r.id)), unlisted: regions.filter((r) => unlisted.includes(r.id)) };
+  const missing = { circuit, unreachable: regions.filter((r) => unreachable.includes(r.id)), unlisted: regions.filter((r) => unlisted.includes(r.id)) };
+  if (!circuit.microsoftPeering) return { kind: 'no-microsoft-peering', ...missing };
+  if (!circuit.microsoftPeering.routeFilter?.items.length) return { kind: 'no-filter-entries', ...missing };
+  return unreachable.length === 0 && unlisted.length === 0 ? undefined : { kind: 'regions', ...missing };
 }
 
 /** What happens to traffic that falls back to the internet at a site: it takes the internet, or no route where the site blocks it. */

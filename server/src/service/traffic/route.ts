@@ -30,13 +30,18 @@ export const RELAY: Hop = { kind: 'relay' };
 
 // ---- Crossing the Microsoft edge ----
 
-/** Why one circuit does not carry traffic to some Azure regions. */
-export type CircuitLack =
-  | { kind: 'no-microsoft-peering'; circuit: Circuit }
-  /** Microsoft peering without route filter entries: Microsoft advertises no prefixes over it. */
-  | { kind: 'no-filter-entries'; circuit: Circuit }
-  /** Regions out of the circuit's reach (peering location and SKU), and regions its route filter does not list. */
-  | { kind: 'regions'; circuit: Circuit; unreachable: AzureRegion[]; unlisted: AzureRegion[] };
+/**
+ * Why one circuit does not carry traffic to some Azure regions: it has no Microsoft peering, its
+ * Microsoft peering has no route filter entries (Microsoft advertises no prefixes over it), or some of
+ * the regions are missing. In each case, the regions out of the circuit's reach (peering location and
+ * SKU) and the others its route filter does not list.
+ */
+export interface CircuitLack {
+  kind: 'no-microsoft-peering' | 'no-filter-entries' | 'regions';
+  circuit: Circuit;
+  unreachable: AzureRegion[];
+  unlisted: AzureRegion[];
+}
 
 /** Why ppnet cannot tell whether a circuit carries traffic to some Azure regions. */
 export type CannotTell =

@@ -1,10 +1,8 @@
 import { Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../../facts';
+import { catalogConnector } from '../../facts';
+import { connectorRoute } from '../../traffic';
 
-const ROUTE_WORDS = new Map([
-  ['expressroute', 'ExpressRoute'],
-  ['internet', 'the public internet'],
-]);
+const ROUTE_WORDS: Partial<Record<string, string>> = { expressroute: 'ExpressRoute', internet: 'the public internet' };
 
 export const connectorMicrosoftBackbone: Rule = {
   code: 'connector-microsoft-backbone',
@@ -13,8 +11,10 @@ export const connectorMicrosoftBackbone: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      const route = connector.via && ROUTE_WORDS.get(connector.via.text);
-      if (!connector.via || !route || connectorTarget(connector) !== 'microsoft') continue;
+      // A Microsoft service, reached inside Microsoft's datacenters, where the file expects ExpressRoute or the internet.
+      const { cause, expected } = connectorRoute(topology, connector);
+      const route = expected && ROUTE_WORDS[expected];
+      if (cause.kind !== 'microsoft-service' || !route || !connector.via) continue;
       const info = catalogConnector(connector);
       const service = info?.target === 'microsoft' ? info.displayName : undefined;
       report({

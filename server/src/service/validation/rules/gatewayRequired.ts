@@ -3,7 +3,8 @@ import { setKey } from './shared/edits';
 import { Topology } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
-import { catalogConnector, connectorTarget, regionNames, gatewayFit, vnetPathPolicy, environmentRegion } from '../../facts';
+import { catalogConnector, regionNames, gatewayFit, environmentRegion } from '../../facts';
+import { connectorRoute } from '../../traffic';
 
 interface Candidate {
   id: string;
@@ -31,9 +32,9 @@ export const gatewayRequired: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
       // Through a delegated subnet no gateway is needed; where its virtual networks reach no site, vnet-route-missing says so.
-      if (vnetPathPolicy(topology, connector)) continue;
+      const { cause, unlinkedSubnet } = connectorRoute(topology, connector);
+      if (cause.kind !== 'no-gateway' || unlinkedSubnet) continue;
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);

@@ -1,7 +1,7 @@
 import { findAzureRegion } from '../../catalog/catalog';
-import { internetOf } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitReaches, microsoftPeeringCircuitsAtSite, regionsNotCarried, writesValues } from '../../facts';
+import { circuitReaches, writesValues } from '../../facts';
+import { gatewayRoute } from '../../traffic';
 import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -14,14 +14,10 @@ export const gatewayRouteFilter: Rule = {
   publicCloudOnly: true,
   check({ topology, report }) {
     for (const gateway of topology.gateways.values()) {
-      const site = gateway.site && topology.sites.get(gateway.site.text);
-      const azure = gateway.region && findAzureRegion(gateway.region.text);
-      if (!site || !gateway.region || !azure || internetOf(site) !== 'blocked') continue;
-      const circuits = microsoftPeeringCircuitsAtSite(topology, site.id);
-      if (circuits.length === 0) continue; // gateway-blocked
-      if (!azure.microsoftPeeringCommunity) continue; // unknown community: ppnet cannot check
-      const carried = circuits.some((circuit) => regionsNotCarried(topology, circuit, [azure.id]).length !== 1);
-      if (carried) continue;
+      // No route because no circuit at the site carries the gateway's region (none at all: gateway-blocked).
+      const { route, site, region: azure, cause } = gatewayRoute(topology, gateway);
+      if (route !== 'no-route' || cause.kind !== 'not-carried' || cause.lacks.length === 0 || !site || !azure || !gateway.region) continue;
+      const circuits = cause.lacks.map((lack) => lack.circuit);
       report({
         at: gateway.region.node,
         message:
