@@ -88,6 +88,7 @@ function summary(matrix: RouteMatrix): string {
 
 /** Control characters (a terminal's escape sequences among them) as visible `\u` escapes. */
 function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this does
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -143,6 +144,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- finding control characters is what this does
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[&<>]/g, (c) => MARKDOWN_ENTITIES[c])
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
