@@ -33,7 +33,7 @@ import { REFERENCE_FIELDS, resolveReference } from '../model/references';
 import { closest } from '../text/suggest';
 import { ruleUrl } from '../validation/rule';
 import { rangeOf } from '../text/ranges';
-import { KIND_WORDS, listWords, withArticle } from '../text/words';
+import { entityNoun, listWords, withArticle } from '../text/words';
 import { ruleByCode } from '../validation/rules';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './content/summary';
 import { findDirectives } from '../validation/suppression';
@@ -115,7 +115,7 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
       const geography = azure && powerPlatformRegionsContaining(azure.id)[0];
       const suggestion = geography?.id ?? closest(text, powerPlatformRegions.map((r) => r.id));
       return (
-        `${shown} is not a Power Platform region. Expected here: a Power Platform region, the geography the ${KIND_WORDS[kind]} belongs to ` +
+        `${shown} is not a Power Platform region. Expected here: a Power Platform region, the geography the ${entityNoun(kind)} belongs to ` +
         '(such as `europe` or `unitedstates`), not one of its datacenters.' +
         (azure ? ` \`${text}\` is the Azure region ${azure.displayName}${geography ? `, one of the datacenters of \`${geography.id}\`` : ''}.` : '') +
         (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
@@ -135,7 +135,7 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
     const ids = [...entitiesOf(topology, targetKind).keys()];
     const suggestion = closest(text, ids);
     return (
-      `${shown}: no ${KIND_WORDS[targetKind]} of this id in this file. Expected here: the id of ${withArticle(KIND_WORDS[targetKind])}, ` +
+      `${shown}: no ${entityNoun(targetKind)} of this id in this file. Expected here: the id of ${withArticle(entityNoun(targetKind))}, ` +
       (ids.length ? `one of ${ids.slice(0, 10).map((id) => `\`${id}\``).join(', ')}${ids.length > 10 ? ', ...' : ''}.` : 'but the file defines none yet.') +
       (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
       why

@@ -5,7 +5,7 @@
 import { describeRegionCommunity, SourceKey, sourceUrl } from '../catalog/catalog';
 import { policyRegions, reachBasis, regionNames } from '../facts';
 import { EnterprisePolicy, Environment } from '../model/model';
-import { listWords } from '../text/words';
+import { listWords, routeSentence } from '../text/words';
 import { expectedRoute } from './connector';
 import type { AzureServiceRoute, CannotTell, CircuitLack, ConnectorRoute, DesktopFlowRoute, FlowRoute, GatewayRoute, RouteKind, StaticContentRoute, UsersRoute } from './route';
 
@@ -33,19 +33,10 @@ export function reasonOf(route: FlowRoute): Reason {
 
 const because = (source: SourceKey, reason: string): Reason => ({ reason, source: sourceUrl(source) });
 
-const ROUTE_WORDS: Record<RouteKind, string> = {
-  expressroute: 'ExpressRoute',
-  internet: 'the public internet',
-  'microsoft-backbone': "Microsoft's backbone",
-  'virtual-network': 'your virtual network (a delegated subnet)',
-  'no-route': 'no route',
-  unknown: 'an unknown route',
-};
-
 /** " The file expects ExpressRoute (via: expressroute), which this traffic does not take." when the author expects another route. */
 function expectation(via: string | undefined, route: RouteKind): string {
   const expected = expectedRoute(via);
-  return expected && expected !== route ? ` The file expects ${ROUTE_WORDS[expected]} (via: ${via}), which this traffic does not take.` : '';
+  return expected && expected !== route ? ` The file expects ${routeSentence(expected)} (via: ${via}), which this traffic does not take.` : '';
 }
 
 // ---- Crossing the Microsoft edge ----
@@ -109,7 +100,7 @@ function staticContentReason({ site, environment, route, cause }: StaticContentR
     return because(
       'behavior',
       `The CDN is off for environment ${environment.id} (cdn: false): its canvas apps load static content from the environment itself, ` +
-        `so the content follows the users' route from site ${site.id}: ${ROUTE_WORDS[cause.users.route]}.`,
+        `so the content follows the users' route from site ${site.id}: ${routeSentence(cause.users.route)}.`,
     );
   }
   return because(

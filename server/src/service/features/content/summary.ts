@@ -4,11 +4,11 @@
  */
 import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PeeringLocation, PowerPlatformRegion, powerPlatformRegionsContaining } from '../../catalog/catalog';
 import { appsOf, AzureService, EnterprisePolicy, managedOf, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from '../../model/model';
-import { capitalize, KIND_WORDS, listWords } from '../../text/words';
+import { capitalize, entityNoun, listWords } from '../../text/words';
 import { catalogConnector, connectorTarget, Sku, addressesNeeded, policyEnvironments, privatePeeringLinks, regionNames } from '../../facts';
 
 export function summarize(topology: Topology, entity: Entity): string {
-  const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
+  const title = `${capitalize(entityNoun(entity.kind))} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
   const facts = SUMMARIES[entity.kind](topology, entity as never).filter(Boolean);
   return `${title}: ${facts.join('; ')}.`;
 }

@@ -1,8 +1,7 @@
 import { Rule } from '../rule';
 import { catalogConnector } from '../../facts';
 import { connectorRoute } from '../../traffic';
-
-const ROUTE_WORDS: Partial<Record<string, string>> = { expressroute: 'ExpressRoute', internet: 'the public internet' };
+import { routeSentence } from '../../text/words';
 
 export const connectorMicrosoftBackbone: Rule = {
   code: 'connector-microsoft-backbone',
@@ -13,8 +12,8 @@ export const connectorMicrosoftBackbone: Rule = {
     for (const connector of topology.connectors.values()) {
       // A Microsoft service, reached inside Microsoft's datacenters, where the file expects ExpressRoute or the internet.
       const { cause, expected } = connectorRoute(topology, connector);
-      const route = expected && ROUTE_WORDS[expected];
-      if (cause.kind !== 'microsoft-service' || !route || !connector.via) continue;
+      if (cause.kind !== 'microsoft-service' || (expected !== 'expressroute' && expected !== 'internet') || !connector.via) continue;
+      const route = routeSentence(expected);
       const info = catalogConnector(connector);
       const service = info?.target === 'microsoft' ? info.displayName : undefined;
       report({
