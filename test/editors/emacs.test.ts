@@ -132,7 +132,7 @@ describe('Emacs (eglot) with the README configuration', { skip: missing }, () =>
     const fixedFile = path.join(examples, 'fixed.ppnet.yaml');
     fs.writeFileSync(fixedFile, scenario.fixedText);
     const afterFix = cliFindings(fixedFile);
-    assert.equal(afterFix.length, 18);
+    assert.equal(afterFix.length, 19);
     assert.ok(!afterFix.some((f) => f.code === 'unknown-region'));
     assert.deepEqual(shown(scenario.fixedText, result.fix!.diagnostics), expectedRows(afterFix));
   });
