@@ -4,20 +4,23 @@ import { Circuit, circuitsServing, Environment, Site, Topology } from '../model/
 import { crossing, datacenterAzureRegions, routeOfCrossing } from './crossing';
 import { entityHop, UsersRoute } from './route';
 
-/** One route per site of the circuits that serve the environment (sites the file does not define have no users to draw). */
-export const usersRoutes = entityFact((topology: Topology, environment: Environment): UsersRoute[] => {
+/** Where an environment's users are: each site of the circuits that serve it, with those circuits (sites the file does not define have no users to draw). */
+export const usersSites = entityFact((topology: Topology, environment: Environment): { site: Site; circuits: Circuit[] }[] => {
   const circuitsBySite = new Map<string, Circuit[]>();
   for (const circuit of circuitsServing(topology, environment.id)) {
     const siteId = circuit.site?.text;
     if (siteId !== undefined) circuitsBySite.set(siteId, [...(circuitsBySite.get(siteId) ?? []), circuit]);
   }
-  const routes: UsersRoute[] = [];
-  for (const [siteId, circuits] of circuitsBySite) {
+  return [...circuitsBySite].flatMap(([siteId, circuits]) => {
     const site = topology.sites.get(siteId);
-    if (site) routes.push(usersRoute(topology, environment, site, circuits));
-  }
-  return routes;
+    return site ? [{ site, circuits }] : [];
+  });
 });
+
+/** One route per site of the environment's users. */
+export const usersRoutes = entityFact((topology: Topology, environment: Environment): UsersRoute[] =>
+  usersSites(topology, environment).map(({ site, circuits }) => usersRoute(topology, environment, site, circuits)),
+);
 
 function usersRoute(topology: Topology, environment: Environment, site: Site, circuits: Circuit[]): UsersRoute {
   const region = environmentRegion(environment);
