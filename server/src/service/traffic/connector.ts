@@ -4,7 +4,7 @@
  * connector of a delegated environment whose type runs in the delegated subnet, through your virtual
  * network (Virtual Network support).
  */
-import { catalogConnector, connectorPolicy, connectorTarget, entityFact, privatePeeringLinks, runsInSubnet, Target, vnetPathPolicy, vnetRoute } from '../facts';
+import { catalogConnector, connectorPolicy, connectorTarget, privatePeeringLinks, sectionFact, runsInSubnet, Target, vnetPathPolicy, vnetRoute } from '../facts';
 import { Circuit, Connector, EnterprisePolicy, Topology } from '../model/model';
 import { gatewayRoute } from './gateway';
 import { ConnectorCause, ConnectorRoute, entityHop, Hop, RouteKind } from './route';
@@ -21,7 +21,7 @@ export function expectedRoute(via: string | undefined): RouteKind | undefined {
 /** A connector's route to `to`, for a cause: what every kind of connector route shares. */
 type MakeRoute = (to: Hop, route: RouteKind, cause: ConnectorCause, circuit?: Circuit, unlinkedSubnet?: EnterprisePolicy) => ConnectorRoute;
 
-export const connectorRoute = entityFact((topology: Topology, connector: Connector): ConnectorRoute => {
+function decideConnector(topology: Topology, connector: Connector): ConnectorRoute {
   const environmentId = connector.environment?.text;
   const self = entityHop('connector', connector.id);
   const from = environmentId !== undefined && topology.environments.has(environmentId) ? entityHop('environment', environmentId) : self;
@@ -50,7 +50,13 @@ export const connectorRoute = entityFact((topology: Topology, connector: Connect
   if (target === 'third-party') return make(service, 'internet', { kind: 'third-party' });
   if (target === undefined) return make(self, 'unknown', { kind: 'unknown-target' });
   return onPremisesRoute(topology, connector, make);
-});
+}
+
+const connectors = sectionFact((topology) => topology.connectors.values(), decideConnector);
+
+/** Every connector's route, in file order. */
+export const connectorRoutes = connectors.all;
+export const connectorRoute = connectors.of;
 
 /**
  * A connector of a delegated environment whose type runs in the delegated subnet: to on-premises over

@@ -3,12 +3,12 @@
  * or with `relay: expressroute` over a circuit at its site whose route filter carries the datacenter
  * regions of the flow's environment, else falling back to the internet.
  */
-import { entityFact, microsoftPeeringCircuitsAtSite } from '../facts';
+import { microsoftPeeringCircuitsAtSite, sectionFact } from '../facts';
 import { DesktopFlow, Environment, relayOf, Topology } from '../model/model';
 import { carrier, crossing, datacenterAzureRegions, fallbackRoute } from './crossing';
 import { DesktopFlowRoute, entityHop, RELAY } from './route';
 
-export const desktopFlowRoute = entityFact((topology: Topology, flow: DesktopFlow): DesktopFlowRoute => {
+function decideDesktopFlow(topology: Topology, flow: DesktopFlow): DesktopFlowRoute {
   const environmentId = flow.environment?.text;
   const environment = environmentId !== undefined ? topology.environments.get(environmentId) : undefined;
   const siteId = flow.site?.text;
@@ -27,7 +27,13 @@ export const desktopFlowRoute = entityFact((topology: Topology, flow: DesktopFlo
     environment,
     cause,
   };
-});
+}
+
+const desktopFlows = sectionFact((topology) => topology.desktopFlows.values(), decideDesktopFlow);
+
+/** Every desktop flow's route, in file order. */
+export const desktopFlowRoutes = desktopFlows.all;
+export const desktopFlowRoute = desktopFlows.of;
 
 function desktopFlowCause(topology: Topology, flow: DesktopFlow, siteId: string | undefined, environment: Environment | undefined): DesktopFlowRoute['cause'] {
   if (relayOf(flow) !== 'expressroute') return { kind: 'relay-internet' };

@@ -1,7 +1,7 @@
 import { findAzureRegion } from '../../catalog/catalog';
 import { appendListItems, listNode } from './shared/edits';
 import { circuitReaches, writesValues } from '../../facts';
-import { gatewayRoute } from '../../traffic';
+import { gatewayRoutes } from '../../traffic';
 import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -13,9 +13,8 @@ export const gatewayRouteFilter: Rule = {
   source: 'gw-comm',
   publicCloudOnly: true,
   check({ topology, report }) {
-    for (const gateway of topology.gateways.values()) {
+    for (const { gateway, route, site, region: azure, cause } of gatewayRoutes(topology)) {
       // No route because no circuit at the site carries the gateway's region (none at all: gateway-blocked).
-      const { route, site, region: azure, cause } = gatewayRoute(topology, gateway);
       if (route !== 'no-route' || cause.kind !== 'not-carried' || cause.lacks.length === 0 || !site || !azure || !gateway.region) continue;
       const circuits = cause.lacks.map((lack) => lack.circuit);
       report({
