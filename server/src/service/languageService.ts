@@ -7,6 +7,7 @@ import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHigh
 import { getCodeActions } from './features/codeActions';
 import type { Graph } from '../../../protocol/graph';
 import { buildGraph } from './features/graph';
+import { exportInfrastructure, IacExport, IacExportOptions } from './features/export';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
@@ -41,6 +42,8 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Entities of the given (open) documents whose id or name contains the query. */
   findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
+  /** The design's route filters and enterprise policies as infrastructure as code (Bicep, ARM, Terraform, az). */
+  exportInfrastructure(document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport;
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -99,6 +102,20 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
+    exportInfrastructure: (document, options) =>
+      exportInfrastructure(
+        {
+          validate: (d) => validate(d, { ruleLevels: options.ruleLevels }),
+          getCodeActions: (d, diagnostics) => getCodeActions(getTopology(d), d, { diagnostics }),
+          getTopology,
+          forget: (uri) => {
+            cache.delete(uri);
+            parsers.delete(uri);
+          },
+        },
+        document,
+        options,
+      ),
     forget: (uri) => {
       cache.delete(uri);
       parsers.delete(uri);
