@@ -15,7 +15,6 @@ import { snake } from '../../server/src/service/features/export/names';
 import { designs, existing, EXISTING_PEERING, expectedCommunities, expectedSubnets, exportText, givenParameters, optionValues, runAzScript, SHAPE_OF, shapeErrors } from './harness';
 
 // Required, not imported: the package's typings reference the DOM library, which would change the types of every test.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse: parseHcl } = require('@cdktf/hcl2json') as { parse(file: string, text: string): Promise<unknown> };
 
 type Hcl = Record<string, Record<string, Record<string, Record<string, unknown>[]>>>;
