@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Topology } from '../../model/model';
+import { INFRASTRUCTURE_FORMATS, InfrastructureFormat } from '../../../../../protocol/infrastructure';
 import { toArm } from './arm';
 import { toAz } from './az';
 import { toBicep } from './bicep';
@@ -13,13 +14,13 @@ import { buildExportModel, ExportModel } from './model';
 import { toTerraform } from './terraform';
 import { applyRouteFilterFixes, FixingService } from './withFixes';
 
-export const IAC_FORMATS = ['bicep', 'arm', 'terraform', 'az'] as const;
-export type IacFormat = (typeof IAC_FORMATS)[number];
+export const IAC_FORMATS: readonly IacFormat[] = INFRASTRUCTURE_FORMATS.map((f) => f.id);
+export type IacFormat = InfrastructureFormat;
 
 const WRITERS: Record<IacFormat, (model: ExportModel) => string> = { bicep: toBicep, arm: toArm, terraform: toTerraform, az: toAz };
 
-/** The file name ending each format is saved with. */
-export const IAC_EXTENSIONS: Record<IacFormat, string> = { bicep: '.bicep', arm: '.json', terraform: '.tf', az: '.sh' };
+/** The file name ending each format is saved with: `.bicep`. */
+export const IAC_EXTENSIONS = Object.fromEntries(INFRASTRUCTURE_FORMATS.map((f) => [f.id, `.${f.extension}`])) as Record<IacFormat, string>;
 
 export interface IacExportOptions {
   format: IacFormat;
