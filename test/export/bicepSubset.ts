@@ -54,6 +54,13 @@ function tokenize(text: string): Token[] {
         const d = text[at];
         if (d === undefined || d === '\n') fail('unterminated string');
         if (d === "'") break;
+        if (d === '\\' && text[at + 1] === 'u') {
+          const code = /^\\u\{([0-9A-Fa-f]{1,6})\}/.exec(text.slice(at));
+          if (!code) fail('malformed \\u{...} escape');
+          value += String.fromCodePoint(parseInt(code![1], 16));
+          at += code![0].length;
+          continue;
+        }
         if (d === '\\') {
           const escaped = ESCAPES[text[at + 1]];
           if (escaped === undefined) fail(`unknown escape \\${text[at + 1]}`);

@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import { IAC_EXTENSIONS, IAC_FORMATS } from '../../server/src/service';
 import { ROOT } from '../support';
 import { deployArm } from './armTemplate';
-import { designs, existing, exportText } from './harness';
+import { deployBicep } from './bicepSubset';
+import { designs, existing, exportText, runAzScript } from './harness';
 
 const GOLDEN = path.join(ROOT, 'test', 'export', 'golden');
 
@@ -195,5 +196,52 @@ describe("the editor's copy: one circuit's filter", () => {
     const bicep = exportText(contoso.text, 'bicep', { circuit: 'er-sea' }).text;
     assert.match(bicep, /resource erSeaRouteFilter /);
     assert.doesNotMatch(bicep, /erAms|enterprisePolicies@/);
+  });
+});
+
+describe('hostile names', () => {
+  // A title, an environment name and a virtual network name with quotes, template sequences, shell
+  // expansions and control characters (ESC, BEL, C1): every format escapes them in its own syntax.
+  const text = `version: 1
+name: "T\\e]0;x\\a \${x} '\\""
+environments:
+  prod:
+    name: "P\\e[2J\\x9b $(rm) \`id\`"
+    region: europe
+    enterprisePolicy: ep
+enterprisePolicies:
+  ep:
+    subnets:
+      - { vnet: "v'\\"\${a}%{b}$(c)\\e\\x9b\\u007f", region: westeurope, cidr: 10.40.0.0/25 }
+sites:
+  hq: {}
+circuits:
+  er:
+    site: hq
+    region: europe
+    environments: [prod]
+    microsoftPeering:
+      advertisedPrefixes: [203.0.113.0/29]
+      routeFilter: [West Europe, "bad\\e[31m"]
+`;
+  const vnet = `v'"\${a}%{b}$(c)\u001b\u009b\u007f`;
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this does
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('reach no file raw, and every reader gives the names back as written', async () => {
+    for (const format of IAC_FORMATS) assert.doesNotMatch(exportText(text, format).text, RAW, format);
+    const arm = deployArm(JSON.parse(exportText(text, 'arm').text), { erRouteFilterName: 'rf', epSubnet1Name: 's' }, existing);
+    const subnet = arm.resources.find((r) => r.type === 'Microsoft.Network/virtualNetworks/subnets')!;
+    assert.equal(subnet.name, `${vnet}/s`);
+    const bicep = deployBicep(exportText(text, 'bicep').text, { erRouteFilterName: 'rf', epSubnet1Name: 's' }, existing);
+    assert.deepEqual(bicep.resources, arm.resources);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hcl = (await require('@cdktf/hcl2json').parse('x.tf', exportText(text, 'terraform').text)) as { data: Record<string, Record<string, { name: string }[]>> };
+    assert.deepEqual(Object.values(hcl.data.azurerm_virtual_network).map((v) => v[0].name), [vnet.replace('${', '$${').replace('%{', '%%{')]);
+    const { calls, status, stderr } = runAzScript(exportText(text, 'az').text, { SUBSCRIPTION_ID: 's', RESOURCE_GROUP_NAME: 'g', ER_ROUTE_FILTER_NAME: 'rf', EP_SUBNET_1_NAME: 's1' });
+    assert.equal(status, 0, stderr);
+    assert.equal(calls.find((c) => c[2] === 'subnet')![calls.find((c) => c[2] === 'subnet')!.indexOf('--vnet-name') + 1], vnet);
+    const body = JSON.parse(calls.find((c) => c[0] === 'resource')!.pop()!);
+    assert.equal(body.properties.networkInjection.virtualNetworks[0].id, `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/${vnet}`);
   });
 });

@@ -128,5 +128,6 @@ export function toArm(model: ExportModel): string {
     resources,
     outputs,
   };
-  return JSON.stringify(template, null, 2) + '\n';
+  // JSON.stringify leaves DEL and the C1 controls raw: they are written as escapes too.
+  return JSON.stringify(template, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

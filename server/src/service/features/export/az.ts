@@ -7,6 +7,7 @@
 import {
   circuitName,
   DELEGATION_SERVICE,
+  escapeControls,
   filterLines,
   headerLines,
   Input,
@@ -29,11 +30,15 @@ import { ExportModel } from './model';
 
 /** A word for bash: single-quoted unless it is plain. */
 export function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(text)) return text;
+  const quoted = `'${text.replace(/'/g, `'\\''`)}'`;
+  // Control characters are written as bash's $'\xHH' pieces (their UTF-8 bytes), never raw.
+  const hex = (byte: number) => `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return escapeControls(quoted, (code) => `'$'${code < 0x80 ? hex(code) : hex(0xc0 | (code >> 6)) + hex(0x80 | (code & 0x3f))}''`);
 }
 
 /** A string's JSON form without its quotes. */
-const jsonText = (text: string) => JSON.stringify(text).slice(1, -1);
+const jsonText = (text: string) => escapeControls(JSON.stringify(text).slice(1, -1), (code) => `\\u${code.toString(16).padStart(4, '0')}`);
 /** Text in an unquoted here-document: `\\`, `$` and backquotes escaped. */
 const hereText = (text: string) => text.replace(/[\\$`]/g, '\\$&');
 const comment = (lines: string[]) => lines.map((line) => `# ${line}`);
@@ -42,7 +47,8 @@ const ref = (input: Input) => `"$${input.shell}"`;
 /** The line that makes a variable required (`:?`) or defaults it to the design's value. */
 function requireVariable(input: Input): string {
   if (input.default !== undefined) return `${input.shell}="\${${input.shell}:-${input.default.replace(/["\\$`}]/g, '\\$&')}}"  # ${input.description}`;
-  return `: "\${${input.shell}:?set ${input.shell}: ${input.description.replace(/["\\$`}]/g, '')}}"`;
+  // The message is a word of the expansion: only characters that mean nothing to bash there (braces would nest).
+  return `: "\${${input.shell}:?set ${input.shell}: ${input.description.replace(/[^A-Za-z0-9 .,:;()/_+@-]/g, ' ')}}"`;
 }
 
 export function toAz(model: ExportModel): string {

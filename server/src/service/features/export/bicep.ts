@@ -5,6 +5,7 @@
  */
 import {
   circuitName,
+  escapeControls,
   CIRCUIT_TYPE,
   DELEGATION_NAME,
   DELEGATION_SERVICE,
@@ -36,7 +37,8 @@ import { ExportModel } from './model';
 
 /** A Bicep string literal. */
 export function bicepString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return `'${escapeControls(escaped, (code) => `\\u{${code.toString(16).toUpperCase()}}`)}'`;
 }
 
 const comment = (lines: string[], indent = '') => lines.map((line) => `${indent}// ${line}`);

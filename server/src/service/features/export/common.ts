@@ -70,11 +70,19 @@ export function policyLocation(policy: PolicyExport): Input {
 }
 
 export function subnetName(policy: PolicyExport, subnet: SubnetExport): Input {
-  return input(subnet, 'name', `Name of the subnet ${subnet.cidr} to delegate in virtual network ${subnet.vnet.name} for enterprise policy ${policy.id}.`);
+  return input(subnet, 'name', `Name of the subnet ${subnet.cidr} to delegate in virtual network ${oneLine(subnet.vnet.name)} for enterprise policy ${policy.id}.`);
 }
 
 export function environmentId(policy: PolicyExport, environment: PolicyExport['environments'][number]): Input {
-  return input(environment, 'environment_id', `Id (a GUID) of Power Platform environment ${environment.id} (${environment.label}), linked to enterprise policy ${policy.id}.`);
+  return input(environment, 'environment_id', `Id (a GUID) of Power Platform environment ${environment.id} (${oneLine(environment.label)}), linked to enterprise policy ${policy.id}.`);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what is found
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Text with each control character written by `escape` (a format's own escape sequence), so that none reaches the file raw. */
+export function escapeControls(text: string, escape: (code: number) => string): string {
+  return text.replace(CONTROL, (c) => escape(c.charCodeAt(0)));
 }
 
 /** Text from the design, safe on one comment line: control characters (line ends included) become spaces. */

@@ -10,6 +10,7 @@ import {
   DELEGATION_NAME,
   DELEGATION_SERVICE,
   environmentId,
+  escapeControls,
   filterLines,
   filtersToWrite,
   headerLines,
@@ -44,7 +45,7 @@ export function hclString(text: string): string {
     .replace(/\t/g, '\\t')
     .replace(/\$\{/g, '$${')
     .replace(/%\{/g, '%%{');
-  return `"${escaped}"`;
+  return `"${escapeControls(escaped, (code) => `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`)}"`;
 }
 
 const comment = (lines: string[], indent = '') => lines.map((line) => `${indent}# ${line}`);
