@@ -235,7 +235,6 @@ circuits:
     assert.equal(subnet.name, `${vnet}/s`);
     const bicep = deployBicep(exportText(text, 'bicep').text, { erRouteFilterName: 'rf', epSubnet1Name: 's' }, existing);
     assert.deepEqual(bicep.resources, arm.resources);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const hcl = (await require('@cdktf/hcl2json').parse('x.tf', exportText(text, 'terraform').text)) as { data: Record<string, Record<string, { name: string }[]>> };
     assert.deepEqual(Object.values(hcl.data.azurerm_virtual_network).map((v) => v[0].name), [vnet.replace('${', '$${').replace('%{', '%%{')]);
     const { calls, status, stderr } = runAzScript(exportText(text, 'az').text, { SUBSCRIPTION_ID: 's', RESOURCE_GROUP_NAME: 'g', ER_ROUTE_FILTER_NAME: 'rf', EP_SUBNET_1_NAME: 's1' });
