@@ -7,27 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { runAzScript } from '../export/harness';
+import { MISSING_REGION, runAzScript } from '../export/harness';
 import { ROOT, runCli } from '../support';
 
 const NORTHWIND = path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml');
 const MISTAKES = path.join(ROOT, 'examples', 'mistakes.ppnet.yaml');
 
-const MISSING_REGION = `version: 1
-environments:
-  prod:
-    region: europe
-sites:
-  hq: {}
-circuits:
-  er-hq:
-    site: hq
-    region: europe
-    environments: [prod]
-    microsoftPeering:
-      advertisedPrefixes: [203.0.113.0/29]
-      routeFilter: [West Europe]
-`;
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-export-'));

@@ -12,7 +12,7 @@ import { IAC_EXTENSIONS, IAC_FORMATS } from '../../server/src/service';
 import { ROOT } from '../support';
 import { deployArm } from './armTemplate';
 import { deployBicep } from './bicepSubset';
-import { designs, existing, exportText, runAzScript } from './harness';
+import { designs, existing, exportText, MISSING_REGION, runAzScript } from './harness';
 
 const GOLDEN = path.join(ROOT, 'test', 'export', 'golden');
 
@@ -32,22 +32,6 @@ describe('golden exports of the examples', () => {
   }
 });
 
-const MISSING_REGION = `version: 1
-environments:
-  prod:
-    region: europe
-sites:
-  hq:
-    internet: allowed
-circuits:
-  er-hq:
-    site: hq
-    region: europe
-    environments: [prod]
-    microsoftPeering:
-      advertisedPrefixes: [203.0.113.0/29]
-      routeFilter: [West Europe]
-`;
 
 /** The communities of the ARM template's filters, by filter. */
 function armFilters(text: string): string[][] {

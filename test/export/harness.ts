@@ -149,3 +149,21 @@ export function optionValues(call: AzCall, option: string): string[] {
   for (let i = at + 1; i < call.length && !call[i].startsWith('--'); i++) values.push(call[i]);
   return values;
 }
+
+/** A design whose circuit's filter lacks North Europe, which its environment needs (route-filter-missing-region). */
+export const MISSING_REGION = `version: 1
+environments:
+  prod:
+    region: europe
+sites:
+  hq:
+    internet: allowed
+circuits:
+  er-hq:
+    site: hq
+    region: europe
+    environments: [prod]
+    microsoftPeering:
+      advertisedPrefixes: [203.0.113.0/29]
+      routeFilter: [West Europe]
+`;

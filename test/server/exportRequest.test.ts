@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { COPY_TO_CLIPBOARD_COMMAND, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExport } from '../../protocol/protocol';
 import { ROOT, runCli } from '../support';
+import { MISSING_REGION } from '../export/harness';
 import { TestClient } from './lspClient';
 
 const NORTHWIND = path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml');
@@ -38,7 +39,7 @@ describe('the export request', () => {
 
   it('applies the route-filter fixes when asked', async () => {
     const uri = 'file:///virtual/missing.ppnet.yaml';
-    await client.open(uri, 'version: 1\nenvironments:\n  prod: { region: europe }\nsites:\n  hq: {}\ncircuits:\n  er:\n    site: hq\n    region: europe\n    environments: [prod]\n    microsoftPeering:\n      advertisedPrefixes: [203.0.113.0/29]\n      routeFilter: [West Europe]\n');
+    await client.open(uri, MISSING_REGION);
     const answer = await client.request<InfrastructureExport>(INFRASTRUCTURE_EXPORT_REQUEST, { uri, format: 'terraform', withFixes: true });
     assert.deepEqual([answer.errors, answer.fixes], [0, ['Add North Europe to the route filter (route-filter-missing-region)']]);
     assert.match(answer.text, /"12076:51002", # West Europe\n {6}"12076:51003", # North Europe\n/);
