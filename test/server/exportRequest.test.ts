@@ -75,5 +75,15 @@ describe('the export request', () => {
       context: { diagnostics: [], only: ['quickfix'] },
     });
     assert.deepEqual(quickFixesOnly, []);
+    // A filter that resolves to no value has nothing to copy.
+    const unresolved = 'file:///virtual/unresolved.ppnet.yaml';
+    await client.open(unresolved, MISSING_REGION.replace('[West Europe]', '[Contoso Cloud]'));
+    const filterLine = MISSING_REGION.split('\n').findIndex((l) => l.includes('routeFilter:'));
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: unresolved },
+      range: { start: { line: filterLine, character: 8 }, end: { line: filterLine, character: 8 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(none.filter((a) => a.kind === 'refactor'), []);
   });
 });

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Command, Range } from 'vscode-languageserver-types';
 import { COPY_TO_CLIPBOARD_COMMAND } from '../../../../../protocol/protocol';
 import { INFRASTRUCTURE_FORMATS, InfrastructureFormat } from '../../../../../protocol/infrastructure';
+import { filterCommunities } from '../../facts';
 import { Circuit, Topology } from '../../model/model';
 
 /** The formats the action copies: the two an architect pastes into a module. */
@@ -36,7 +37,8 @@ export function copyRouteFilterActions(
   exportCircuit: (format: InfrastructureFormat, circuit: string) => string,
 ): CodeAction[] {
   const circuit = circuitAt(topology, document, range);
-  if (!circuit) return [];
+  // A filter none of whose entries resolves to a value exports nothing to copy.
+  if (!circuit || filterCommunities(topology, circuit).communities.length === 0) return [];
   return COPIED.map((format) => {
     const label = INFRASTRUCTURE_FORMATS.find((f) => f.id === format)!.label;
     const what = `the route filter of circuit ${circuit.id} as ${label}`;
