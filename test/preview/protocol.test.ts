@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { previewHtml } from '../../client/src/preview/html';
-import { parseFromWebview, parsePreviewState } from '../../protocol/protocol';
+import { parseFromWebview } from '../../protocol/protocol';
+import { parsePreviewState } from '../../protocol/previewState';
 
 describe('messages from the webview', () => {
   it('accepts the known messages with sound fields', () => {

@@ -9,7 +9,7 @@
  * is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
-import { parsePreviewState, PreviewState } from '../../protocol/protocol';
+import { parsePreviewState, PreviewState } from '../../protocol/previewState';
 import { applyGraphDelta } from '../../protocol/graphDelta';
 import type { LaidOutGraph } from '../../diagram/layout';
 import { toMermaid } from '../../diagram/mermaid';
@@ -108,8 +108,9 @@ function currentTheme(): ThemeKind {
 
 // ---- Messages from the extension ----
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as ToWebview;
+// VS Code delivers only the extension's messages to the page.
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'graph':

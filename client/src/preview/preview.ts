@@ -23,7 +23,8 @@ import {
 import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 import { GraphFeed, REFRESH_DELAY_MS } from './graphFeed';
 import { previewHtml } from './html';
-import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, GraphAnswer, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, parseFromWebview, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { parsePreviewState } from '../../../protocol/previewState';
 
 
 const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }> = {
@@ -116,7 +117,7 @@ class Preview implements Disposable {
     let message: ToWebview | null | undefined;
     try {
       const version = (await workspace.openTextDocument(uri)).version; // the server knows only open documents
-      message = await this.feed.next((params) => client.sendRequest<GraphAnswer | null>(GRAPH_DELTA_REQUEST, params), uri.toString(), version, this.fitNext);
+      message = await this.feed.next((params) => client.sendRequest(GRAPH_DELTA_REQUEST, params), uri.toString(), version, this.fitNext);
     } catch (error) {
       const stopped = client.state !== State.Running; // the server died or restarted meanwhile
       return this.postEmpty(stopped ? 'The ppnet language server is not running.' : `The diagram is not available: ${(error as Error).message}`);
