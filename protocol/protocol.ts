@@ -8,10 +8,11 @@
  * bundle does not carry (test/structure/imports.test.ts holds it to that).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
 import type { Graph } from './graph';
 import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
-import { isId, isRecord } from './checks';
+import { isId, isRecord, rangeOf } from './checks';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
 
@@ -85,8 +86,12 @@ export type FromWebview =
   | { type: 'ready' }
   /** The page holds only an `overview` (drawn, or not drawable in its present mode): send the graph. */
   | { type: 'wantGraph' }
-  /** Reveal the YAML of a node of the current graph. */
-  | { type: 'reveal'; node: string }
+  /**
+   * Select and show the YAML of a node of the graph the page holds: its `range` (the node's, from the
+   * graph) in the file `uri`. The extension bounds the range to the document, and reveals nothing in a
+   * file it does not preview.
+   */
+  | { type: 'reveal'; uri: string; range: Range }
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
   | { type: 'exported'; format: ExportFormat; data: string }
   /** A graph is on screen: the `version` of its `graph`, `graphDelta` or `overview` message (the bench times edits to it). */
@@ -105,8 +110,10 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'ready':
     case 'wantGraph':
       return { type: value.type };
-    case 'reveal':
-      return isId(value.node) ? { type: 'reveal', node: value.node } : undefined;
+    case 'reveal': {
+      const range = rangeOf(value.range);
+      return isId(value.uri) && range ? { type: 'reveal', uri: value.uri, range } : undefined;
+    }
     case 'exported': {
       const { format, data } = value;
       if (!isExportFormat(format)) return undefined;

@@ -552,7 +552,7 @@ function pickFlow(row: HTMLTableRowElement): void {
   if (!flow) return;
   highlight = { flow: flow.id };
   applyHighlight();
-  if (nodesById.get(flow.subject)?.range) post({ type: 'reveal', node: flow.subject });
+  postReveal(flow.subject);
 }
 
 function showMoreFlows(): void {
@@ -577,13 +577,23 @@ flowRows.addEventListener('keydown', (event) => {
 
 // ---- Pointer and keyboard on the diagram ----
 
+/**
+ * Asks the extension to reveal a node's YAML: the node's range in the file, when it has one (a region
+ * or the internet has none). Whether it did.
+ */
+function postReveal(id: string): boolean {
+  const range = nodesById.get(id)?.range;
+  if (!range || uri === undefined) return false;
+  post({ type: 'reveal', uri, range });
+  return true;
+}
+
 function revealNode(target: EventTarget | null): boolean {
   const nodeElement = (target as Element | null)?.closest?.('[data-node]');
   const id = nodeElement?.getAttribute('data-node');
-  if (!id || !nodesById.get(id)?.range) return false;
+  if (!id || !postReveal(id)) return false;
   highlight = { node: id };
   applyHighlight();
-  post({ type: 'reveal', node: id });
   return true;
 }
 
@@ -835,7 +845,7 @@ function matrixSelection(data: RouteMatrix): MatrixSelection {
 function showMatrix(scroll: boolean): void {
   if (!graph) return;
   matrix ??= routeMatrix(graph);
-  matrixView ??= new MatrixView(matrixRoot, { reveal: (node) => post({ type: 'reveal', node }) }, (node) => nodesById.get(node)?.range !== undefined);
+  matrixView ??= new MatrixView(matrixRoot, { reveal: (node) => postReveal(node) }, (node) => nodesById.get(node)?.range !== undefined);
   matrixView.show(matrix, matrixSelection(matrix), theme);
   applyMatrixHighlight(scroll);
 }
