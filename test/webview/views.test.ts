@@ -10,7 +10,7 @@ import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { Graph } from '../../protocol/graph';
 import { CLUSTER_LIMIT, drawnAsOverview, openingOverview, overviewFromOpening, overviewOf } from '../../diagram/overview';
-import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/overview/views';
+import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/filters';
 import { ROOT } from '../support';
 
 const CONTOSO = path.join(ROOT, 'examples', 'contoso.ppnet.yaml');

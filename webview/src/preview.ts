@@ -6,7 +6,7 @@
  *
  * A large graph opens on the overview (groups collapsed, diagram/overview.ts), which
  * the extension sends ahead of the graph (an `overview` message); filters, focus and search narrow what
- * is drawn; the Matrix mode shows the route matrix (`matrix.ts`) instead of the diagram.
+ * is drawn; the Matrix mode shows the route matrix (`matrixView.ts`) instead of the diagram.
  */
 import type { ExportFormat, FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/previewState';
@@ -17,12 +17,12 @@ import { renderSvg, renderSvgLayers } from '../../diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../protocol/graph';
 import { RouteMatrix, routeMatrix } from '../../diagram/matrix';
-import { cellKey, MatrixSelection, MatrixView } from './matrix';
-import { ControlEvent, Controls } from './overview/controls';
-import { decorateOverview } from './overview/decorate';
+import { cellKey, MatrixSelection, MatrixView } from './matrixView';
+import { ControlEvent, Controls } from './controls';
+import { decorateOverview } from './overviewMarks';
 import { focusGraph } from '../../diagram/views';
 import { drawnAsOverview, Overview, overviewFromOpening, overviewOf } from '../../diagram/overview';
-import { filterActive, filterGraph, flowsOf, GraphFilter, NO_FILTER, searchNodes, targetIds } from './overview/views';
+import { filterActive, filterGraph, flowsOf, GraphFilter, NO_FILTER, searchNodes, targetIds } from './filters';
 import { LayoutClient } from './layout/layoutClient';
 import { startLayoutWorker } from './layout/layoutWorkerStart';
 import { updateRows } from './rows';

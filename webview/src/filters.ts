@@ -7,7 +7,7 @@
  *
  * Each returns a `Graph`, so the usual layout and SVG draw it. No DOM: the tests run these in Node.
  */
-import type { Graph, GraphEdge, GraphFlow, GraphNode, RouteKind } from '../../../protocol/graph';
+import type { Graph, GraphEdge, GraphFlow, GraphNode, RouteKind } from '../../protocol/graph';
 
 export interface GraphFilter {
   /** Route classes whose flows are hidden. */
