@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { previewHtml } from '../../client/src/preview/html';
+import { PAGE_MARKUP } from '../../webview/src/markup';
 import { parseFromWebview } from '../../protocol/protocol';
 import { parsePreviewState } from '../../protocol/previewState';
 
@@ -77,5 +78,13 @@ describe('preview page', () => {
     assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://ext.example; img-src https://ext.example data:; font-src https://ext.example; worker-src blob:");
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123" src="https://ext.example/preview.js">']);
     assert.doesNotMatch(html, /\s(style|on\w+)="/);
+  });
+
+  it('builds its markup itself, with no inline style, handler or script for the policy to refuse', () => {
+    const html = previewHtml({ cspSource: 'https://ext.example', nonce: 'abc123', scriptUri: 'https://ext.example/preview.js', styleUri: 'https://ext.example/preview.css' });
+    assert.match(html, /<body>\n<script nonce="abc123" src="https:\/\/ext.example\/preview.js"><\/script>\n<\/body>/);
+    assert.doesNotMatch(PAGE_MARKUP, /\s(style|on\w+)=/);
+    assert.doesNotMatch(PAGE_MARKUP, /<(script|style|link|iframe|object|embed)\b/);
+    for (const id of ['toolbar', 'title-text', 'counts', 'controls', 'diagram', 'matrix', 'message', 'legend', 'flows']) assert.equal(PAGE_MARKUP.split(`id="${id}"`).length, 2, id);
   });
 });
