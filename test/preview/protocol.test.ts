@@ -80,9 +80,9 @@ describe('preview page', () => {
     assert.doesNotMatch(html, /\s(style|on\w+)="/);
   });
 
-  it('builds its markup itself, with no inline style, handler or script for the policy to refuse', () => {
+  it('holds the page\'s markup, with no inline style, handler or script for the policy to refuse', () => {
     const html = previewHtml({ cspSource: 'https://ext.example', nonce: 'abc123', scriptUri: 'https://ext.example/preview.js', styleUri: 'https://ext.example/preview.css' });
-    assert.match(html, /<body>\n<script nonce="abc123" src="https:\/\/ext.example\/preview.js"><\/script>\n<\/body>/);
+    assert.ok(html.includes(`<body>\n${PAGE_MARKUP}<script nonce="abc123" src="https://ext.example/preview.js"></script>\n</body>`));
     assert.doesNotMatch(PAGE_MARKUP, /\s(style|on\w+)=/);
     assert.doesNotMatch(PAGE_MARKUP, /<(script|style|link|iframe|object|embed)\b/);
     for (const id of ['toolbar', 'title-text', 'counts', 'controls', 'diagram', 'matrix', 'message', 'legend', 'flows']) assert.equal(PAGE_MARKUP.split(`id="${id}"`).length, 2, id);

@@ -6,7 +6,7 @@
  *
  * One state object (state.ts) and one path: a message (messages.ts) or the user's input (input.ts)
  * changes the state, then render.ts derives what is shown (shownGraph.ts: filters, focus, overview),
- * lays it out and draws it (draw.ts). This file builds the page and wires it.
+ * lays it out and draws it (draw.ts). This file finds the page's elements, makes its widgets and wires them.
  */
 import type { FromWebview, ToWebview } from '../../protocol/protocol';
 import { parsePreviewState, PreviewState } from '../../protocol/previewState';
@@ -18,7 +18,7 @@ import { layoutWorkerStarter } from './layout/layoutWorkerStart';
 import { MatrixView } from './matrixView';
 import { receive } from './messages';
 import { KeptRows } from './rows';
-import { buildPage, Page, revealNode } from './page';
+import { Page, pageElements, revealNode } from './page';
 import { createState } from './state';
 import { DiagramPatcher } from './svgPatch';
 import './preview.css';
@@ -32,7 +32,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const dom = buildPage(document);
+const dom = pageElements(document);
 const state = createState(parsePreviewState(vscode.getState()), currentTheme());
 // Started now, while the first graph is on its way.
 const layouts = new LayoutClient(layoutWorkerStarter());

@@ -1,9 +1,10 @@
 /**
- * The preview page's markup, which the page puts into its body when it starts (page.ts finds its
- * elements): the toolbar, the bar of search, filters and focus, the diagram and matrix areas, the legend
- * and the flows table. The extension's HTML is only the shell around it (client/src/preview/html.ts: the
- * Content-Security-Policy, the script and the stylesheet). Fixed text only: what comes from the topology
- * file is added as DOM text later. No inline style or handler: the policy would refuse them.
+ * The preview page's markup: the toolbar, the bar of search, filters and focus, the diagram and matrix
+ * areas, the legend and the flows table; page.ts finds its elements. The extension's HTML shell
+ * (client/src/preview/html.ts: the Content-Security-Policy, the script and the stylesheet) puts it in
+ * its body when it is built, so that the toolbar is painted before the script has loaded (built by the
+ * script, it came about 100 ms later). Fixed text only, no DOM here: what comes from the topology file is
+ * added as DOM text later. No inline style or handler: the policy would refuse them.
  */
 export const PAGE_MARKUP = `<header id="toolbar" role="toolbar" aria-label="Preview">
   <div id="title"><span id="title-text">ppnet preview</span><span id="counts"></span></div>

@@ -1,6 +1,6 @@
 /**
- * The preview page as its jobs see it: the one state object, the page's elements (found once in the
- * markup it built: markup.ts), its widgets, and its channel to the extension. Every job's functions take
+ * The preview page as its jobs see it: the one state object, the page's elements (found once in its
+ * markup: markup.ts), its widgets, and its channel to the extension. Every job's functions take
  * it; none keeps state of its own.
  */
 import type { FromWebview } from '../../protocol/protocol';
@@ -10,7 +10,6 @@ import type { MatrixView } from './matrixView';
 import type { KeptRows } from './rows';
 import type { PageState } from './state';
 import type { DiagramPatcher } from './svgPatch';
-import { PAGE_MARKUP } from './markup';
 
 export interface PageElements {
   toolbar: HTMLElement;
@@ -28,9 +27,8 @@ export interface PageElements {
   moreFlowsCell: HTMLTableCellElement;
 }
 
-/** Puts the page's markup into the body, ahead of the script, and finds its elements. */
-export function buildPage(document: Document): PageElements {
-  document.body.insertAdjacentHTML('afterbegin', PAGE_MARKUP);
+/** Finds the elements of the page's markup (markup.ts), which the shell put in its body. */
+export function pageElements(document: Document): PageElements {
   const find = <T extends Element>(selector: string, type: new () => T): T => {
     const found = document.querySelector(selector);
     if (!(found instanceof type)) throw new Error(`the preview page has no ${selector}`);

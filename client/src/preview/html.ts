@@ -1,9 +1,12 @@
 /**
  * The preview page's shell: the Content-Security-Policy, the stylesheet and the one script with its
- * nonce. The page builds its own markup when the script starts (webview/src/markup.ts); nothing from the
- * topology file is in either: the script fills the page with DOM text nodes. The policy allows only the
+ * nonce, around the page's own markup (webview/src/markup.ts, fixed text the page owns, put here when the
+ * extension is built so that the toolbar paints before the script has loaded). Nothing from the topology
+ * file is in either: the script fills the page with DOM text nodes. The policy allows only the
  * extension's own files, that script and the layout worker it starts from a blob.
  */
+import { PAGE_MARKUP } from '../../../webview/src/markup';
+
 export interface PreviewPageOptions {
   /** The webview's resource origin (`webview.cspSource`). */
   cspSource: string;
@@ -33,7 +36,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
 <title>ppnet preview</title>
 </head>
 <body>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+${PAGE_MARKUP}<script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>`;
 }
