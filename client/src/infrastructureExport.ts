@@ -6,7 +6,7 @@
  */
 import { commands, env, ExtensionContext, QuickPickItem, window, workspace } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { COPY_TO_CLIPBOARD_COMMAND, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExport, InfrastructureExportParams } from '../../protocol/protocol';
+import { COPY_TO_CLIPBOARD_COMMAND, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExportParams } from '../../protocol/protocol';
 import { INFRASTRUCTURE_FORMATS, InfrastructureFormat } from '../../protocol/infrastructure';
 
 export const EXPORT_INFRASTRUCTURE_COMMAND = 'ppnet.exportInfrastructure';
@@ -44,7 +44,7 @@ async function exportInfrastructure(client: BaseLanguageClient | undefined): Pro
   const picked = await window.showQuickPick(items, { title: 'Export route filters and policies', placeHolder: 'Format' });
   if (!picked) return;
   const params: InfrastructureExportParams = { uri: document.uri.toString(), format: picked.format };
-  const exported = await client.sendRequest<InfrastructureExport | null>(INFRASTRUCTURE_EXPORT_REQUEST, params);
+  const exported = await client.sendRequest(INFRASTRUCTURE_EXPORT_REQUEST, params);
   if (!exported) {
     void window.showWarningMessage('ppnet: this file cannot be exported (it is above the size the editor checks).');
     return;

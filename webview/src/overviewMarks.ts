@@ -3,9 +3,9 @@
  * as buttons that expand them, and a collapse button in the header of each expanded group. Built with
  * DOM calls only (numbers and fixed words; names stay in the SVG's escaped text).
  */
-import type { LaidOutGraph, Point } from '../../../diagram/layout';
-import { PALETTES, ThemeKind } from '../../../diagram/theme';
-import type { Overview } from '../../../diagram/overview';
+import type { LaidOutGraph, Point } from '../../diagram/layout';
+import { PALETTES, ThemeKind } from '../../diagram/theme';
+import type { Overview } from '../../diagram/overview';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,13 +1,13 @@
 /**
- * What the preview draws of a large graph: pure functions from the file's graph to the graph to lay out.
+ * The preview's filters and lookups over the file's graph, pure functions:
  *
- * - `filterGraph`: only the flows of some route classes, of one environment, of one site.
- * - the overview itself is diagram/overview.ts's (the language server makes the first one).
- * - `searchNodes`, `flowsOf`: what the search box and the highlight find.
+ * - `filterGraph`: only the flows of some route classes, of one environment, of one site (the first
+ *   step of what is drawn: shownGraph.ts; the focus is diagram/views.ts's, the overview diagram/overview.ts's);
+ * - `searchNodes`, `flowsOf`, `targetIds`: what the search box, the highlight and the matrix find.
  *
- * Each returns a `Graph`, so the usual layout and SVG draw it. No DOM: the tests run these in Node.
+ * No DOM: the tests run these in Node.
  */
-import type { Graph, GraphEdge, GraphFlow, GraphNode, RouteKind } from '../../../protocol/graph';
+import type { Graph, GraphEdge, GraphFlow, GraphNode, RouteKind } from '../../protocol/graph';
 
 export interface GraphFilter {
   /** Route classes whose flows are hidden. */

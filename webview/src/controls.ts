@@ -3,9 +3,9 @@
  * (with the entity it shows and a button to clear it) and, on the overview, "Collapse all". Options are
  * DOM text; the bar reports what the user changes and the preview redraws.
  */
-import { LEGEND_CLASSES, ROUTE_STYLES } from '../../../diagram/theme';
-import type { Graph, RouteKind } from '../../../protocol/graph';
-import type { GraphFilter } from './views';
+import { LEGEND_CLASSES, ROUTE_STYLES } from '../../diagram/theme';
+import type { Graph, RouteKind } from '../../protocol/graph';
+import type { GraphFilter } from './filters';
 
 export type ControlEvent =
   | { type: 'filter' }

@@ -8,9 +8,11 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { generateUnits } from '../../bench/generate';
 import { graphOfFile } from '../../server/src/cli/graph';
-import type { Graph } from '../../protocol/graph';
+import type { Graph, RouteKind } from '../../protocol/graph';
 import { CLUSTER_LIMIT, drawnAsOverview, openingOverview, overviewFromOpening, overviewOf } from '../../diagram/overview';
-import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/overview/views';
+import { focusGraph } from '../../diagram/views';
+import { filterGraph, flowsOf, NO_FILTER, searchNodes } from '../../webview/src/filters';
+import { describe as describeEntity, nodeAtPosition, shownGraph } from '../../webview/src/shownGraph';
 import { ROOT } from '../support';
 
 const CONTOSO = path.join(ROOT, 'examples', 'contoso.ppnet.yaml');
@@ -161,3 +163,35 @@ describe('preview search', () => {
     assert.deepEqual(searchNodes(contoso, 'amsterdam').map((n) => n.id), ['site:ams-hq', 'gateway:gw-ams']);
   });
 });
+
+describe('what the preview shows', () => {
+  const nothingChosen = { filter: NO_FILTER, focus: undefined, expanded: new Set<string>() };
+
+  it('is the graph itself for a small file with nothing chosen', () => {
+    assert.deepEqual(shownGraph(contoso, nothingChosen), { graph: contoso });
+  });
+
+  it('is the overview of a large file, with the groups the user opened', () => {
+    const graph = unitsGraph(30);
+    assert.deepEqual(shownGraph(graph, nothingChosen), { graph: overviewOf(graph, new Set()).graph, overview: overviewOf(graph, new Set()) });
+    const opened = new Set(['cluster:site']);
+    assert.deepEqual(shownGraph(graph, { ...nothingChosen, expanded: opened }).overview, overviewOf(graph, opened));
+  });
+
+  it('filters, then focuses; a focus the filters hide wins over them', () => {
+    const filter = { hiddenRoutes: new Set<RouteKind>(), environment: 'environment:contoso-prod' };
+    const filtered = filterGraph(contoso, filter);
+    assert.ok(filtered.nodes.some((n) => n.id === 'connector:erp-sql') && !filtered.nodes.some((n) => n.id === 'gateway:gw-sea'));
+    assert.deepEqual(shownGraph(contoso, { ...nothingChosen, filter, focus: 'connector:erp-sql' }), { graph: focusGraph(filtered, 'connector:erp-sql') });
+    assert.deepEqual(shownGraph(contoso, { ...nothingChosen, filter, focus: 'gateway:gw-sea' }), { graph: focusGraph(contoso, 'gateway:gw-sea') });
+  });
+
+  it('names an entity or group in words, and finds the innermost entity at the cursor', () => {
+    assert.equal(describeEntity(contoso, 'gateway:gw-sea'), 'gw-sea (Data gateway)');
+    assert.equal(describeEntity(contoso, 'site:ams-hq'), 'Users at Amsterdam headquarters');
+    const gateway = contoso.nodes.find((n) => n.id === 'gateway:gw-sea')!;
+    assert.equal(nodeAtPosition(contoso, { line: gateway.range!.start.line + 1, character: 4 })?.id, 'gateway:gw-sea');
+    assert.equal(nodeAtPosition(contoso, { line: 0, character: 0 }), undefined);
+  });
+});
+
