@@ -174,7 +174,7 @@ describe('completion: route filter', () => {
     assert.deepEqual(labels(items.slice(1, 4)), ['Australia Central', 'Australia Central 2', 'Australia East']);
     const present = labels(items);
     for (const absent of ['West Europe', 'Microsoft Entra ID', 'CRM Online']) assert.ok(!present.includes(absent), absent);
-    assert.deepEqual(labels(items.slice(-8)), [
+    assert.deepEqual(labels(items.slice(-9)), [
       'Exchange Online',
       'SharePoint Online',
       'Skype For Business Online',
@@ -183,8 +183,9 @@ describe('completion: route filter', () => {
       'Other Office 365 Online services',
       'Microsoft Defender for Identity',
       'Microsoft PSTN services',
+      'Azure Communication Services',
     ]);
-    assert.equal(items.length, 1 + (42 - 2) + 8); // North Europe, the other regions with a known value, the services
+    assert.equal(items.length, 1 + (42 - 2) + 9); // North Europe, the other regions with a known value, the services
   });
 
   it('writes values when the entry starts with a digit or the filter is written in values', () => {

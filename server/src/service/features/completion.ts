@@ -6,11 +6,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
+import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, regionalServiceKinds, resolveRouteFilterEntry, serviceCommunities, sovereignRegionCommunitiesOf, sovereignServiceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
 import { overlaps, parseCidr } from '../syntax/cidr';
 import { CursorContext, cursorContext } from '../syntax/cursorContext';
 import { schemaAt, VALUE_DOCS } from './content/docs';
-import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
+import { allEntities, cloudOf, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
 import { REFERENCE_FIELDS } from '../model/references';
 import { RULES } from '../validation/rules';
 import { deref } from '../model/schema';
@@ -367,15 +367,24 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const sibling of siblings) {
     const entry = resolveRouteFilterEntry(sibling);
     if (entry.kind === 'region') present.add(entry.community);
-    if (entry.kind === 'service') present.add(entry.service.value);
+    if (entry.kind === 'service') present.add(entry.service.value ?? entry.service.name);
+    if (entry.kind === 'regional-service' || entry.kind === 'sovereign') present.add(entry.value);
   }
   const values = /^\d/.test(prefix) || (prefix === '' && siblings.length > 0 && siblings.every((s) => /^\d+:\d+$/.test(s)));
   const items: CompletionItem[] = [];
-  const add = (name: string, value: string, kind: CompletionItemKind, detail: string, documentation?: string) => {
-    if (present.has(value)) return;
-    present.add(value);
-    items.push(item(values ? value : name, kind, place, { detail, description: values ? name : value, documentation }));
+  const add = (name: string, value: string | null, kind: CompletionItemKind, detail: string, documentation?: string) => {
+    const key = value ?? name;
+    if (present.has(key) || (values && !value)) return;
+    present.add(key);
+    items.push(item(values && value ? value : name, kind, place, { detail, description: values ? name : (value ?? undefined), documentation }));
   };
+  const cloud = cloudOf(place.topology);
+  if (cloud !== 'public') {
+    // A sovereign cloud's circuits carry its own regions and services only (national clouds are isolated).
+    for (const [value, name] of sovereignRegionCommunitiesOf(cloud)) add(name, value, CompletionItemKind.Value, 'regional community of this cloud');
+    if (cloud !== 'china') for (const service of sovereignServiceCommunities) add(service.name, service.value, CompletionItemKind.Module, 'US Government service community');
+    return items;
+  }
   const circuit = place.topology.circuits.get(circuitId);
   for (const { region, environment } of circuit ? regionsNeeded(place.topology, circuit) : []) {
     if (!region.microsoftPeeringCommunity) continue; // catalog-gap says the value is unknown
@@ -388,6 +397,15 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
     // CRM Online carries Dynamics 8.2 and earlier only; route-filter-service-community warns about it.
     if (service.value === '12076:5040') continue;
     add(service.name, service.value, CompletionItemKind.Module, `service community${service.note ? `: ${service.note}` : ''}`);
+  }
+  // One service in one region (Azure Storage of West Europe...): offered once values are being typed, as they are written only as values.
+  if (values && prefix !== '') {
+    for (const region of regional) {
+      for (const kind of regionalServiceKinds) {
+        const value = region.regionalServiceCommunities?.[kind.key];
+        if (value) add(`${kind.name} in ${region.displayName}`, value, CompletionItemKind.Value, `${kind.name} in ${region.displayName} only, not the region's community`);
+      }
+    }
   }
   return items;
 }

@@ -193,8 +193,13 @@ function communityMarkdown(text: string): string | undefined {
       return `**${entry.region.displayName}**: an Azure region whose Microsoft-peering community is not in the catalog, so ppnet cannot check it.\n\n${sourceLinks(['routing'])}`;
     case 'service':
       return (
-        `**${entry.service.name}** (${entry.service.value}): a service community. It carries that service's prefixes, not those of a region; Power Platform has none of its own.` +
+        `**${entry.service.name}**${entry.service.value ? ` (${entry.service.value})` : ''}: a service community${entry.formerName ? `, here by its former name ${entry.formerName}` : ''}. It carries that service's prefixes, not those of a region; Power Platform has none of its own.` +
         `${entry.service.note ? `\n\nNote: ${entry.service.note}.` : ''}\n\n${sourceLinks(['routing', 'arch'])}`
+      );
+    case 'regional-service':
+      return (
+        `**${entry.value}**: the ${entry.service.name} community of ${entry.region?.displayName ?? 'a region ppnet does not know'}. It carries only ${entry.service.name}'s prefixes in that region, ` +
+        `not the region's own community${entry.region?.microsoftPeeringCommunity ? ` (${entry.region.microsoftPeeringCommunity})` : ''}, which Power Platform needs.\n\n${sourceLinks(['routing'])}`
       );
     case 'private-peering':
       return (
@@ -202,7 +207,9 @@ function communityMarkdown(text: string): string | undefined {
         `\n\n${sourceLinks(['routing'])}`
       );
     case 'sovereign':
-      return `**${entry.value}**: the community of a sovereign-cloud region (Azure Government or Azure China), which a public-cloud circuit does not reach.\n\n${sourceLinks(['routing'])}`;
+      return entry.service
+        ? `**${entry.value}**: the US Government community of ${entry.service.name}, for circuits of Azure Government; a public-cloud circuit does not carry it.\n\n${sourceLinks(['routing'])}`
+        : `**${entry.value}**: the community of a sovereign-cloud region (Azure Government or Azure China), which a public-cloud circuit does not reach.\n\n${sourceLinks(['routing'])}`;
     case 'power-platform-region':
       return `**${text}** is a Power Platform region, not a community. A route filter lists the communities of its datacenter regions:\n\n${powerPlatformRegionMarkdown(entry.region)}`;
     default:
