@@ -55,7 +55,7 @@ describe('completion: keys', () => {
 
   it('completes only the name when the key is already followed by a colon', () => {
     const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
-    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'releaseCycle', 'cdn', 'managed', 'enterprisePolicy']);
     assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
@@ -77,7 +77,7 @@ describe('completion: keys', () => {
 
   it('reads CRLF files as well', () => {
     const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
-    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'releaseCycle', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
   });
 
   it('offers the top-level keys the file lacks', () => {
@@ -348,8 +348,8 @@ describe('completion: Virtual Network support (northwind-vnet.ppnet.yaml)', () =
   });
 
   it('completes the keys and the region of a delegated subnet, the regions its environments run in first', () => {
-    assert.deepEqual(labels(northwindWith('      - vnet: nw-pp-neu\n        region: northeurope\n', '      - vnet: nw-pp-neu\n        |\n')), ['region']);
-    assert.deepEqual(labels(northwindWith('        cidr: 10.41.0.0/25\n', '        cidr: 10.41.0.0/25\n      - |\n')), ['vnet', 'region', 'cidr']);
+    assert.deepEqual(labels(northwindWith('      - vnet: nw-pp-neu\n        region: northeurope\n', '      - vnet: nw-pp-neu\n        |\n')), ['region', 'hub']);
+    assert.deepEqual(labels(northwindWith('        cidr: 10.41.0.0/25\n', '        cidr: 10.41.0.0/25\n      - |\n')), ['vnet', 'region', 'cidr', 'hub']);
     const regions = northwindWith('        region: westeurope', '        region: |');
     assert.deepEqual(rows(regions).slice(0, 3), [
       ['westeurope', 'West Europe · 12076:51002', 'needed: nw-prod, nw-test run there'],

@@ -159,7 +159,7 @@ describe('hover', () => {
 
   it('says whether a written datacenter region is one ppnet knows for the environment\'s region', () => {
     const text = CONTOSO.replace('    region: europe\n    type: production', '    region: europe\n    datacenterRegions: [westeurope, francecentral, eastus]\n    type: production');
-    assert.match(hoverAt('[west|europe,', text)!.value, /\n\nOne of the datacenter regions Microsoft's pages give for Europe\.\n\nSources: /);
+    assert.match(hoverAt('[west|europe,', text)!.value, /\n\nOne of the datacenter regions Microsoft's pages or tools give for Europe\.\n\nSources: /);
     assert.match(hoverAt(' france|central,', text)!.value, /\n\nNot among the datacenter regions Microsoft's pages give for Europe \(westeurope and northeurope\): ppnet uses it as written but cannot confirm it\./);
     assert.match(hoverAt(' east|us]', text)!.value, /\n\nIn the North America geopolitical region, not in Europe, where the datacenters of Europe are: its environments do not run there\./);
   });

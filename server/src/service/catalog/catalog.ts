@@ -298,6 +298,11 @@ export function virtualNetworkRegion(region: PowerPlatformRegion): VirtualNetwor
   return vnetRegionByRegion.get(normalize(region.id)) ?? vnetRegionByRegion.get(normalize(region.displayName));
 }
 
+/** Whether Virtual Network support is available in a cloud (`gcc`: no); `undefined` for a cloud the page does not name. */
+export function virtualNetworkCloudSupported(cloud: string): boolean | undefined {
+  return (vnet.clouds as Record<string, boolean | null>)[cloud] ?? undefined;
+}
+
 /** Whether environments of a type can use Virtual Network support; `undefined` for a type the page does not name. */
 export function virtualNetworkTypeSupported(type: string): boolean | undefined {
   return (vnet.environmentTypes as Record<string, boolean>)[type];
@@ -326,3 +331,25 @@ export function virtualNetworkSupport(info: ConnectorInfo | undefined): VirtualN
 export function virtualNetworkConnectors(): ConnectorInfo[] {
   return vnet.connectors.flatMap((id) => connectors.find((c) => c.id === id) ?? []);
 }
+
+// ---- ExpressRoute limits (FAQ) ----
+
+const limits = data.expressRouteLimits;
+
+/** The bandwidths ExpressRoute circuits are offered in, in Mbps (40 and 100 Gbps on ExpressRoute Direct). */
+export const CIRCUIT_BANDWIDTHS_MBPS: readonly number[] = limits.bandwidthsMbps;
+
+/** Virtual networks a circuit can link: 10 on Local and Standard; on Premium by bandwidth (`undefined` when the bandwidth is not one offered). */
+export function vnetLinkLimit(sku: 'local' | 'standard' | 'premium', bandwidthMbps: number | undefined): number | undefined {
+  if (sku !== 'premium') return limits.vnetLinksPerCircuit[sku];
+  return bandwidthMbps === undefined ? undefined : (limits.vnetLinksPerCircuit.premiumByBandwidthMbps as Record<string, number>)[String(bandwidthMbps)];
+}
+
+/** The most virtual networks any circuit can link (Premium at 10 Gbps and above). */
+export const MAX_VNET_LINKS: number = Math.max(...Object.values(limits.vnetLinksPerCircuit.premiumByBandwidthMbps));
+
+/** The fewest virtual networks a Premium circuit can link (at its smallest bandwidth). */
+export const MIN_PREMIUM_VNET_LINKS: number = Math.min(...Object.values(limits.vnetLinksPerCircuit.premiumByBandwidthMbps));
+
+/** Circuits that can link one virtual network: at one peering location, and in all. */
+export const CIRCUITS_PER_VNET = limits.circuitsPerVnet;

@@ -39,3 +39,8 @@ export function datacenterRegionFit(region: PowerPlatformRegion, azureRegionId: 
 export function homeGeopoliticalRegion(region: PowerPlatformRegion): string | undefined {
   return geopoliticalRegionOf(region.datacenterRegions[0]);
 }
+
+/** Whether an environment is on the early release cycle: `releaseCycle: early`, or an early-release region (Preview (United States)). */
+export function isEarlyRelease(environment: Environment): boolean {
+  return environment.releaseCycle?.text === 'early' || environmentRegion(environment)?.firstReleaseOf !== undefined;
+}

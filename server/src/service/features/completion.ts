@@ -19,6 +19,7 @@ import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdo
 import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded } from '../facts';
 import { indentUnit } from '../text/layout';
 import { rangeOf } from '../text/ranges';
+import { listWords } from '../text/words';
 
 type Schema = ReturnType<typeof deref>;
 
@@ -174,6 +175,7 @@ function valueItems(path: string[], place: Place, quoted: boolean): CompletionIt
     return place.topology.connectors.get(id)?.via?.text === 'vnet' ? vnetConnectorItems(place) : connectorTypeItems(place);
   }
   if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'region') return subnetRegionItems(place, id);
+  if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'hub') return hubItems(place);
   return enumItems(schemaAt(path), field ?? section, place, quoted, []);
 }
 
@@ -200,13 +202,23 @@ function listItems(path: string[], place: Place, quoted: boolean, prefix: string
 function vnetItems(place: Place, siblings: string[]): CompletionItem[] {
   return allPolicyVnets(place.topology)
     .filter(({ vnet }) => !siblings.includes(vnet))
-    .map(({ vnet, policy, region }) =>
+    .map(({ vnet, policy, region, hub }) =>
       item(vnet, CompletionItemKind.Reference, place, {
-        detail: `delegated subnet of enterprise policy ${policy.id}`,
+        detail: hub ? `hub the networks of enterprise policy ${policy.id} are peered to` : `delegated subnet of enterprise policy ${policy.id}`,
         description: region,
         documentation: summarize(place.topology, policy),
       }),
     );
+}
+
+/** Hub networks for a delegated subnet's `hub`: the networks circuits link over private peering that no policy delegates a subnet in. */
+function hubItems(place: Place): CompletionItem[] {
+  const delegated = new Set(allPolicyVnets(place.topology).filter((v) => !v.hub).map((v) => v.vnet));
+  const hubs = new Map<string, string[]>();
+  for (const circuit of place.topology.circuits.values()) {
+    for (const { text } of circuit.privatePeering?.vnets?.items ?? []) if (!delegated.has(text)) hubs.set(text, [...(hubs.get(text) ?? []), circuit.id]);
+  }
+  return [...hubs].map(([vnet, circuits]) => item(vnet, CompletionItemKind.Reference, place, { detail: `linked over the private peering of ${listWords(circuits)}` }));
 }
 
 /** The connectors that run their calls in a delegated subnet. */

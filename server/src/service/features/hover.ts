@@ -23,7 +23,7 @@ import {
   virtualNetworkSupport,
 } from '../catalog/catalog';
 import { parseCidr } from '../syntax/cidr';
-import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf } from '../facts';
+import { addressesNeeded, policiesOfVnet, policiesPeeredTo, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf } from '../facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './content/docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from '../model/model';
 import { nodeAt } from '../syntax/nodeAt';
@@ -243,7 +243,7 @@ function datacenterRegionMarkdown(topology: Topology, environmentId: string, tex
   const role = !region
     ? undefined
     : fit === 'known'
-      ? `One of the datacenter regions Microsoft's pages give for ${region.displayName}.`
+      ? `One of the datacenter regions Microsoft's pages or tools give for ${region.displayName}.`
       : fit === 'elsewhere'
         ? `In the ${geopoliticalRegionOf(azure.id)} geopolitical region, not in ${homeGeopoliticalRegion(region)}, where the datacenters of ${region.displayName} are: its environments do not run there.`
         : `Not among the datacenter regions Microsoft's pages give for ${region.displayName} (${listWords(region.datacenterRegions)}): ppnet uses it as written but cannot confirm it.`;
@@ -256,7 +256,7 @@ function subnetValueMarkdown(topology: Topology, policyId: string, key: string, 
     const region = findAzureRegion(text);
     return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['vnet-support'])}`;
   }
-  if (key === 'vnet') return vnetMarkdown(topology, text);
+  if (key === 'vnet' || key === 'hub') return vnetMarkdown(topology, text);
   if (key !== 'cidr') return undefined;
   const parsed = parseCidr(text);
   if (!parsed.ok || parsed.cidr.version !== 4) return undefined;
@@ -272,11 +272,13 @@ function subnetValueMarkdown(topology: Topology, policyId: string, key: string, 
 /** A virtual network: the policies whose subnets are in it, and the circuits whose private peering links it to a site. */
 function vnetMarkdown(topology: Topology, vnet: string): string | undefined {
   const policies = policiesOfVnet(topology, vnet);
+  const spokes = policiesPeeredTo(topology, vnet);
   const circuits = [...topology.circuits.values()].filter((c) => c.privatePeering?.vnets?.items.some((i) => i.text === vnet));
-  if (policies.length === 0 && circuits.length === 0) return undefined;
+  if (policies.length === 0 && spokes.length === 0 && circuits.length === 0) return undefined;
   return [
     `**${vnet}**, an Azure virtual network.`,
     policies.length ? `- Holds a subnet delegated by enterprise polic${policies.length > 1 ? 'ies' : 'y'} ${listWords(policies.map((p) => p.id))}` : '- Holds no subnet of an enterprise policy of this file',
+    ...(spokes.length ? [`- A hub: the delegated networks of enterprise polic${spokes.length > 1 ? 'ies' : 'y'} ${listWords(spokes.map((p) => p.id))} are peered to it`] : []),
     circuits.length
       ? `- Linked to ${listWords(circuits.map((c) => `site ${c.site?.text ?? '?'}`))} over the private peering of circuit${circuits.length > 1 ? 's' : ''} ${listWords(circuits.map((c) => c.id))}`
       : '- No circuit\'s private peering links it to a site',

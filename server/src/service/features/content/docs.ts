@@ -249,11 +249,15 @@ export function conceptMarkdown(id: ConceptId): string {
 /** What each enumerated value means, by key; `default` marks the value used when the key is absent. */
 export const VALUE_DOCS: Record<string, Record<string, string>> = lookupTables({
   cloud: {
-    public: 'The commercial cloud (default). The only one version 1 checks.',
-    gcc: 'US Government Community Cloud; not checked in version 1.',
-    'gcc-high': 'US Government Community Cloud High; not checked in version 1.',
-    dod: 'US Department of Defense cloud; not checked in version 1.',
-    china: 'The cloud operated in China; not checked in version 1.',
+    public: 'The commercial cloud (default). The only one whose regions and communities version 1 checks.',
+    gcc: 'US Government Community Cloud: Power Platform runs in Azure Government, without Virtual Network support. ppnet checks that route filters hold no public-cloud communities.',
+    'gcc-high': 'US Government Community Cloud High, in Azure Government. ppnet checks that route filters hold no public-cloud communities.',
+    dod: 'US Department of Defense cloud, in Azure Government. ppnet checks that route filters hold no public-cloud communities.',
+    china: 'The cloud operated in China by 21Vianet. ppnet checks that route filters hold no public-cloud or Microsoft 365 communities.',
+  },
+  releaseCycle: {
+    standard: 'Updates reach the environment in the usual order (default).',
+    early: 'Created with "Get new features early": updates reach it first. It cannot share an enterprise policy with other environments.',
   },
   type: {
     production: 'For work people rely on (default).',
