@@ -22,6 +22,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for XML content and attribute values; drops characters XML cannot hold. */
 export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this does
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 

@@ -63,3 +63,19 @@ export function row(d: Diagnostic): DiagnosticRow {
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(ROOT, 'test', ...parts), 'utf8');
 }
+
+/** Runs the command line in-process in `cwd`, as `bin/ppnet.js` does, and collects what it prints. */
+export async function runCli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  // Required here, not imported: the service's tests need not load the command line.
+  const { main } = require('../server/src/cli/main') as typeof import('../server/src/cli/main');
+  let stdout = '';
+  let stderr = '';
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, (t) => (stdout += t), (t) => (stderr += t));
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(previous);
+  }
+}

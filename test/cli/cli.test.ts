@@ -6,21 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
-import { run } from '../../server/src/cli/main';
-import { ROOT } from '../support';
+import { ROOT, runCli } from '../support';
 
-function cli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = run(args, (t) => (stdout += t), (t) => (stderr += t));
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const cli = runCli;
 
 function tempDir(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-cli-'));
@@ -49,9 +37,9 @@ environments:
 `;
 
 describe('ppnet check', () => {
-  it('prints compiler-style text and exits 1 when an error is found', () => {
+  it('prints compiler-style text and exits 1 when an error is found', async () => {
     const dir = tempDir({ 'a.ppnet.yaml': BAD });
-    const result = cli(['check', 'a.ppnet.yaml'], dir);
+    const result = await cli(['check', 'a.ppnet.yaml'], dir);
     assert.equal(result.code, 1);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2);
@@ -59,17 +47,17 @@ describe('ppnet check', () => {
     assert.equal(lines[1], '1 errors, 0 warnings, 0 infos, 0 hints in 1 file');
   });
 
-  it('exits 0 when there are only warnings, and 0 on a clean file', () => {
+  it('exits 0 when there are only warnings, and 0 on a clean file', async () => {
     const dir = tempDir({ 'w.ppnet.yaml': WARN_ONLY, 'g.ppnet.yml': GOOD });
-    assert.equal(cli(['check', 'w.ppnet.yaml'], dir).code, 0);
-    const clean = cli(['check', 'g.ppnet.yml'], dir);
+    assert.equal((await cli(['check', 'w.ppnet.yaml'], dir)).code, 0);
+    const clean = await cli(['check', 'g.ppnet.yml'], dir);
     assert.equal(clean.code, 0);
     assert.equal(clean.stdout, '0 errors, 0 warnings, 0 infos, 0 hints in 1 file\n');
   });
 
-  it('prints the JSON array of the spec', () => {
+  it('prints the JSON array of the spec', async () => {
     const dir = tempDir({ 'a.ppnet.yaml': BAD });
-    const result = cli(['check', '--format', 'json', 'a.ppnet.yaml'], dir);
+    const result = await cli(['check', '--format', 'json', 'a.ppnet.yaml'], dir);
     assert.equal(result.code, 1);
     const rows = JSON.parse(result.stdout);
     assert.deepEqual(
@@ -79,22 +67,22 @@ describe('ppnet check', () => {
     assert.deepEqual(Object.keys(rows[0]).sort(), ['code', 'file', 'message', 'range', 'severity']);
   });
 
-  it('walks folders for *.ppnet.yaml and *.ppnet.yml only', () => {
+  it('walks folders for *.ppnet.yaml and *.ppnet.yml only', async () => {
     const dir = tempDir({ 'one/a.ppnet.yaml': BAD, 'one/two/b.ppnet.yml': BAD, 'one/c.yaml': BAD, 'node_modules/d.ppnet.yaml': BAD });
-    const rows = JSON.parse(cli(['check', '--format=json', 'one'], dir).stdout) as { file: string }[];
+    const rows = JSON.parse((await cli(['check', '--format=json', 'one'], dir)).stdout) as { file: string }[];
     assert.deepEqual(rows.map((r) => r.file), [path.join('one', 'a.ppnet.yaml'), path.join('one', 'two', 'b.ppnet.yml')]);
   });
 
-  it('exits 2 on bad usage and a missing file; a file that is not UTF-8 is an error in it (exit 1)', () => {
+  it('exits 2 on bad usage and a missing file; a file that is not UTF-8 is an error in it (exit 1)', async () => {
     const dir = tempDir({ 'bin.ppnet.yaml': Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]) });
-    assert.equal(cli([]).code, 2);
-    assert.match(cli(['check']).stderr, /check needs at least one file or folder/);
-    assert.match(cli(['check', '--format', 'xml', 'x']).stderr, /--format must be text, json or sarif, not "xml"/);
-    assert.match(cli(['lint', 'x']).stderr, /unknown command lint/);
-    const missing = cli(['check', 'nope.ppnet.yaml'], dir);
+    assert.equal((await cli([])).code, 2);
+    assert.match((await cli(['check'])).stderr, /check needs at least one file or folder/);
+    assert.match((await cli(['check', '--format', 'xml', 'x'])).stderr, /--format must be text, json or sarif, not "xml"/);
+    assert.match((await cli(['lint', 'x'])).stderr, /unknown command lint/);
+    const missing = await cli(['check', 'nope.ppnet.yaml'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.ppnet\.yaml: no such file or folder/);
-    const binary = cli(['check', 'bin.ppnet.yaml'], dir);
+    const binary = await cli(['check', 'bin.ppnet.yaml'], dir);
     assert.equal(binary.code, 1);
     assert.equal(binary.stderr, '');
     assert.equal(
@@ -105,19 +93,19 @@ describe('ppnet check', () => {
     );
   });
 
-  it('YAML that does not parse is an error: exit 1', () => {
+  it('YAML that does not parse is an error: exit 1', async () => {
     const dir = tempDir({ 'broken.ppnet.yaml': 'version: 1\nenvironments:\n  prod: [\n' });
-    const result = cli(['check', '--format', 'json', 'broken.ppnet.yaml'], dir);
+    const result = await cli(['check', '--format', 'json', 'broken.ppnet.yaml'], dir);
     assert.equal(result.code, 1);
     assert.ok(JSON.parse(result.stdout).some((r: { code: string }) => r.code === 'yaml-syntax'));
   });
 
-  it('applies the nearest ppnet.config.yaml and reports its own problems', () => {
+  it('applies the nearest ppnet.config.yaml and reports its own problems', async () => {
     const dir = tempDir({
       'ppnet.config.yaml': 'rules:\n  unknown-region: warning\n  unknown-key: off\n  no-such-rule: error\n',
       'sub/a.ppnet.yaml': BAD.replace('region: westeurope', 'region: westeurope\n    colour: blue'),
     });
-    const result = cli(['check', '--format', 'json', 'sub'], dir);
+    const result = await cli(['check', '--format', 'json', 'sub'], dir);
     assert.equal(result.code, 0, 'unknown-region is lowered to a warning and the unknown code is a warning');
     const rows = JSON.parse(result.stdout) as { file: string; code: string; severity: string; message: string }[];
     assert.deepEqual(
@@ -145,9 +133,9 @@ interface SarifLog {
 }
 
 describe('ppnet check --format sarif', () => {
-  it('is valid SARIF 2.1.0 with rule metadata and help links', () => {
+  it('is valid SARIF 2.1.0 with rule metadata and help links', async () => {
     const dir = tempDir({ 'a.ppnet.yaml': BAD });
-    const result = cli(['check', '--format', 'sarif', 'a.ppnet.yaml'], dir);
+    const result = await cli(['check', '--format', 'sarif', 'a.ppnet.yaml'], dir);
     assert.equal(result.code, 1);
     const log = JSON.parse(result.stdout) as SarifLog;
     const schemaText = fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8');

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
-import { run } from '../../server/src/cli/main';
+import { main } from '../../server/src/cli/main';
 import { BAD, BAD_LINE, GOOD, ppnet, PPNET, summary, tempTree, UNPRIVILEGED } from './harness';
 
 const unprivileged = 'skip' in UNPRIVILEGED ? UNPRIVILEGED.skip : false;
@@ -407,7 +407,7 @@ describe('hostile input: standard input, endless and huge inputs', () => {
 
 describe('hostile input: a failure inside ppnet', () => {
   /** Runs the command line in-process in `cwd`, with `patch` applied to a module's export while it runs. */
-  function runPatched(cwd: string, args: string[], module: Record<string, unknown>, name: string, replacement: unknown) {
+  async function runPatched(cwd: string, args: string[], module: Record<string, unknown>, name: string, replacement: unknown) {
     const original = module[name];
     const previous = process.cwd();
     let stdout = '';
@@ -415,7 +415,7 @@ describe('hostile input: a failure inside ppnet', () => {
     module[name] = replacement;
     process.chdir(cwd);
     try {
-      const status = run(args, (t) => (stdout += t), (t) => (stderr += t));
+      const status = await main(args, (t) => (stdout += t), (t) => (stderr += t));
       return { status, stdout, stderr };
     } finally {
       process.chdir(previous);
@@ -423,7 +423,7 @@ describe('hostile input: a failure inside ppnet', () => {
     }
   }
 
-  it('a check that fails on one file: an internal-error finding on it, the other files checked, exit 2', () => {
+  it('a check that fails on one file: an internal-error finding on it, the other files checked, exit 2', async () => {
     const dir = tempTree({ 'a.ppnet.yaml': BAD, 'b.ppnet.yaml': BAD });
     const languageService = require('../../server/src/service/languageService') as Record<string, unknown>;
     const real = languageService.createLanguageService as () => { validate: (d: { uri: string }) => unknown };
@@ -431,7 +431,7 @@ describe('hostile input: a failure inside ppnet', () => {
       const service = real();
       return { ...service, validate: (d: { uri: string }) => (d.uri.endsWith('/a.ppnet.yaml') ? assert.fail('boom') : service.validate(d)) };
     };
-    const result = runPatched(dir, ['check', '.'], languageService, 'createLanguageService', failing);
+    const result = await runPatched(dir, ['check', '.'], languageService, 'createLanguageService', failing);
     assert.deepEqual(result, {
       status: 2,
       stdout:
@@ -444,7 +444,7 @@ describe('hostile input: a failure inside ppnet', () => {
     });
   });
 
-  it('a failure of the run itself: one line, no stack trace unless PPNET_DEBUG is set', () => {
+  it('a failure of the run itself: one line, no stack trace unless PPNET_DEBUG is set', async () => {
     const dir = tempTree({ 'a.ppnet.yaml': GOOD });
     const check = require('../../server/src/cli/check') as Record<string, unknown>;
     const throwing = () => {
@@ -453,13 +453,13 @@ describe('hostile input: a failure inside ppnet', () => {
     const previous = process.env.PPNET_DEBUG;
     delete process.env.PPNET_DEBUG;
     try {
-      assert.deepEqual(runPatched(dir, ['check', '.'], check, 'checkFiles', throwing), {
+      assert.deepEqual(await runPatched(dir, ['check', '.'], check, 'checkFiles', throwing), {
         status: 2,
         stdout: '',
         stderr: 'ppnet: internal error: disk on fire\\x1B[2J. Please report it (set PPNET_DEBUG=1 to see where)\n',
       });
       process.env.PPNET_DEBUG = '1';
-      assert.match(runPatched(dir, ['check', '.'], check, 'checkFiles', throwing).stderr, /^ppnet: internal error: disk on fire\\x1B\[2J\. Please report it\nError: disk on fire/);
+      assert.match((await runPatched(dir, ['check', '.'], check, 'checkFiles', throwing)).stderr, /^ppnet: internal error: disk on fire\\x1B\[2J\. Please report it\nError: disk on fire/);
     } finally {
       if (previous === undefined) delete process.env.PPNET_DEBUG;
       else process.env.PPNET_DEBUG = previous;

@@ -72,6 +72,7 @@ export function ppnet(args: string[], options: { cwd?: string; input?: string | 
 /** A stack trace line: "    at f (file.js:1:2)". */
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 /** What the command line must never print: C0 controls but tab and line feed, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this does
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 export function assertClean(stdout: string, stderr: string): void {

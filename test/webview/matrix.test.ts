@@ -64,9 +64,9 @@ interface DrawnMatrix {
 
 async function drawnMatrix(page: Page): Promise<DrawnMatrix> {
   return page.evaluate(() => ({
-    rows: [...document.querySelectorAll('#matrix .matrix-row')].map((e: any) => ({ id: e.dataset.row, kind: e.querySelector('.matrix-axis-kind').textContent, label: e.querySelector('.matrix-axis-label').textContent })),
-    columns: [...document.querySelectorAll('#matrix .matrix-column')].map((e: any) => ({ id: e.dataset.column, kind: e.querySelector('.matrix-axis-kind').textContent, label: e.querySelector('.matrix-axis-label').textContent })),
-    cells: [...document.querySelectorAll('#matrix .matrix-cell:not(.empty)')].map((e: any) => ({ row: e.dataset.row, column: e.dataset.column, route: e.dataset.route, text: e.textContent, title: e.title })),
+    rows: [...document.querySelectorAll('#matrix .matrix-row')].map((e) => ({ id: e.dataset.row, kind: e.querySelector('.matrix-axis-kind').textContent, label: e.querySelector('.matrix-axis-label').textContent })),
+    columns: [...document.querySelectorAll('#matrix .matrix-column')].map((e) => ({ id: e.dataset.column, kind: e.querySelector('.matrix-axis-kind').textContent, label: e.querySelector('.matrix-axis-label').textContent })),
+    cells: [...document.querySelectorAll('#matrix .matrix-cell:not(.empty)')].map((e) => ({ row: e.dataset.row, column: e.dataset.column, route: e.dataset.route, text: e.textContent, title: e.title })),
   }));
 }
 
@@ -153,16 +153,20 @@ describe('preview route matrix', { skip: missing }, () => {
     const lineOf = (id: string) => contoso.graph.nodes.find((n) => n.id === id)!.range!.start.line + 1;
     await send(page, { type: 'cursor', line: lineOf('gateway:gw-sea'), character: 4 });
     await page.waitForSelector('#matrix .matrix-row.highlight');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the elements of a page function, typed without the DOM library
     assert.deepEqual(await page.$$eval('#matrix .matrix-row.highlight', (rows) => rows.map((r: any) => r.dataset.row)), ['gateway:gw-sea']);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the elements of a page function, typed without the DOM library
     assert.deepEqual(await page.$$eval('#matrix .matrix-cell.highlight', (cells) => cells.map((c: any) => `${c.dataset.row} ${c.dataset.column}`)), ['gateway:gw-sea environment:fabrikam-us']);
 
     await send(page, { type: 'cursor', line: lineOf('environment:contoso-dev'), character: 4 });
     await page.waitForSelector('#matrix .matrix-column.highlight');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the elements of a page function, typed without the DOM library
     assert.deepEqual(await page.$$eval('#matrix .matrix-column.highlight', (columns) => columns.map((c: any) => c.dataset.column)), ['environment:contoso-dev']);
     assert.deepEqual(await page.$$eval('#matrix .matrix-row.highlight', (rows) => rows.length), 0);
     // A connector is neither: the cell of its flow.
     await send(page, { type: 'cursor', line: lineOf('connector:erp-sql'), character: 4 });
     await page.waitForFunction(() => document.querySelector('#matrix .matrix-cell.highlight')?.dataset.row === 'gateway:gw-ams');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the elements of a page function, typed without the DOM library
     assert.deepEqual(await page.$$eval('#matrix .matrix-cell.highlight', (cells) => cells.map((c: any) => `${c.dataset.row} ${c.dataset.column}`)), ['gateway:gw-ams environment:contoso-prod']);
     assertNoProblems(problems);
     await page.context().close();
@@ -254,11 +258,12 @@ describe('preview route matrix', { skip: missing }, () => {
     await page.hover('#matrix .matrix-cell');
     const injected = await page.evaluate(() => ({
       elements: document.querySelectorAll('#matrix img, #matrix script, #matrix svg, #controls img, #controls script').length,
-      handlers: [...document.querySelectorAll('#matrix *, #controls *')].flatMap((e: any) => [...e.attributes].filter((a: any) => a.name.startsWith('on')).map((a: any) => a.name)),
+      handlers: [...document.querySelectorAll('#matrix *, #controls *')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
       pwned: window.__pwned,
     }));
     assert.deepEqual(injected, { elements: 0, handlers: [], pwned: undefined });
     // The filter lists hold the names as text too.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the elements of a page function, typed without the DOM library
     assert.ok((await page.$$eval('#environment-filter option', (options) => options.map((o: any) => o.textContent))).includes(`"><svg onload="window.__pwned='name'">`));
     await page.screenshot({ path: screenshotPath('matrix-hostile.png') });
     assertNoProblems(problems);

@@ -4,6 +4,7 @@
  */
 
 /** C0 controls but tab and line feed, DEL, and C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this does
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** The text with each control character written as `\xHH` (ESC as `\x1B`): visible, inert, and still one line. */

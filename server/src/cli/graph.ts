@@ -1,53 +1,53 @@
 /**
- * `ppnet graph <file> [--format svg|mermaid|json] [--focus <id>] [--collapse] [-o out]`: the preview's
- * diagram without an editor. The SVG comes from the same layout and renderer as the webview; `--focus`
- * and `--collapse` are the overview's views (diagram/views.ts).
+ * The preview's diagram without an editor (`ppnet graph`): the graph of a file with its config's levels,
+ * the view asked for, and the drawing in a format. The SVG comes from the same layout and renderer as
+ * the webview; `--focus` and `--collapse` are the overview's views (diagram/views.ts).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader } from '../files/configFiles';
-import { describeError } from '../files/read';
+import type { RunContext } from './command';
+import { RunFailure, UsageError } from './errors';
 import { escapeControl, escapeControlInJson } from './escape';
-import { configAnchor, readTopology, STDIN, STDIN_NAME, UsageError } from './inputs';
+import { configAnchor, readTopology, STDIN, STDIN_NAME } from './inputs';
 import { layoutGraph } from '../../../diagram/layout';
 import { toMermaid } from '../../../diagram/mermaid';
 import { renderSvg } from '../../../diagram/svg';
-import { THEME_KINDS, ThemeKind } from '../../../diagram/theme';
+import type { ThemeKind } from '../../../diagram/theme';
 import { findNode, focusGraph, nodeNames } from '../../../diagram/views';
 import { overviewOf } from '../../../diagram/overview';
-import { closest, createLanguageService, didYouMean, Graph } from '../service';
+import { closest, createLanguageService, didYouMean, Graph, LanguageService } from '../service';
 
 
 export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** The graph of one topology file, with the diagnostics its folder's ppnet.config.yaml sets. */
-export function graphOfFile(file: string, text: string, configs = new ConfigLoader()): Graph {
+export function graphOfFile(file: string, text: string, configs = new ConfigLoader(), service: LanguageService = createLanguageService()): Graph {
   const config = configs.forFile(file);
   const document = TextDocument.create(pathToFileURL(path.resolve(file)).toString(), 'ppnet', 1, text);
-  const service = createLanguageService();
-  return service.getGraph(document, { ruleLevels: config?.config.ruleLevels });
+  const graph = service.getGraph(document, { ruleLevels: config?.config.ruleLevels });
+  service.forget(document.uri);
+  return graph;
 }
 
 /**
  * The graph of a file named on the command line (`-`: standard input), the files read for it, and a
  * warning when its config could not be read (it is drawn with the default levels then). A file that
- * cannot be read is bad usage.
+ * cannot be read stops the run.
  */
-export function graphOfInput(file: string): { graph: Graph; read: string[]; warning?: string } {
+export function graphOfInput(file: string, { service, configs }: Pick<RunContext, 'service' | 'configs'>): { graph: Graph; read: string[]; warning?: string } {
   const input = { file: file === STDIN ? STDIN_NAME : file, real: file };
   const read = readTopology(input);
   if ('diagnostic' in read) {
     const { line, character } = read.diagnostic.range.start;
-    throw new UsageError(`ppnet: ${input.file}:${line + 1}:${character + 1}: ${read.diagnostic.message}`);
+    throw new RunFailure(`${input.file}:${line + 1}:${character + 1}: ${read.diagnostic.message}`);
   }
-  const configs = new ConfigLoader();
   const config = configs.forFile(configAnchor(input));
-  const graph = graphOfFile(configAnchor(input), read.document.getText(), configs);
+  const graph = graphOfFile(configAnchor(input), read.document.getText(), configs, service);
   const configFile = config && (path.relative(process.cwd(), config.path) || config.path);
-  const warning = config?.unreadable ? `ppnet: cannot read ${configFile}: ${config.unreadable}; drawn with every rule at its default level` : undefined;
+  const warning = config?.unreadable ? `cannot read ${configFile}: ${config.unreadable}; drawn with every rule at its default level` : undefined;
   return { graph, read: [file, ...(configFile ? [configFile] : [])], warning };
 }
 
@@ -64,8 +64,8 @@ export function viewOfGraph(graph: Graph, view: GraphView): Graph {
   let open: string | undefined;
   if (view.focus !== undefined) {
     const found = findNode(graph, view.focus);
-    if (!found) throw new UsageError(`ppnet: --focus: no node or entity "${view.focus}" in the graph.${didYouMean(closest(view.focus, nodeNames(graph)))}`);
-    if ('ambiguous' in found) throw new UsageError(`ppnet: --focus: "${view.focus}" names several nodes: ${found.ambiguous.join(', ')}; give one of them`);
+    if (!found) throw new UsageError(`--focus: no node or entity "${view.focus}" in the graph.${didYouMean(closest(view.focus, nodeNames(graph)))}`);
+    if ('ambiguous' in found) throw new UsageError(`--focus: "${view.focus}" names several nodes: ${found.ambiguous.join(', ')}; give one of them`);
     shown = focusGraph(graph, found.id);
     open = graph.nodes.find((n) => n.id === found.id)?.group ?? found.id;
   }
@@ -77,22 +77,4 @@ export async function renderGraph(graph: Graph, format: GraphFormat, theme: Them
   if (format === 'json') return JSON.stringify(graph, escapeControlInJson, 2) + '\n';
   if (format === 'mermaid') return escapeControl(toMermaid(graph));
   return escapeControl(renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title })) + '\n';
-}
-
-export function isGraphFormat(value: string): value is GraphFormat {
-  return (GRAPH_FORMATS as readonly string[]).includes(value);
-}
-
-export function isThemeKind(value: string): value is ThemeKind {
-  return (THEME_KINDS as readonly string[]).includes(value);
-}
-
-/** Writes the output file, or says why it cannot. */
-export function writeOutput(file: string, content: string): string | undefined {
-  try {
-    fs.writeFileSync(file, content);
-    return undefined;
-  } catch (error) {
-    return `ppnet: cannot write ${file}: ${describeError(error)}`;
-  }
 }

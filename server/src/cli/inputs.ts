@@ -9,10 +9,8 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { describeError, readText } from '../files/read';
+import { RunFailure } from './errors';
 import { COMMAND_LINE_LIMIT_BYTES, fileDiagnostic, formatBytes, formatLimit, LIMITS_URL, ruleByCode, ruleUrl } from '../service';
-
-/** A failure of the command line's use or of its inputs (exit 2), with the message for the user. */
-export class UsageError extends Error {}
 
 export const STDIN = '-';
 /** How standard input is named in reports. */
@@ -138,7 +136,7 @@ export function collectInputs(args: string[]): CollectedInputs {
         // not there at all, or its folder cannot be searched
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (!link && (code === 'ENOENT' || code === 'ENOTDIR')) throw new UsageError(`ppnet: cannot read ${arg}: no such file or folder`);
+      if (!link && (code === 'ENOENT' || code === 'ENOTDIR')) throw new RunFailure(`cannot read ${arg}: no such file or folder`);
       if (link) problem(arg, cannotRead('symbolic link', `it leads to ${describeLinkTarget(arg)}, which cannot be read: ${describeError(error)}`, 'Fix or remove the link.'));
       else problem(arg, cannotRead('path', describeError(error), 'It is not checked.'));
       continue;
@@ -192,29 +190,4 @@ export function documentUri(input: InputFile): string {
 /** The path whose nearest config applies: standard input takes the current folder's. */
 export function configAnchor(input: InputFile): string {
   return input.real === STDIN ? path.join(process.cwd(), STDIN_NAME) : input.file;
-}
-
-/**
- * Refuses an output file that is one of the files read (a topology or a config): writing there would
- * destroy it. Files are compared as the system sees them (the same device and inode), so that another
- * spelling, a symbolic link or a hard link is caught too.
- */
-export function refuseOverwrite(output: string, read: Iterable<string>): void {
-  let target: fs.Stats;
-  try {
-    target = fs.statSync(output);
-  } catch {
-    return; // nothing there yet: nothing to lose
-  }
-  for (const file of read) {
-    if (file === STDIN) continue;
-    try {
-      const stat = fs.statSync(file);
-      if (stat.dev === target.dev && stat.ino === target.ino) {
-        throw new UsageError(`ppnet: will not write to ${output}: it is ${file === output ? 'an input' : `the same file as ${file}`}, which this run reads. Name another output file.`);
-      }
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-    }
-  }
 }

@@ -1,20 +1,19 @@
 /**
- * `ppnet routes <file|folder>... [--format text|json|csv|markdown]`: the preview's route matrix for a CI
- * job to publish ("which flows cross the public internet?"). A folder means every topology file below
- * it, each row prefixed by its file. Exit 0 when printed, 2 on bad usage or a file that cannot be read.
+ * The preview's route matrix for a CI job to publish (`ppnet routes`: "which flows cross the public
+ * internet?"), as text, JSON, CSV or Markdown. A folder means every topology file below it, each row
+ * prefixed by its file.
  */
 import * as fs from 'fs';
-import { collectFiles, UsageError } from './check';
+import { collectFiles } from './check';
+import type { RunContext } from './command';
+import { RunFailure } from './errors';
 import { graphOfInput } from './graph';
-import { escapeControl } from './escape';
 import { STDIN } from './inputs';
 import { MatrixCell, MatrixColumn, MatrixRow, mergeMatrices, AXIS_KIND_WORDS, ROUTE_EXPOSURE, RouteMatrix, routeMatrix } from '../../../diagram/matrix';
 import { ROUTE_STYLES } from '../../../diagram/theme';
 
 export const ROUTES_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 export type RoutesFormat = (typeof ROUTES_FORMATS)[number];
-
-export const ROUTES_USAGE = 'ppnet routes <file|folder>... [--format text|json|csv|markdown]';
 
 /** The matrix of the inputs, and the file each row comes from (every row's, for a single file). */
 export interface RoutesResult {
@@ -23,47 +22,16 @@ export interface RoutesResult {
   file?: string;
 }
 
-/** The matrix of the inputs; a path that cannot be read is bad usage (its message names it and why). */
-export function routesOf(inputs: string[]): RoutesResult {
+/** The matrix of the inputs; a path that cannot be read stops the run (its message names it and why). */
+export function routesOf(inputs: string[], context: Pick<RunContext, 'service' | 'configs'>): RoutesResult {
   const files = collectFiles(inputs).map((entry) => {
-    if (entry.kind === 'problem') throw new UsageError(`ppnet: ${entry.problem.file}: ${entry.problem.diagnostic.message}`);
+    if (entry.kind === 'problem') throw new RunFailure(`${entry.problem.file}: ${entry.problem.diagnostic.message}`);
     return entry.input;
   });
-  const graphOf = (input: { file: string; real: string }) => graphOfInput(input.real === STDIN ? STDIN : input.file).graph;
+  const graphOf = (input: { file: string; real: string }) => graphOfInput(input.real === STDIN ? STDIN : input.file, context).graph;
   const single = files.length === 1 && inputs.length === 1 && (inputs[0] === STDIN || !fs.statSync(inputs[0]).isDirectory());
   if (single) return { matrix: routeMatrix(graphOf(files[0])), file: files[0].file };
   return { matrix: mergeMatrices(files.map((input) => ({ file: input.file, matrix: routeMatrix(graphOf(input)) }))) };
-}
-
-/** Runs `ppnet routes` with the arguments after the command; reports its own usage errors. */
-export function routesCommand(args: string[], out: (text: string) => void, err: (text: string) => void): number {
-  try {
-    let format = 'text';
-    const inputs: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (arg === '--format' || arg === '-f') format = args[++i] ?? '';
-      else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-      else if (arg.startsWith('-')) throw new UsageError(`ppnet: unknown option ${arg}\n\nUsage: ${ROUTES_USAGE}`);
-      else inputs.push(arg);
-    }
-    if (!isRoutesFormat(format)) throw new UsageError(`ppnet: --format must be text, json, csv or markdown, not "${format}"`);
-    if (inputs.length === 0) throw new UsageError(`ppnet: routes needs a file or folder\n\nUsage: ${ROUTES_USAGE}`);
-    // Names come from the file: control characters are shown escaped, never sent to the terminal.
-    out(formatRoutes(routesOf(inputs), format).split('\r\n').map(escapeControl).join('\r\n'));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err(error.message + '\n');
-      return 2;
-    }
-    err(`ppnet: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return 2;
-  }
-}
-
-export function isRoutesFormat(value: string): value is RoutesFormat {
-  return (ROUTES_FORMATS as readonly string[]).includes(value);
 }
 
 export function formatRoutes(result: RoutesResult, format: RoutesFormat): string {
@@ -120,6 +88,7 @@ function summary(matrix: RouteMatrix): string {
 
 /** Control characters (a terminal's escape sequences among them) as visible `\u` escapes. */
 function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this does
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -175,6 +144,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- finding control characters is what this does
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[&<>]/g, (c) => MARKDOWN_ENTITIES[c])
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)

@@ -120,6 +120,7 @@ function loneCrProblem(offset: number, count: number): ParseProblem {
 }
 
 /** Characters YAML does not allow in a file: C0 controls but tab, line feed and carriage return; DEL; C1 controls but NEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this does
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 
 export function hasControlCharacters(text: string): boolean {

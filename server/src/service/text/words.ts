@@ -1,5 +1,5 @@
 /** The words messages, hovers and the graph use for lists and for the kinds of entities. */
-import type { EntityKind } from '../model/model';
+import type { EntityKind } from '../../../../protocol/graph';
 
 /** A list for messages: `a`, `a and b`, `a, b and c`. */
 export function listWords(words: readonly string[], conjunction = 'and'): string {

@@ -1,10 +1,10 @@
 /** SARIF 2.1.0 output for code scanning: one run, the rules with their help links, one result per diagnostic. */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { FileResult } from './check';
-import { escapeControl } from './escape';
-import { NOT_CHECKED_CODES } from './inputs';
-import { RULES, ruleUrl, severityName } from '../service';
+import type { FileResult } from '../check';
+import { escapeControl } from '../escape';
+import { NOT_CHECKED_CODES } from '../inputs';
+import { RULES, ruleUrl, severityName } from '../../service';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -19,7 +19,7 @@ export function toSarif(results: FileResult[]): object {
           driver: {
             name: 'ppnet',
             informationUri: 'https://learn.microsoft.com/power-platform/guidance/expressroute/understanding-architecture',
-            version: require('../../../../package.json').version,
+            version: require('../../../../../package.json').version,
             rules: RULES.map((rule) => ({
               id: rule.code,
               name: rule.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),

@@ -1,0 +1,57 @@
+/**
+ * What a command of `ppnet` is: a verb with its usage, its options and a `run` that gets the parsed
+ * arguments and the run's context. `main.ts` finds the command, parses its options and applies the one
+ * failure policy; each verb lives in `commands/<verb>.ts` and is listed in `commands/index.ts`.
+ */
+import { ConfigLoader } from '../files/configFiles';
+import { createLanguageService, LanguageService } from '../service';
+import type { Args, OptionSpec } from './options';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What every command of one run shares. */
+export interface RunContext extends Io {
+  /** One language service per run: every file checked, drawn or compared goes through it. */
+  readonly service: LanguageService;
+  /** The ppnet.config.yaml files, each read once per run. */
+  readonly configs: ConfigLoader;
+}
+
+export interface Command {
+  readonly name: string;
+  /** The call's shape after `ppnet `: `check <file|folder|->... [--format text|json|sarif] [-o out]`. */
+  readonly usage: string;
+  /** What it does, in a line, for `ppnet --help`. */
+  readonly summary: string;
+  /** What `ppnet <command> --help` says after the usage and options: what inputs mean, exit codes. */
+  readonly details: string;
+  readonly options: readonly OptionSpec[];
+  /** How many inputs it takes, and the message when the count is wrong. */
+  readonly inputs: { readonly min: number; readonly max?: number; readonly wrongCount: string };
+  /** The exit code. */
+  run(args: Args, context: RunContext): Promise<number> | number;
+}
+
+export function createRunContext(io: Io): RunContext {
+  return { ...io, service: createLanguageService(), configs: new ConfigLoader() };
+}
+
+/** The options most commands share. */
+export const OUTPUT_OPTION = {
+  name: '--output',
+  alias: '-o',
+  value: 'a file name (- for standard output)',
+  help: 'Write to this file instead of standard output; never over a file the run reads.',
+} as const satisfies OptionSpec;
+
+export function formatOption(choices: readonly string[], help: string): OptionSpec {
+  return { name: '--format', alias: '-f', value: 'a format', choices, default: choices[0], help };
+}
+
+/** Says that a topology is read from a terminal, where the user may not know to end it. */
+export function noteStdinFromTerminal(inputs: readonly string[], context: RunContext): void {
+  if (inputs.includes('-') && process.stdin.isTTY) context.err('ppnet: reading a topology from standard input; end it with Ctrl-D\n');
+}
