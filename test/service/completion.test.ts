@@ -194,6 +194,23 @@ describe('completion: route filter', () => {
     const flow = complete(contosoWith('routeFilter: [12076:51004, 12076:51006]', 'routeFilter: [12076:51004, |]'));
     assert.deepEqual([flow[0].label, flow[0].detail], ['12076:51006', 'needed: fabrikam-us runs in United States']);
   });
+
+  it('offers a region\'s Azure Storage, SQL, Cosmos DB and Backup communities once a value is typed, never a service without a value', () => {
+    const typed = complete(withoutNorthEurope('12076:52|'));
+    const storage = typed.find((i) => i.label === '12076:52003')!;
+    assert.deepEqual([storage.labelDetails?.description, storage.detail], ['Azure Storage in North Europe', "Azure Storage in North Europe only, not the region's community"]);
+    assert.equal(typed.filter((i) => /^12076:5[2-5]\d{3}$/.test(i.label)).length, 42 * 4);
+    assert.ok(!labels(typed).includes('Azure Communication Services'));
+    assert.ok(!labels(complete(withoutNorthEurope('|'))).some((l) => /^12076:52/.test(l)));
+  });
+
+  it("offers a sovereign cloud's own communities, not the public cloud's", () => {
+    const gov = complete(contosoWith('version: 1\n', 'version: 1\ncloud: gcc-high\n').replace('        - North Europe                # 12076:51003\n', '        - |\n'));
+    assert.deepEqual(labels(gov), ['usgovarizona', 'usgoviowa', 'usgovvirginia', 'usgovtexas', 'Exchange Online', 'SharePoint Online', 'Skype For Business Online', 'Microsoft Entra ID', 'Other Office 365 Online services']);
+    assert.deepEqual(gov.map((i) => i.labelDetails?.description).slice(0, 4), ['12076:51106', '12076:51109', '12076:51105', '12076:51108']);
+    const china = complete(contosoWith('version: 1\n', 'version: 1\ncloud: china\n').replace('        - North Europe                # 12076:51003\n', '        - 12|\n'));
+    assert.deepEqual(labels(china), ['12076:51301', '12076:51302', '12076:51303', '12076:51304', '12076:51305']);
+  });
 });
 
 describe('completion: references and connector types', () => {
@@ -335,6 +352,17 @@ describe('completion: Virtual Network support (northwind-vnet.ppnet.yaml)', () =
   it('offers the policies\' virtual networks not yet listed in a circuit\'s private peering', () => {
     assert.deepEqual(rows(northwindWith('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [nw-pp-weu, |]')), [['nw-pp-neu', 'delegated subnet of enterprise policy ep-eu', 'northeurope']]);
     assert.deepEqual(labels(northwindWith('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [|]')), ['nw-pp-weu', 'nw-pp-neu']);
+  });
+
+  it("offers for a subnet's hub the networks circuits link that no policy delegates", () => {
+    const text = NORTHWIND.replace('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [nw-hub, nw-pp-neu]').replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: |\n');
+    assert.deepEqual(rows(complete(text)), [['nw-hub', 'linked over the private peering of er-nw', undefined]]);
+    const linked = NORTHWIND.replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: nw-hub\n').replace('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [|]');
+    assert.deepEqual(rows(complete(linked)), [
+      ['nw-pp-weu', 'delegated subnet of enterprise policy ep-eu', 'westeurope'],
+      ['nw-hub', 'hub the networks of enterprise policy ep-eu are peered to', undefined],
+      ['nw-pp-neu', 'delegated subnet of enterprise policy ep-eu', 'northeurope'],
+    ]);
   });
 
   it('offers only the connectors that run in the delegated subnet after via: vnet', () => {

@@ -107,6 +107,18 @@ describe('hover', () => {
     assert.ok(hoverAt('        - 12076:5000|2', text)?.value.startsWith('**12076:50002**: a private-peering value (West Europe). Route filters apply to Microsoft peering'));
   });
 
+  it('says what this round\'s entries denote: former and portal names, regional service and US Government communities', () => {
+    const text = CONTOSO.replace('        - Microsoft Entra ID', '        - Dynamics 365').replace('        - North Europe  ', '        - 12076:52003   ');
+    assert.ok(hoverAt('        - Dynamics| 365', text)?.value.startsWith('**CRM Online** (12076:5040): a service community, here by its former name Dynamics 365.'));
+    assert.equal(
+      hoverAt('        - 12076:5200|3', text)?.value,
+      `**12076:52003**: the Azure Storage community of North Europe. It carries only Azure Storage's prefixes in that region, not the region's own community (12076:51003), which Power Platform needs.\n\nSources: ${ROUTING}`,
+    );
+    const sip = CONTOSO.replace('        - Microsoft Entra ID', '        - Azure SIP Trunking').replace('        - North Europe  ', '        - 12076:5160    ');
+    assert.ok(hoverAt('        - Azure SIP| Trunking', sip)?.value.startsWith('**Microsoft PSTN services** (12076:5250): a service community.'));
+    assert.ok(hoverAt('        - 12076:51|60', sip)?.value.startsWith('**12076:5160**: the US Government community of Microsoft Entra ID, for circuits of Azure Government'));
+  });
+
   it('gives a connector type\'s route and gateway need, and an enumerated value\'s meaning', () => {
     assert.equal(
       hoverAt('    type: sales|force')?.value,
