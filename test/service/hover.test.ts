@@ -189,13 +189,17 @@ describe('hover on Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
       ['      - |vnet: nw-pp-weu', ['enterprisePolicies', 'ep-eu', 'subnets', 'vnet'], 'delegatedSubnet'],
       ['        |region: westeurope', ['enterprisePolicies', 'ep-eu', 'subnets', 'region'], 'delegatedSubnet'],
       ['        |cidr: 10.40.0.0/25', ['enterprisePolicies', 'ep-eu', 'subnets', 'cidr'], 'delegatedSubnet'],
+      ['        |hub: nw-hub', ['enterprisePolicies', 'ep-eu', 'subnets', 'hub'], 'delegatedSubnet'],
+      ['    |releaseCycle: early', ['environments', 'nw-test', 'releaseCycle'], 'releaseCycle'],
       ['    |managed: true               #', ['environments', 'nw-prod', 'managed'], 'managed'],
       ['    |enterprisePolicy: ep-eu\n  nw-test', ['environments', 'nw-prod', 'enterprisePolicy'], 'enterprisePolicy'],
     ];
+    // The example with this round's keys: a hub for the West Europe subnet, an early release cycle for the test environment.
+    const text = NORTHWIND.replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: nw-hub\n').replace('    type: sandbox\n', '    type: sandbox\n    releaseCycle: early\n');
     for (const [marked, keyPath, concept] of keys) {
       const description = schemaAt(keyPath)?.description;
       assert.ok(description, keyPath.join('.'));
-      assert.equal(at(marked)?.value, `**${keyPath[keyPath.length - 1]}**: ${description}\n\n${conceptMarkdown(concept)}`, marked);
+      assert.equal(hoverAt(marked, text)?.value, `**${keyPath[keyPath.length - 1]}**: ${description}\n\n${conceptMarkdown(concept)}`, marked);
     }
   });
 
