@@ -186,6 +186,7 @@ describe('completion: route filter', () => {
       'Azure Communication Services',
     ]);
     assert.equal(items.length, 1 + (42 - 2) + 9); // North Europe, the other regions with a known value, the services
+    assert.equal(items.find((i) => i.label === 'Microsoft PSTN services')?.detail, 'service community (listed as Azure SIP Trunking): restricted use');
   });
 
   it('writes values when the entry starts with a digit or the filter is written in values', () => {

@@ -408,7 +408,8 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const service of serviceCommunities) {
     // CRM Online carries Dynamics 8.2 and earlier only; route-filter-service-community warns about it.
     if (service.value === '12076:5040') continue;
-    add(service.name, service.value, CompletionItemKind.Module, `service community${service.note ? `: ${service.note}` : ''}`);
+    const portal = service.portalNames?.length ? ` (listed as ${service.portalNames.join(', ')})` : '';
+    add(service.name, service.value, CompletionItemKind.Module, `service community${portal}${service.note ? `: ${service.note}` : ''}`);
   }
   // One service in one region (Azure Storage of West Europe...): offered once values are being typed, as they are written only as values.
   if (values && prefix !== '') {
