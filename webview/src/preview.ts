@@ -15,6 +15,7 @@ import type { LaidOutGraph } from '../../diagram/layout';
 import { toMermaid } from '../../diagram/mermaid';
 import { renderSvg, renderSvgLayers } from '../../diagram/svg';
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
+import { FLOW_WORDS } from '../../protocol/vocabulary';
 import type { EdgeClass, Graph, GraphFlow, GraphNode } from '../../protocol/graph';
 import { RouteMatrix, routeMatrix } from '../../diagram/matrix';
 import { cellKey, MatrixSelection, MatrixView } from './matrix';
@@ -488,14 +489,6 @@ function renderLegend(): void {
   legend.replaceChildren(...items, marks);
 }
 
-const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
-  users: 'Users',
-  'static-content': 'Canvas static content',
-  connector: 'Connector',
-  'desktop-flow': 'Desktop flow',
-  'azure-service': 'Azure service',
-};
-
 /**
  * Flows listed at first, and added by each click on the row that says how many are not: laying out a
  * few hundred rows of reasons was most of opening a large file (filter, search or focus to list fewer).
@@ -528,7 +521,7 @@ function flowRow(flow: GraphFlow): HTMLTableRowElement {
     link.href = flow.source;
     why.append(' ', link);
   }
-  row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
+  row.append(element('td', FLOW_WORDS[flow.kind]?.label ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
   return row;
 }
 

@@ -1,5 +1,5 @@
 /** Regions: the Power Platform region an environment is in and the Azure datacenter regions it runs in. */
-import { findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, knownDatacenterRegions, PowerPlatformRegion } from '../catalog/catalog';
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, knownDatacenterRegions, PowerPlatformRegion } from '../catalog/catalog';
 import type { Environment } from '../model/model';
 
 /** The catalog's Power Platform region of an environment, when its `region` names one. */
@@ -38,6 +38,16 @@ export function datacenterRegionFit(region: PowerPlatformRegion, azureRegionId: 
 /** The ExpressRoute geopolitical region of a Power Platform region's datacenters, when the pages state it. */
 export function homeGeopoliticalRegion(region: PowerPlatformRegion): string | undefined {
   return geopoliticalRegionOf(region.datacenterRegions[0]);
+}
+
+/** An Azure region's display name, or its id when the catalog does not know it. */
+export function regionName(azureRegionId: string): string {
+  return azureRegionById(azureRegionId)?.displayName ?? azureRegionId;
+}
+
+/** The display names of Azure regions, in their order (ids the catalog does not know as written). */
+export function regionNames(azureRegionIds: readonly string[]): string[] {
+  return azureRegionIds.map(regionName);
 }
 
 /** Whether an environment is on the early release cycle: `releaseCycle: early`, or an early-release region (Preview (United States)). */

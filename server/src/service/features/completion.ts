@@ -6,7 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, regionalServiceKinds, resolveRouteFilterEntry, serviceCommunities, sovereignRegionCommunitiesOf, sovereignServiceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
+import { azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, regionalServiceKinds, resolveRouteFilterEntry, serviceCommunities, sovereignRegionCommunitiesOf, sovereignServiceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
 import { overlaps, parseCidr } from '../syntax/cidr';
 import { CursorContext, cursorContext } from '../syntax/cursorContext';
 import { schemaAt, VALUE_DOCS } from './content/docs';
@@ -16,7 +16,7 @@ import { RULES } from '../validation/rules';
 import { deref } from '../model/schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './content/snippets';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './content/summary';
-import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded } from '../facts';
+import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded, environmentRegion, regionNames } from '../facts';
 import { indentUnit } from '../text/layout';
 import { rangeOf } from '../text/ranges';
 import { listWords } from '../text/words';
@@ -115,7 +115,7 @@ function keySnippet(name: string, property: NonNullable<Schema>, unit: string): 
 /** The file's own ids and the regions that go with them, so that a snippet fits where it lands. */
 function snippetDefaults(topology: Topology): SnippetDefaults {
   const environment = firstOf(topology.environments.values());
-  const region = (environment?.region && findPowerPlatformRegion(environment.region.text)) || findPowerPlatformRegion('europe')!;
+  const region = (environment && environmentRegion(environment)) || findPowerPlatformRegion('europe')!;
   const taken = new Set(allEntities(topology).map((e) => e.id));
   return {
     environment: environment?.id ?? 'contoso-prod',
@@ -123,7 +123,7 @@ function snippetDefaults(topology: Topology): SnippetDefaults {
     gateway: firstOf(topology.gateways.keys()) ?? 'gw-hq',
     region: region.id,
     regions: powerPlatformRegions.map((r) => r.id),
-    routeFilter: region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id),
+    routeFilter: regionNames(region.datacenterRegions),
     azureRegion: region.datacenterRegions[0],
     vnetRegions: virtualNetworkRegion(region)?.azureRegions ?? region.datacenterRegions,
     advertisedPrefix: freePrefix(topology),
@@ -258,11 +258,11 @@ function enumItems(schema: Schema, field: string, place: Place, quoted: boolean,
 }
 
 function powerPlatformRegionItems(place: Place, first: Environment[]): CompletionItem[] {
-  const preferred = new Set(first.map((e) => e.region && findPowerPlatformRegion(e.region.text)?.id));
+  const preferred = new Set(first.map((e) => environmentRegion(e)?.id));
   const regions = [...powerPlatformRegions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
   return regions.map((region) => {
-    const pair = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(' + ');
-    const servedBy = first.filter((e) => e.region && findPowerPlatformRegion(e.region.text)?.id === region.id).map((e) => e.id);
+    const pair = regionNames(region.datacenterRegions).join(' + ');
+    const servedBy = first.filter((e) => environmentRegion(e)?.id === region.id).map((e) => e.id);
     return item(region.id, CompletionItemKind.Value, place, {
       detail: `${region.displayName}: ${pair}`,
       description: servedBy.length ? `region of ${servedBy.join(', ')}` : undefined,
@@ -275,7 +275,7 @@ function powerPlatformRegionItems(place: Place, first: Environment[]): Completio
 function azureRegionItems(place: Place, environments: Environment[]): CompletionItem[] {
   const preferred = new Map<string, string>();
   for (const environment of environments) {
-    const region = environment.region && findPowerPlatformRegion(environment.region.text);
+    const region = environmentRegion(environment);
     if (!region) continue;
     for (const id of geographyOf(region)) {
       const role = region.datacenterRegions.includes(id) ? 'datacenter region' : 'gateway region';
@@ -340,7 +340,7 @@ function peeringLocationItems(place: Place, circuitId: string): CompletionItem[]
     (a, b) => score(a.localAzureRegions, a.geopoliticalRegion) - score(b.localAzureRegions, b.geopoliticalRegion) || a.displayName.localeCompare(b.displayName),
   );
   return sorted.map((location) => {
-    const local = location.localAzureRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(', ');
+    const local = regionNames(location.localAzureRegions).join(', ');
     return item(location.displayName, CompletionItemKind.Value, place, {
       detail: `${location.geopoliticalRegion ?? 'geopolitical region unknown'} · local: ${local || 'none'}`,
       description: score(location.localAzureRegions, location.geopoliticalRegion) === 0 ? 'local to your environments' : undefined,
@@ -400,7 +400,7 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   const circuit = place.topology.circuits.get(circuitId);
   for (const { region, environment } of circuit ? regionsNeeded(place.topology, circuit) : []) {
     if (!region.microsoftPeeringCommunity) continue; // catalog-gap says the value is unknown
-    const geography = findPowerPlatformRegion(environment.region!.text)!;
+    const geography = environmentRegion(environment)!;
     add(region.displayName, region.microsoftPeeringCommunity, CompletionItemKind.Value, `needed: ${environment.id} runs in ${geography.displayName}`, azureRegionMarkdown(region));
   }
   const regional = azureRegions.filter((r) => r.microsoftPeeringCommunity).sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -23,7 +23,7 @@ import {
   virtualNetworkSupport,
 } from '../catalog/catalog';
 import { parseCidr } from '../syntax/cidr';
-import { addressesNeeded, policiesOfVnet, policiesPeeredTo, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf } from '../facts';
+import { addressesNeeded, policiesOfVnet, policiesPeeredTo, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf, regionNames } from '../facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './content/docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from '../model/model';
 import { nodeAt } from '../syntax/nodeAt';
@@ -33,7 +33,7 @@ import { REFERENCE_FIELDS, resolveReference } from '../model/references';
 import { closest } from '../text/suggest';
 import { ruleUrl } from '../validation/rule';
 import { rangeOf } from '../text/ranges';
-import { KIND_WORDS, listWords, withArticle } from '../text/words';
+import { entityNoun, listWords, withArticle } from '../text/words';
 import { ruleByCode } from '../validation/rules';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './content/summary';
 import { findDirectives } from '../validation/suppression';
@@ -115,7 +115,7 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
       const geography = azure && powerPlatformRegionsContaining(azure.id)[0];
       const suggestion = geography?.id ?? closest(text, powerPlatformRegions.map((r) => r.id));
       return (
-        `${shown} is not a Power Platform region. Expected here: a Power Platform region, the geography the ${KIND_WORDS[kind]} belongs to ` +
+        `${shown} is not a Power Platform region. Expected here: a Power Platform region, the geography the ${entityNoun(kind)} belongs to ` +
         '(such as `europe` or `unitedstates`), not one of its datacenters.' +
         (azure ? ` \`${text}\` is the Azure region ${azure.displayName}${geography ? `, one of the datacenters of \`${geography.id}\`` : ''}.` : '') +
         (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
@@ -135,7 +135,7 @@ function wrongValueMarkdown(topology: Topology, path: string[], node: Scalar, li
     const ids = [...entitiesOf(topology, targetKind).keys()];
     const suggestion = closest(text, ids);
     return (
-      `${shown}: no ${KIND_WORDS[targetKind]} of this id in this file. Expected here: the id of ${withArticle(KIND_WORDS[targetKind])}, ` +
+      `${shown}: no ${entityNoun(targetKind)} of this id in this file. Expected here: the id of ${withArticle(entityNoun(targetKind))}, ` +
       (ids.length ? `one of ${ids.slice(0, 10).map((id) => `\`${id}\``).join(', ')}${ids.length > 10 ? ', ...' : ''}.` : 'but the file defines none yet.') +
       (suggestion ? ` Did you mean \`${suggestion}\`?` : '') +
       why
@@ -228,7 +228,7 @@ function reachMarkdown(topology: Topology, circuitId: string, field: 'peeringLoc
   const verdict = !location || !sku
     ? undefined
     : unreachable.length
-      ? `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, does not reach ${listWords(unreachable.map((id) => azureRegionById(id)?.displayName ?? id))}, where its environments run.`
+      ? `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, does not reach ${listWords(regionNames(unreachable))}, where its environments run.`
       : `Circuit ${circuit.id}, a ${sku} circuit at ${location.displayName}, reaches the datacenter regions of the environments it serves.`;
   return [head, verdict, sourceLinks(['er-locations-providers', 'faq'])].filter(Boolean).join('\n\n');
 }

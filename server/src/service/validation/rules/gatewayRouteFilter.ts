@@ -1,14 +1,16 @@
 import { AzureRegion, findAzureRegion } from '../../catalog/catalog';
-import { Circuit, internetOf } from '../../model/model';
+import { Circuit } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
-import { carriedRoutes, circuitOfData, circuitReaches, microsoftPeeringCircuitsAtSite, reachBasis, regionItem, regionsNotCarried, writesValues } from '../../facts';
+import { carriedRoutes, reachBasis, writesValues } from '../../facts';
+import { gatewayRoute } from '../../traffic';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
 /** Why a circuit does not carry the region: it cannot reach it (whatever its filter lists), or its filter lacks it. */
-function cause(circuit: Circuit, azure: AzureRegion, listed: boolean): string {
+function cause(circuit: Circuit, azure: AzureRegion, listed: boolean, unreachable: boolean): string {
   const basis = reachBasis(circuit);
-  if (basis && circuitReaches(circuit, azure.id) === 'unreachable') {
+  if (basis && unreachable) {
     const what = `a ${basis.sku} circuit at ${basis.location.displayName}`;
     return listed
       ? `circuit ${circuit.id} lists ${azure.displayName}, but as ${what} it cannot reach that region`
@@ -25,26 +27,25 @@ export const gatewayRouteFilter: Rule = {
   publicCloudOnly: true,
   check({ topology, report }) {
     for (const gateway of topology.gateways.values()) {
-      const site = gateway.site && topology.sites.get(gateway.site.text);
-      const azure = gateway.region && findAzureRegion(gateway.region.text);
-      if (!site || !gateway.region || !azure || internetOf(site) !== 'blocked') continue;
-      const circuits = microsoftPeeringCircuitsAtSite(topology, site.id);
-      if (circuits.length === 0) continue; // gateway-blocked
-      if (!azure.microsoftPeeringCommunity) continue; // unknown community: ppnet cannot check
-      const carried = circuits.some((circuit) => regionsNotCarried(topology, circuit, [azure.id])?.length !== 1);
-      if (carried) continue;
-      const listed = (circuit: Circuit) => carriedRoutes(topology, circuit).regions.has(azure.id);
+      // No route because no circuit at the site carries the gateway's region (none at all: gateway-blocked).
+      const { route, site, region: azure, cause: why } = gatewayRoute(topology, gateway);
+      if (route !== 'no-route' || why.kind !== 'not-carried' || why.lacks.length === 0 || !site || !azure || !gateway.region) continue;
+      const lacks = why.lacks.map((lack) => ({
+        circuit: lack.circuit,
+        listed: carriedRoutes(topology, lack.circuit).regions.has(azure.id),
+        unreachable: lack.unreachable.some((r) => r.id === azure.id),
+      }));
       // Adding the community helps only on a circuit that may reach the region and whose filter lacks it.
-      const fixable = circuits.filter((c) => circuitReaches(c, azure.id) !== 'unreachable' && !listed(c));
+      const fixable = lacks.filter((l) => !l.unreachable && !l.listed).map((l) => l.circuit);
       const remedy = fixable.length
         ? `Add ${azure.microsoftPeeringCommunity} to the route filter of ${listWords(fixable.map((c) => c.id), 'or')}`
         : `Serve ${site.id} from a circuit that reaches ${azure.displayName} (a premium circuit, or one at a peering location of its geopolitical region)`;
       report({
         at: gateway.region.node,
         message:
-          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and ${listWords(circuits.map((c) => cause(c, azure, listed(c))))}:` +
+          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and ${listWords(lacks.map((l) => cause(l.circuit, azure, l.listed, l.unreachable)))}:` +
           ` the gateway cannot reach Service Bus. ${remedy}, or register the gateway in a region a circuit at ${site.id} carries.`,
-        related: circuits.map((c) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
+        related: lacks.map(({ circuit: c }) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
         data: { circuitId: fixable.find((c) => c.microsoftPeering?.routeFilter)?.id, regionId: azure.id },
       });
     }

@@ -1,5 +1,6 @@
 import { replaceNode } from './shared/edits';
-import { circuitOfData, resolvedEntries, skuOf } from '../../facts';
+import { resolvedEntries, skuOf } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 

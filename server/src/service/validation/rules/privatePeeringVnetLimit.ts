@@ -1,7 +1,8 @@
 import { MAX_VNET_LINKS, MIN_PREMIUM_VNET_LINKS, vnetLinkLimit } from '../../catalog/catalog';
 import { ListItem } from '../../model/model';
 import { replaceNode } from './shared/edits';
-import { bandwidthMbps, circuitOfData, skuOf } from '../../facts';
+import { bandwidthMbps, skuOf } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 import { Rule } from '../rule';
 
 /** The items of a list, each virtual network once (Azure names them without regard to case). */

@@ -2,7 +2,8 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { describeRegionCommunity, describeService, normalize, RouteFilterEntry } from '../../catalog/catalog';
 import { listItemAt, listNode, removeListItem } from './shared/edits';
 import { Rule } from '../rule';
-import { ResolvedEntry, circuitOfData, resolvedEntries } from '../../facts';
+import { ResolvedEntry, resolvedEntries } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 
 /** The community an entry allows, so that a name and a value of the same region compare equal. */
 function communityKey({ item, entry }: ResolvedEntry): string {

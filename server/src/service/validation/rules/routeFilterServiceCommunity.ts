@@ -1,6 +1,6 @@
-import { azureRegionById, describeRegionCommunity, describeService, findPowerPlatformRegion } from '../../catalog/catalog';
+import { azureRegionById, describeRegionCommunity, describeService } from '../../catalog/catalog';
 import { RelatedFinding, Rule } from '../rule';
-import { missingCommunities, resolvedEntries } from '../../facts';
+import { missingCommunities, resolvedEntries, environmentRegion } from '../../facts';
 import { listWords } from '../../text/words';
 
 /** CRM Online: routes of Dynamics CRM 8.2 and earlier, not of Power Platform. */
@@ -23,7 +23,7 @@ export const routeFilterServiceCommunity: Rule = {
       const related: RelatedFinding[] = [];
       for (const id of new Set(missing.map((m) => m.environmentId))) {
         const environment = topology.environments.get(id)!;
-        const region = findPowerPlatformRegion(environment.region!.text)!;
+        const region = environmentRegion(environment)!;
         related.push({ at: environment.region!.node, message: `Environment ${id} is in ${region.displayName}.` });
       }
       for (const { item, entry } of entries) {

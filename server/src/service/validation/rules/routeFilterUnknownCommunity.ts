@@ -3,7 +3,8 @@ import { listItemAt, listNode, replaceListItem } from './shared/edits';
 import { Finding, Rule } from '../rule';
 import { replaceWithSuggestion } from './shared/suggestionFix';
 import { closest, didYouMean } from '../../text/suggest';
-import { circuitOfData, isUnknownRegionalValue, regionItem, resolvedEntries, writesValues } from '../../facts';
+import { isUnknownRegionalValue, resolvedEntries, writesValues } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { listWords } from '../../text/words';
 
 /** What a fix needs to expand a Power Platform region id into its datacenter regions' communities. */

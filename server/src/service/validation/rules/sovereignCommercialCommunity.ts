@@ -1,7 +1,8 @@
 import { RouteFilterEntry } from '../../catalog/catalog';
 import { cloudOf } from '../../model/model';
 import { listItemAt, listNode, removeListItem } from './shared/edits';
-import { circuitOfData, resolvedEntries, servedEnvironments } from '../../facts';
+import { resolvedEntries, servedEnvironments } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 

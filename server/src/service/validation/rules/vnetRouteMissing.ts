@@ -1,5 +1,6 @@
 import { addEntry, appendListItems, listNode } from './shared/edits';
-import { connectorTarget, policyHubs, policyLinkTargets, policyVnets, privatePeeringLinks, vnetPathPolicy } from '../../facts';
+import { policyHubs, policyLinkTargets, policyVnets } from '../../facts';
+import { connectorRoute } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -11,8 +12,8 @@ export const vnetRouteMissing: Rule = {
   check({ topology, report }) {
     const circuits = [...topology.circuits.values()].filter((c) => c.site && topology.sites.has(c.site.text)).map((c) => c.id);
     for (const connector of topology.connectors.values()) {
-      const policy = vnetPathPolicy(topology, connector);
-      if (!policy || !connector.via || connectorTarget(connector) !== 'on-premises' || privatePeeringLinks(topology, policy).length > 0) continue;
+      const policy = connectorRoute(topology, connector).unlinkedSubnet;
+      if (!policy || !connector.via) continue;
       const vnets = policyVnets(policy);
       const hubs = policyHubs(policy);
       const targets = policyLinkTargets(policy);
