@@ -10,3 +10,5 @@ export type { RouteKind, FlowKind } from '../../../protocol/graph';
 export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './syntax/parse';
 export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './validation/limits';
 export { closest, didYouMean } from './text/suggest';
+export { IAC_FORMATS, IAC_EXTENSIONS } from './features/export';
+export type { IacFormat, IacExport, IacExportOptions } from './features/export';
