@@ -7,6 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Graph, GraphFlow, GraphNode, RouteKind } from '../protocol/graph';
+import { ENTITY_WORDS, GROUP_WORDS, OUTSIDE_SERVICE_TITLE } from '../protocol/vocabulary';
 
 export type MatrixRowKind = 'site' | 'desktopFlow' | 'gateway' | 'region';
 export type MatrixColumnKind = 'environment' | 'azureService' | 'service';
@@ -63,26 +64,11 @@ export const ROUTE_EXPOSURE: readonly RouteKind[] = ['no-route', 'internet', 'un
 export const MATRIX_ROW_KINDS: readonly MatrixRowKind[] = ['site', 'desktopFlow', 'gateway', 'region'];
 export const MATRIX_COLUMN_KINDS: readonly MatrixColumnKind[] = ['environment', 'azureService', 'service'];
 
-/** Words for a row or column kind, in the singular. */
-export const AXIS_KIND_WORDS: Record<MatrixRowKind | MatrixColumnKind, string> = {
-  site: 'Site',
-  desktopFlow: 'Desktop flow',
-  gateway: 'Data gateway',
-  region: 'Power Platform region',
-  environment: 'Environment',
-  azureService: 'Azure service',
-  service: 'Outside service',
-};
-
-/** Short words for a route, for a cell. */
-export const ROUTE_SHORT: Record<RouteKind, string> = {
-  expressroute: 'ExpressRoute',
-  internet: 'Internet',
-  'microsoft-backbone': 'Backbone',
-  'virtual-network': 'Virtual network',
-  'no-route': 'No route',
-  unknown: 'Unknown',
-};
+/** Words for a row or column kind, in the singular ("Data gateway", "Power Platform region"). */
+export function axisTitle(kind: MatrixRowKind | MatrixColumnKind): string {
+  if (kind === 'region') return GROUP_WORDS.region.caption;
+  return kind === 'service' ? OUTSIDE_SERVICE_TITLE : ENTITY_WORDS[kind].title;
+}
 
 /** The row and column a flow belongs to, or `undefined` for a flow that does not leave from one (a connector to a Microsoft service). */
 function placeOf(flow: GraphFlow, nodes: Map<string, GraphNode>): { row: string; column: string } | undefined {

@@ -7,6 +7,7 @@
  */
 import { collapseGraph } from './views';
 import type { Graph, GraphGroup, GroupKind } from '../protocol/graph';
+import { GROUP_WORDS } from '../protocol/vocabulary';
 
 /** Above this many nodes the preview opens on the overview (the examples have 26 and 18; ten generated units over 80). */
 const OVERVIEW_THRESHOLD = 60;
@@ -20,25 +21,6 @@ export function drawnAsOverview(graph: Graph): boolean {
 export const CLUSTER_LIMIT = 24;
 
 export const clusterId = (kind: GroupKind) => `cluster:${kind}`;
-
-/** A cluster's caption: what its groups are. */
-const CLUSTER_CAPTIONS: Record<GroupKind, string> = {
-  site: 'On-premises sites',
-  region: 'Power Platform regions',
-  edge: 'Microsoft edges',
-  internet: 'Public internet',
-  cloud: 'Microsoft clouds',
-  azure: 'Azure',
-};
-
-const CLUSTER_WORDS: Record<GroupKind, [string, string]> = {
-  site: ['site', 'sites'],
-  region: ['Power Platform region', 'Power Platform regions'],
-  edge: ['Microsoft edge', 'Microsoft edges'],
-  internet: ['internet group', 'internet groups'],
-  cloud: ['Microsoft cloud', 'Microsoft clouds'],
-  azure: ['Azure group', 'Azure groups'],
-};
 
 export interface Overview {
   graph: Graph;
@@ -72,7 +54,7 @@ export function overviewOf(graph: Graph, expanded: ReadonlySet<string>, open: Re
     const id = clusterId(kind);
     clusters.set(id, groups.map((g) => g.id));
     for (const group of groups) clusterOf.set(group.id, id);
-    const words = CLUSTER_WORDS[kind];
+    const words = GROUP_WORDS[kind].counted;
     clusterGroups.push({ id, kind, label: `${groups.length} ${words[groups.length === 1 ? 0 : 1]}` });
   }
 
@@ -95,7 +77,7 @@ export function overviewOf(graph: Graph, expanded: ReadonlySet<string>, open: Re
   const collapsedGraph = collapseGraph(source, expandedInSource);
 
   const kindOf = new Map(clusterGroups.map((g) => [g.id, g.kind]));
-  collapsedGraph.nodes = collapsedGraph.nodes.map((n) => (kindOf.has(n.id) ? { ...n, caption: CLUSTER_CAPTIONS[kindOf.get(n.id)!] } : n));
+  collapsedGraph.nodes = collapsedGraph.nodes.map((n) => (kindOf.has(n.id) ? { ...n, caption: GROUP_WORDS[kindOf.get(n.id)!].cluster } : n));
   return describeOverview(collapsedGraph, clusters);
 }
 

@@ -3,29 +3,32 @@
  * as well as by colour, so that they stay apart in high contrast and in print.
  */
 import type { EdgeClass, GroupKind, NodeKind } from '../protocol/graph';
+import { EDGE_WORDS, EdgeWords } from '../protocol/vocabulary';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
 export const THEME_KINDS: readonly ThemeKind[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
 
-export interface RouteStyle {
-  /** The legend's words. */
-  label: string;
-  description: string;
+/** How an edge class is drawn, with the legend's words (protocol/vocabulary.ts). */
+export interface RouteStyle extends EdgeWords {
   width: number;
   /** SVG stroke-dasharray, or '' for a solid line. */
   dash: string;
 }
 
-export const ROUTE_STYLES: Record<EdgeClass, RouteStyle> = {
-  expressroute: { label: 'ExpressRoute', description: 'Microsoft peering over your circuit', width: 3.5, dash: '' },
-  internet: { label: 'Public internet', description: 'leaves through your internet edge', width: 2.5, dash: '9 5' },
-  'microsoft-backbone': { label: 'Microsoft backbone', description: "stays inside Microsoft's network", width: 2.5, dash: '1.5 4.5' },
-  'virtual-network': { label: 'Virtual network', description: 'from a delegated subnet, over private peering or a private endpoint', width: 3, dash: '8 3 2 3' },
-  'no-route': { label: 'No route', description: 'the traffic cannot get through', width: 2.5, dash: '3 3' },
-  unknown: { label: 'Unknown route', description: 'the file or the catalog does not tell', width: 2, dash: '12 4 2 4' },
-  attachment: { label: 'Circuit at its site', description: 'carries none of the flows drawn', width: 1.25, dash: '' },
+const LINES: Record<EdgeClass, Pick<RouteStyle, 'width' | 'dash'>> = {
+  expressroute: { width: 3.5, dash: '' },
+  internet: { width: 2.5, dash: '9 5' },
+  'microsoft-backbone': { width: 2.5, dash: '1.5 4.5' },
+  'virtual-network': { width: 3, dash: '8 3 2 3' },
+  'no-route': { width: 2.5, dash: '3 3' },
+  unknown: { width: 2, dash: '12 4 2 4' },
+  attachment: { width: 1.25, dash: '' },
 };
+
+export const ROUTE_STYLES = Object.fromEntries(
+  Object.entries(LINES).map(([edge, line]) => [edge, { ...EDGE_WORDS[edge as EdgeClass], ...line }]),
+) as Readonly<Record<EdgeClass, RouteStyle>>;
 
 /** The legend's order. */
 export const LEGEND_CLASSES: readonly EdgeClass[] = ['expressroute', 'internet', 'microsoft-backbone', 'virtual-network', 'no-route', 'unknown'];

@@ -14,36 +14,8 @@
  * Linear in the size of the graph; ids, order and everything not collapsed are kept, so that a view is
  * as stable across edits as the graph it comes from. No DOM, no Node: the webview uses this file too.
  */
-import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, GroupKind, NodeDiagnostic, NodeKind } from '../protocol/graph';
-
-/** What a collapsed group is, as its node's caption. */
-export const GROUP_CAPTIONS: Record<GroupKind, string> = {
-  site: 'On-premises site',
-  region: 'Power Platform region',
-  edge: 'Microsoft edge',
-  internet: 'Public internet',
-  cloud: 'Microsoft cloud',
-  azure: 'Azure',
-};
-
-/** Node kinds in a collapsed group's detail ("1 gateway · 3 connectors"), singular and plural. */
-const KIND_WORDS: Record<NodeKind, [string, string]> = {
-  environment: ['environment', 'environments'],
-  site: ['site network', 'site networks'],
-  circuit: ['circuit', 'circuits'],
-  gateway: ['gateway', 'gateways'],
-  connector: ['connector', 'connectors'],
-  desktopFlow: ['desktop flow', 'desktop flows'],
-  azureService: ['Azure service', 'Azure services'],
-  enterprisePolicy: ['enterprise policy', 'enterprise policies'],
-  datacenters: ['datacenter pair', 'datacenter pairs'],
-  internet: ['internet edge', 'internet edges'],
-  cdn: ['CDN', 'CDNs'],
-  'service-bus': ['relay', 'relays'],
-  relay: ['relay', 'relays'],
-  service: ['service', 'services'],
-  group: ['group', 'groups'],
-};
+import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode, NodeDiagnostic, NodeKind } from '../protocol/graph';
+import { GROUP_WORDS, NODE_WORDS } from '../protocol/vocabulary';
 
 const SEVERITY_RANK: Record<NodeDiagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -51,7 +23,7 @@ const SEVERITY_RANK: Record<NodeDiagnostic['severity'], number> = { error: 0, wa
 function membersDetail(members: GraphNode[]): string {
   const counts = new Map<NodeKind, number>();
   for (const node of members) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
-  return [...counts].map(([kind, count]) => `${count} ${KIND_WORDS[kind][count === 1 ? 0 : 1]}`).join(' · ');
+  return [...counts].map(([kind, count]) => `${count} ${NODE_WORDS[kind].counted[count === 1 ? 0 : 1]}`).join(' · ');
 }
 
 function groupNode(group: GraphGroup, members: GraphNode[]): GraphNode {
@@ -59,7 +31,7 @@ function groupNode(group: GraphGroup, members: GraphNode[]): GraphNode {
   const node: GraphNode = {
     id: group.id,
     kind: 'group',
-    caption: GROUP_CAPTIONS[group.kind],
+    caption: GROUP_WORDS[group.kind].caption,
     label: group.label,
     diagnostics,
     collapsed: { kind: group.kind, members: members.map((m) => m.id) },

@@ -83,12 +83,12 @@ describe('ppnet export', () => {
   it('exports a design with errors and says how many; with --fail-on-error writes nothing and exits 1', async () => {
     const exported = await runCli(['export', MISTAKES, '--format', 'arm']);
     assert.equal(exported.code, 0);
-    assert.match(JSON.parse(exported.stdout).metadata.description, /The design has 11 errors/);
+    assert.match(JSON.parse(exported.stdout).metadata.description, /The design has 12 errors/);
     const dir = tempDir();
     const out = path.join(dir, 'mistakes.json');
     const failed = await runCli(['export', MISTAKES, '--format', 'arm', '--fail-on-error', '-o', out]);
     assert.deepEqual([failed.code, failed.stdout], [1, '']);
-    assert.equal(failed.stderr, `ppnet: ${MISTAKES} has 11 errors (ppnet check lists them); nothing written\n`);
+    assert.equal(failed.stderr, `ppnet: ${MISTAKES} has 12 errors (ppnet check lists them); nothing written\n`);
     assert.equal(fs.existsSync(out), false);
     assert.equal((await runCli(['export', NORTHWIND, '--fail-on-error'])).code, 0);
   });

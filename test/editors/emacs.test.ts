@@ -118,7 +118,7 @@ describe('Emacs (eglot) with the README configuration', { skip: missing }, () =>
     assert.equal(result.mode, 'ppnet-mode');
     assert.equal(result.server, 'ppnet-language-server');
     const findings = cliFindings(file);
-    assert.equal(findings.length, 19);
+    assert.equal(findings.length, 20);
     assert.deepEqual(shown(text, result.diagnostics), expectedRows(findings));
 
     assert.match(result.hover ?? '', hoverPattern());
@@ -132,7 +132,7 @@ describe('Emacs (eglot) with the README configuration', { skip: missing }, () =>
     const fixedFile = path.join(examples, 'fixed.ppnet.yaml');
     fs.writeFileSync(fixedFile, scenario.fixedText);
     const afterFix = cliFindings(fixedFile);
-    assert.equal(afterFix.length, 18);
+    assert.equal(afterFix.length, 19);
     assert.ok(!afterFix.some((f) => f.code === 'unknown-region'));
     assert.deepEqual(shown(scenario.fixedText, result.fix!.diagnostics), expectedRows(afterFix));
   });

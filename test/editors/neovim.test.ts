@@ -119,7 +119,7 @@ describe('Neovim with the README configuration', { skip: missing }, () => {
     assert.equal(result.filetype, 'yaml.ppnet');
     assert.deepEqual(result.clients, ['ppnet']);
     const expected = shownFromCli(cliFindings(file));
-    assert.equal(expected.length, 19);
+    assert.equal(expected.length, 20);
     assert.deepEqual(shown(text, result.diagnostics), expected);
     assert.ok(result.diagnostics.every((d) => d.source === 'ppnet'));
 
@@ -134,7 +134,7 @@ describe('Neovim with the README configuration', { skip: missing }, () => {
     const fixedFile = path.join(examples, 'fixed.ppnet.yaml');
     fs.writeFileSync(fixedFile, scenario.fixedText);
     const afterFix = shownFromCli(cliFindings(fixedFile));
-    assert.equal(afterFix.length, 18);
+    assert.equal(afterFix.length, 19);
     assert.ok(!afterFix.some((f) => f.code === 'unknown-region'));
     assert.deepEqual(shown(scenario.fixedText, result.fix!.diagnostics), afterFix);
   });

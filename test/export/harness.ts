@@ -50,7 +50,8 @@ export function expectedCommunities(text: string): Map<string, string[]> {
       let value: string | undefined;
       if ((design.cloud ?? 'public') !== 'public') value = COMMUNITY.test(written) ? written : undefined;
       else if (resolved.kind === 'region') value = resolved.community;
-      else if (resolved.kind === 'service') value = resolved.service.value;
+      else if (resolved.kind === 'service') value = resolved.service.value ?? undefined;
+      else if (resolved.kind === 'regional-service') value = resolved.value;
       else if (resolved.kind === 'unknown' && /^12076:51\d{3}$/.test(written)) value = written;
       if (value && !values.includes(value)) values.push(value);
     }

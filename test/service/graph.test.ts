@@ -112,9 +112,9 @@ describe('graph of mistakes.ppnet.yaml', () => {
       'group:internet': ['cdn', 'internet', 'service:Salesforce'],
       'group:cloud': ['service-bus', 'relay'],
     });
-    assert.deepEqual(graph.counts, { error: 11, warning: 4, info: 2, hint: 2 });
+    assert.deepEqual(graph.counts, { error: 12, warning: 4, info: 2, hint: 2 });
     const gateway = graph.nodes.find((n) => n.id === 'gateway:gw-lon')!;
-    assert.deepEqual(gateway.diagnostics.map((d) => `${d.severity} ${d.code}`), ['error gateway-cross-geography', 'error gateway-tls', 'info gateway-single-member']);
+    assert.deepEqual(gateway.diagnostics.map((d) => `${d.severity} ${d.code}`), ['error gateway-cross-geography', 'error gateway-route-filter', 'error gateway-tls', 'info gateway-single-member']);
   });
 
   it('draws routes that fail, and circuits that carry nothing at their site', () => {

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTopology } from '../../server/src/service/model/model';
 import { parseText } from '../../server/src/service/syntax/parse';
-import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic/traffic';
-import { fixture } from '../support';
+import { legsOf } from '../../server/src/service/features/flowLegs';
+import { analyzeTraffic, Flow, Hop } from '../../server/src/service/traffic';
+import { fixture, validate } from '../support';
 
-function flowsOf(text: string): Flow[] {
+function flowsOf(text: string): readonly Flow[] {
   return analyzeTraffic(buildTopology(parseText(text)));
 }
 
-const routes = (flows: Flow[]) => flows.map((f) => [f.id, f.route, f.circuit ?? null]);
+const routes = (flows: readonly Flow[]) => flows.map((f) => [f.id, f.route, f.circuit?.id ?? null]);
 
 function hop(h: Hop): string {
   if (h.kind === 'entity') return `${h.entity}:${h.id}`;
@@ -19,9 +20,9 @@ function hop(h: Hop): string {
   return h.kind;
 }
 
-const legs = (flow: Flow) => flow.legs.map((l) => `${hop(l.from)} > ${hop(l.to)} [${l.route}]`);
+const legs = (flow: Flow) => legsOf(flow).map((l) => `${hop(l.from)} > ${hop(l.to)} [${l.route}]`);
 
-function flow(flows: Flow[], id: string): Flow {
+function flow(flows: readonly Flow[], id: string): Flow {
   const found = flows.find((f) => f.id === id);
   assert.ok(found, `flow ${id}`);
   return found;
@@ -191,6 +192,48 @@ desktopFlows:
       flow(blocked, 'desktop-flow:bot').reason,
       'Desktop flow bot cannot reach Azure Relay: it relays over the internet (relay: expressroute is written, but site hq has no circuit with Microsoft peering; ExpressRoute carries the relay only over a circuit whose route filter holds the environment\'s datacenter regions), and site hq blocks the internet.',
     );
+  });
+
+  it('needs no region to send a gateway or a relay at a site without Microsoft peering to the internet, as gateway-blocked and relay-needs-microsoft-peering say', () => {
+    const text = `version: 1
+environments:
+  prod: { region: europe }
+sites:
+  hq: { internet: blocked }
+gateways:
+  gw: { site: hq, region: nowhere }
+connectors:
+  sql: { type: sql-server, environment: prod, gateway: gw }
+desktopFlows:
+  bot: { environment: missing, site: hq, relay: expressroute }
+`;
+    const flows = flowsOf(text);
+    assert.deepEqual(routes(flows), [
+      ['connector:sql', 'no-route', null],
+      ['desktop-flow:bot', 'no-route', null],
+    ]);
+    assert.equal(
+      flow(flows, 'connector:sql').reason,
+      'Connector sql cannot reach its on-premises source: gateway gw must connect out to Azure Service Bus, but site hq has no circuit with Microsoft peering, and site hq blocks the internet.',
+    );
+    const codes = validate(text).map((d) => d.code);
+    assert.ok(codes.includes('gateway-blocked') && codes.includes('relay-needs-microsoft-peering'), codes.join(', '));
+  });
+
+  it('relays over the datacenter regions an environment writes, also when its region is unknown', () => {
+    const flows = flowsOf(`version: 1
+environments:
+  prod: { region: atlantis, datacenterRegions: [westeurope, northeurope] }
+sites:
+  hq: { internet: allowed }
+circuits:
+  er:
+    site: hq
+    microsoftPeering: { advertisedPrefixes: [203.0.113.0/29], routeFilter: [West Europe, North Europe] }
+desktopFlows:
+  bot: { environment: prod, site: hq, relay: expressroute }
+`);
+    assert.deepEqual(routes(flows), [['desktop-flow:bot', 'expressroute', 'er']]);
   });
 
   it('names the connector whose type is unknown and the one without a gateway', () => {

@@ -13,8 +13,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { graphOfFile } from '../../server/src/cli/graph';
 import type { RouteMatrix } from '../../diagram/matrix';
-import type { Graph, GraphFlow, GraphGroup, GraphNode } from '../../protocol/graph';
-import type { RouteKind } from '../../server/src/service/traffic/traffic';
+import type { Graph, GraphFlow, GraphGroup, GraphNode, RouteKind } from '../../protocol/graph';
 import { ROOT } from '../support';
 import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, revealOf, screenshotPath, send } from './harness';
 

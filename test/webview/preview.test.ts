@@ -118,7 +118,7 @@ describe('preview webview', { skip: missing }, () => {
     const gateway = marks.find((m) => m.id === 'gateway:gw-lon')!;
     assert.deepEqual(
       gateway.title.split('\n').map((line: string) => line.split(':')[0]),
-      ['gw-lon (Data gateway)', 'East US · 1 member', 'error gateway-cross-geography', 'error gateway-tls', 'info gateway-single-member'],
+      ['gw-lon (Data gateway)', 'East US · 1 member', 'error gateway-cross-geography', 'error gateway-route-filter', 'error gateway-tls', 'info gateway-single-member'],
     );
     await page.screenshot({ path: screenshotPath('preview-mistakes-light.png') });
     assertNoProblems(problems);

@@ -5,19 +5,12 @@
  */
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES } from '../../diagram/theme';
 import type { EdgeClass, Graph, GraphFlow } from '../../protocol/graph';
+import { FLOW_WORDS } from '../../protocol/vocabulary';
 import { showHighlight } from './highlight';
 import type { Page } from './page';
 import { FLOW_ROWS_PAGE } from './state';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-const FLOW_KIND_WORDS: Record<GraphFlow['kind'], string> = {
-  users: 'Users',
-  'static-content': 'Canvas static content',
-  connector: 'Connector',
-  'desktop-flow': 'Desktop flow',
-  'azure-service': 'Azure service',
-};
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
@@ -85,7 +78,7 @@ function flowRow(page: Page, flow: GraphFlow): HTMLTableRowElement {
     link.href = flow.source;
     why.append(' ', link);
   }
-  row.append(element('td', FLOW_KIND_WORDS[flow.kind] ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
+  row.append(element('td', FLOW_WORDS[flow.kind]?.label ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
   return row;
 }
 

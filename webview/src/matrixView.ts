@@ -7,8 +7,9 @@
  * matrix of hundreds by hundreds scrolls as freely as a small one. Every name is DOM text.
  */
 import type { RouteKind } from '../../protocol/graph';
-import { AXIS_KIND_WORDS, MatrixCell, MatrixColumn, MatrixRow, ROUTE_SHORT, RouteMatrix } from '../../diagram/matrix';
-import { PALETTES, ROUTE_STYLES, ThemeKind } from '../../diagram/theme';
+import { axisTitle, MatrixCell, MatrixColumn, MatrixRow, RouteMatrix } from '../../diagram/matrix';
+import { PALETTES, ThemeKind } from '../../diagram/theme';
+import { ROUTE_WORDS } from '../../protocol/vocabulary';
 
 export const ROW_HEIGHT = 30;
 export const COLUMN_WIDTH = 128;
@@ -43,19 +44,9 @@ function div(className: string, text?: string): HTMLDivElement {
   return element;
 }
 
-/** Shorter still, for a cell whose flows take several routes. */
-const ROUTE_ABBREVIATIONS: Record<RouteKind, string> = {
-  expressroute: 'ER',
-  internet: 'Internet',
-  'microsoft-backbone': 'Backbone',
-  'virtual-network': 'VNet',
-  'no-route': 'No route',
-  unknown: 'Unknown',
-};
-
 /** "ExpressRoute", or "Internet + ER" for a cell whose flows take several routes, most exposed first. */
 export function cellText(cell: Pick<MatrixCell, 'routes'>): string {
-  return cell.routes.length === 1 ? ROUTE_SHORT[cell.routes[0]] : cell.routes.map((r) => ROUTE_ABBREVIATIONS[r]).join(' + ');
+  return cell.routes.length === 1 ? ROUTE_WORDS[cell.routes[0]].short : cell.routes.map((r) => ROUTE_WORDS[r].abbreviation).join(' + ');
 }
 
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
@@ -108,7 +99,7 @@ export class MatrixView {
     this.matrix = matrix;
     this.theme = theme;
     const palette = PALETTES[theme];
-    for (const route of Object.keys(ROUTE_SHORT) as RouteKind[]) this.root.style.setProperty(`--route-${route}`, palette.routes[route]);
+    for (const route of Object.keys(ROUTE_WORDS) as RouteKind[]) this.root.style.setProperty(`--route-${route}`, palette.routes[route]);
     const visible = (cell: MatrixCell) => cell.routes.some((r) => !selection.hiddenRoutes.has(r));
     const cells = matrix.cells.filter((c) => visible(c) && (!selection.rows || selection.rows.has(c.row)) && (!selection.columns || selection.columns.has(c.column)));
     this.rows = matrix.rows.filter((r) => !selection.rows || selection.rows.has(r.id));
@@ -217,7 +208,7 @@ export class MatrixView {
         element.dataset.row = cell.row;
         element.dataset.column = cell.column;
         element.dataset.route = cell.route;
-        element.title = `${rowsById.get(cell.row)!.label} → ${this.columns[c].label}: ${cell.routes.map((route) => ROUTE_STYLES[route].label).join(', ')}\n\n${cell.reason}`;
+        element.title = `${rowsById.get(cell.row)!.label} → ${this.columns[c].label}: ${cell.routes.map((route) => ROUTE_WORDS[route].label).join(', ')}\n\n${cell.reason}`;
         element.style.transform = `translate(${c * COLUMN_WIDTH}px, ${r * ROW_HEIGHT}px)`;
         element.classList.toggle('related', lit || litCells.has(key));
         element.classList.toggle('highlight', litCells.has(key));
@@ -233,8 +224,8 @@ export class MatrixView {
 
   private axisHeader(className: string, axis: MatrixRow | MatrixColumn, node: string): HTMLDivElement {
     const header = div(className);
-    header.append(div('matrix-axis-kind', AXIS_KIND_WORDS[axis.kind]), div('matrix-axis-label', axis.label));
-    header.title = `${AXIS_KIND_WORDS[axis.kind]} ${axis.label}`;
+    header.append(div('matrix-axis-kind', axisTitle(axis.kind)), div('matrix-axis-label', axis.label));
+    header.title = `${axisTitle(axis.kind)} ${axis.label}`;
     if (this.revealable(node)) {
       header.dataset.reveal = node;
       header.tabIndex = 0;
@@ -259,7 +250,7 @@ export class MatrixView {
     if (theme === this.theme) return;
     this.theme = theme;
     const palette = PALETTES[theme];
-    for (const route of Object.keys(ROUTE_SHORT) as RouteKind[]) this.root.style.setProperty(`--route-${route}`, palette.routes[route]);
+    for (const route of Object.keys(ROUTE_WORDS) as RouteKind[]) this.root.style.setProperty(`--route-${route}`, palette.routes[route]);
   }
 
   get data(): RouteMatrix {

@@ -9,8 +9,8 @@ import type { RunContext } from './command';
 import { RunFailure } from './errors';
 import { graphOfInput } from './graph';
 import { STDIN } from './inputs';
-import { MatrixCell, MatrixColumn, MatrixRow, mergeMatrices, AXIS_KIND_WORDS, ROUTE_EXPOSURE, RouteMatrix, routeMatrix } from '../../../diagram/matrix';
-import { ROUTE_STYLES } from '../../../diagram/theme';
+import { axisTitle, MatrixCell, MatrixColumn, MatrixRow, mergeMatrices, ROUTE_EXPOSURE, RouteMatrix, routeMatrix } from '../../../diagram/matrix';
+import { ROUTE_WORDS } from '../../../protocol/vocabulary';
 
 export const ROUTES_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 export type RoutesFormat = (typeof ROUTES_FORMATS)[number];
@@ -65,12 +65,12 @@ function linesOf({ matrix, file }: RoutesResult): Line[] {
   });
 }
 
-const axisText = (axis: MatrixRow | MatrixColumn) => `${AXIS_KIND_WORDS[axis.kind]} ${axis.label}`;
+const axisText = (axis: MatrixRow | MatrixColumn) => `${axisTitle(axis.kind)} ${axis.label}`;
 
 /** "Public internet", or "Public internet (also ExpressRoute)" for a cell whose flows take several routes. */
 export function routeText(cell: Pick<MatrixCell, 'route' | 'routes'>): string {
-  const others = cell.routes.filter((r) => r !== cell.route).map((r) => ROUTE_STYLES[r].label);
-  return ROUTE_STYLES[cell.route].label + (others.length ? ` (also ${others.join(', ')})` : '');
+  const others = cell.routes.filter((r) => r !== cell.route).map((r) => ROUTE_WORDS[r].label);
+  return ROUTE_WORDS[cell.route].label + (others.length ? ` (also ${others.join(', ')})` : '');
 }
 
 /** "file:line:column" of the YAML a cell reveals. */
@@ -83,7 +83,7 @@ function where(line: Line): string {
 function summary(matrix: RouteMatrix): string {
   const counts = ROUTE_EXPOSURE.map((route) => [route, matrix.cells.filter((c) => c.route === route).length] as const).filter(([, n]) => n > 0);
   const pairs = `${matrix.cells.length} pair${matrix.cells.length === 1 ? '' : 's'} with flows`;
-  return counts.length ? `${pairs}: ${counts.map(([route, n]) => `${n} ${ROUTE_STYLES[route].label}`).join(', ')}` : pairs;
+  return counts.length ? `${pairs}: ${counts.map(([route, n]) => `${n} ${ROUTE_WORDS[route].label}`).join(', ')}` : pairs;
 }
 
 /** Control characters (a terminal's escape sequences among them) as visible `\u` escapes. */

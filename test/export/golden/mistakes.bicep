@@ -1,5 +1,5 @@
 // Bicep of the route filters and enterprise policies of "Northwind connectivity (with mistakes)", written by ppnet export.
-// The design has 11 errors (ppnet check lists them): what it exports may not work as intended.
+// The design has 12 errors (ppnet check lists them): what it exports may not work as intended.
 // ExpressRoute circuits and virtual networks are referenced, never created: ppnet does not know their provider, ASN, VLAN or address space.
 // Deploy it to the resource group of the circuits and virtual networks (the subscription is the deployment's):
 //   az deployment group create --resource-group <group> --template-file <this file>

@@ -1,5 +1,5 @@
 # Terraform of the route filters and enterprise policies of "Northwind connectivity (with mistakes)", written by ppnet export.
-# The design has 11 errors (ppnet check lists them): what it exports may not work as intended.
+# The design has 12 errors (ppnet check lists them): what it exports may not work as intended.
 # ExpressRoute circuits and virtual networks are referenced, never created: ppnet does not know their provider, ASN, VLAN or address space.
 # Every resource is created in one resource group (var.resource_group_name), which holds the circuits and virtual networks.
 # Run: terraform init && terraform apply

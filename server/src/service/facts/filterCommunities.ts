@@ -16,12 +16,12 @@ export interface FilterCommunity {
 }
 
 /**
- * Why an entry resolves to no value: a region whose community the catalog does not know, a
- * private-peering value, a sovereign cloud's value in a public-cloud file, a Power Platform region,
+ * Why an entry resolves to no value: a region whose community the catalog does not know, a service
+ * whose value no page gives (Azure Communication Services), a private-peering value, a sovereign cloud's value in a public-cloud file, a Power Platform region,
  * an entry that is no community at all, or a name in a file of another cloud (ppnet knows the public
  * cloud's values only).
  */
-export type UnplacedReason = 'region-unknown-community' | 'private-peering' | 'sovereign' | 'power-platform-region' | 'unknown' | 'other-cloud';
+export type UnplacedReason = 'region-unknown-community' | 'service-without-value' | 'private-peering' | 'sovereign' | 'power-platform-region' | 'unknown' | 'other-cloud';
 
 export interface UnplacedEntry {
   item: ListItem;
@@ -55,7 +55,10 @@ export function filterCommunities(topology: Topology, circuit: Circuit): FilterC
     }
     const entry = resolveRouteFilterEntry(text);
     if (entry.kind === 'region') add(entry.community, entry.region.displayName);
-    else if (entry.kind === 'service') add(entry.service.value, entry.service.name);
+    else if (entry.kind === 'service' && entry.service.value) add(entry.service.value, entry.service.name);
+    else if (entry.kind === 'service') unplaced.push({ item, reason: 'service-without-value' });
+    // A region's Azure Storage, SQL, Cosmos DB or Backup community (12076:52NNN-55NNN) is always written as its value.
+    else if (entry.kind === 'regional-service') add(entry.value, entry.region && `${entry.service.name} in ${entry.region.displayName}`);
     else if (isUnknownRegionalValue(text, entry)) add(text); // maybe a region newer than the catalog
     else unplaced.push({ item, reason: entry.kind });
   }

@@ -1,10 +1,7 @@
 /** Gateways: where a gateway's region sits for the environments whose connectors use it. */
-import { Diagnostic } from 'vscode-languageserver-types';
-import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../catalog/catalog';
-import { replaceValueFix } from '../validation/rules/shared/edits';
+import { AzureRegion, findAzureRegion, PowerPlatformRegion } from '../catalog/catalog';
 import { Connector, Environment, Gateway, ScalarField, Topology } from '../model/model';
-import type { Finding, Fix } from '../validation/rule';
-import { listWords } from '../text/words';
+import { environmentRegion } from './regions';
 
 /**
  * Where a gateway's Azure region sits for a Power Platform region: one of the gateway regions Power
@@ -51,7 +48,7 @@ export function gatewayUses(topology: Topology): GatewayUse[] {
     const byEnvironment = new Map<string, GatewayUse>();
     for (const connector of connectorsOf.get(gateway.id) ?? []) {
       const environment = topology.environments.get(connector.environment!.text);
-      const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+      const region = environment && environmentRegion(environment);
       if (!environment?.region || !region) continue;
       const use = byEnvironment.get(environment.id);
       if (use) use.connectors.push(connector);
@@ -71,35 +68,4 @@ export function gatewayUses(topology: Topology): GatewayUse[] {
     uses.push(...byEnvironment.values());
   }
   return uses;
-}
-
-export function displayNames(azureRegionIds: readonly string[]): string[] {
-  return azureRegionIds.map((id) => azureRegionById(id)?.displayName ?? id);
-}
-
-/** The parts of a gateway-region finding both geography rules share: range, related entities and fix data. */
-export function gatewayUseFinding(use: GatewayUse, message: string): Finding {
-  return {
-    at: use.gatewayRegion.node,
-    message,
-    related: [
-      ...use.connectors.map((c) => ({ at: c.gateway!.node, message: `Connector ${c.id} of environment ${use.environment.id} uses gateway ${use.gateway.id}.` })),
-      { at: use.environmentRegion.node, message: `Environment ${use.environment.id} is in ${use.region.displayName}.` },
-    ],
-    data: { replacements: use.region.datacenterRegions },
-  };
-}
-
-/** "Connector a uses it" / "connectors a and b use it". */
-export function connectorsUsing(use: GatewayUse): string {
-  const ids = use.connectors.map((c) => c.id);
-  return `${ids.length > 1 ? 'connectors' : 'connector'} ${listWords(ids)} ${ids.length > 1 ? 'use' : 'uses'} it`;
-}
-
-/** One fix per datacenter region of the environment, the first (nearest listed) preferred. */
-export function regionFixes({ diagnostic }: { diagnostic: Diagnostic }): Fix[] {
-  const { replacements } = diagnostic.data as { replacements: string[] };
-  return replacements.map((id, index) =>
-    replaceValueFix(diagnostic, `Set region: ${id} (${azureRegionById(id)?.displayName ?? id})`, id, index === 0),
-  );
 }

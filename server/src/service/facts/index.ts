@@ -9,6 +9,7 @@
 export * from './circuits';
 export * from './connectors';
 export * from './gateways';
+export * from './memo';
 export * from './prefixes';
 export * from './reach';
 export * from './regions';

@@ -5,7 +5,7 @@
  */
 import { findPeeringLocation, geopoliticalRegionOf, PeeringLocation } from '../catalog/catalog';
 import { Circuit, Environment, ListItem, Topology } from '../model/model';
-import { memo } from './memo';
+import { entityFact } from './memo';
 import { datacenterRegionsOf } from './regions';
 
 export type Sku = 'local' | 'standard' | 'premium';
@@ -57,22 +57,20 @@ export interface OutOfReach {
 }
 
 /** Each environment a circuit serves that runs in a datacenter region the circuit cannot reach. */
-export function outOfReach(topology: Topology, circuit: Circuit): OutOfReach[] {
-  return memo(topology, 'outOfReach', circuit, () => {
-    const basis = reachBasis(circuit);
-    if (!basis) return [];
-    const found: OutOfReach[] = [];
-    const seen = new Set<string>();
-    for (const item of circuit.environments?.items ?? []) {
-      const environment = topology.environments.get(item.text);
-      if (!environment || seen.has(environment.id)) continue;
-      seen.add(environment.id);
-      const regions = datacenterRegionsOf(environment).filter((id) => reachOf(basis, id) === 'unreachable');
-      if (regions.length > 0) found.push({ environment, item, regions, basis });
-    }
-    return found;
-  });
-}
+export const outOfReach = entityFact((topology: Topology, circuit: Circuit): OutOfReach[] => {
+  const basis = reachBasis(circuit);
+  if (!basis) return [];
+  const found: OutOfReach[] = [];
+  const seen = new Set<string>();
+  for (const item of circuit.environments?.items ?? []) {
+    const environment = topology.environments.get(item.text);
+    if (!environment || seen.has(environment.id)) continue;
+    seen.add(environment.id);
+    const regions = datacenterRegionsOf(environment).filter((id) => reachOf(basis, id) === 'unreachable');
+    if (regions.length > 0) found.push({ environment, item, regions, basis });
+  }
+  return found;
+});
 
 /** Whether the circuit reaches the Azure region (`unknown` when its location or SKU is not known). */
 export function circuitReaches(circuit: Circuit, azureRegionId: string): RegionReach {

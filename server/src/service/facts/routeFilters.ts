@@ -4,9 +4,8 @@
  * its entries (names or values). Each walk is computed once per topology version.
  */
 import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog/catalog';
-import type { NewItem } from '../validation/rules/shared/edits';
 import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model/model';
-import { memo } from './memo';
+import { entityFact } from './memo';
 import { circuitReaches } from './reach';
 import { datacenterRegionsOf } from './regions';
 
@@ -17,18 +16,16 @@ export interface NeededRegion {
 }
 
 /** The datacenter regions of every environment the circuit serves, each once, in the order they are met. */
-export function regionsNeeded(topology: Topology, circuit: Circuit): NeededRegion[] {
-  return memo(topology, 'regionsNeeded', circuit, () => {
-    const needed = new Map<string, NeededRegion>();
-    for (const environment of servedEnvironments(topology, circuit)) {
-      for (const id of datacenterRegionsOf(environment)) {
-        const azure = azureRegionById(id);
-        if (azure && !needed.has(id)) needed.set(id, { region: azure, environment });
-      }
+export const regionsNeeded = entityFact((topology: Topology, circuit: Circuit): NeededRegion[] => {
+  const needed = new Map<string, NeededRegion>();
+  for (const environment of servedEnvironments(topology, circuit)) {
+    for (const id of datacenterRegionsOf(environment)) {
+      const azure = azureRegionById(id);
+      if (azure && !needed.has(id)) needed.set(id, { region: azure, environment });
     }
-    return [...needed.values()];
-  });
-}
+  }
+  return [...needed.values()];
+});
 
 /** The regions needed, when the file is about the public cloud, whose regions the catalog knows. */
 export function neededInPublicCloud(topology: Topology, circuit: Circuit): NeededRegion[] {
@@ -36,16 +33,14 @@ export function neededInPublicCloud(topology: Topology, circuit: Circuit): Neede
 }
 
 /** The environments a circuit's `environments` list names (unknown ids skipped). */
-export function servedEnvironments(topology: Topology, circuit: Circuit): Environment[] {
-  return memo(topology, 'servedEnvironments', circuit, () => {
-    const environments: Environment[] = [];
-    for (const item of circuit.environments?.items ?? []) {
-      const environment = topology.environments.get(item.text);
-      if (environment && !environments.includes(environment)) environments.push(environment);
-    }
-    return environments;
-  });
-}
+export const servedEnvironments = entityFact((topology: Topology, circuit: Circuit): Environment[] => {
+  const environments: Environment[] = [];
+  for (const item of circuit.environments?.items ?? []) {
+    const environment = topology.environments.get(item.text);
+    if (environment && !environments.includes(environment)) environments.push(environment);
+  }
+  return environments;
+});
 
 export interface ResolvedEntry {
   item: ListItem;
@@ -61,27 +56,27 @@ export interface CarriedRoutes {
   entries: ResolvedEntry[];
   /** Azure region ids whose regional community the filter lists. */
   regions: ReadonlySet<string>;
-  /** Service community values the filter lists. */
+  /** Service community values the filter lists (a service's name where no page gives its value), regional service communities included. */
   services: ReadonlySet<string>;
   /** Entries that are not a known region or service community. */
   unknown: ResolvedEntry[];
 }
 
-export function carriedRoutes(topology: Topology, circuit: Circuit): CarriedRoutes {
-  return memo(topology, 'carriedRoutes', circuit, () => {
-    const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
-    const regions = new Set<string>();
-    const services = new Set<string>();
-    const unknown: ResolvedEntry[] = [];
-    for (const resolved of entries) {
-      const { entry } = resolved;
-      if (entry.kind === 'region' || entry.kind === 'region-unknown-community') regions.add(entry.region.id);
-      else if (entry.kind === 'service') services.add(entry.service.value);
-      else unknown.push(resolved);
-    }
-    return { entries, regions, services, unknown };
-  });
-}
+export const carriedRoutes = entityFact((_topology: Topology, circuit: Circuit): CarriedRoutes => {
+  const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
+  const regions = new Set<string>();
+  const services = new Set<string>();
+  const unknown: ResolvedEntry[] = [];
+  for (const resolved of entries) {
+    const { entry } = resolved;
+    if (entry.kind === 'region' || entry.kind === 'region-unknown-community') regions.add(entry.region.id);
+    else if (entry.kind === 'service') services.add(entry.service.value ?? entry.service.name);
+    // A region's Storage, SQL, Cosmos DB or Backup community carries that service only: never the region itself.
+    else if (entry.kind === 'regional-service') services.add(entry.value);
+    else unknown.push(resolved);
+  }
+  return { entries, regions, services, unknown };
+});
 
 export interface MissingCommunity {
   regionId: string;
@@ -90,19 +85,17 @@ export interface MissingCommunity {
 }
 
 /** The regional communities the circuit's served environments need and its route filter lacks (known values only: catalog-gap speaks of the others; regions the circuit cannot reach are circuit-sku-reach's). */
-export function missingCommunities(topology: Topology, circuit: Circuit): MissingCommunity[] {
-  return memo(topology, 'missingCommunities', circuit, () => {
-    const present = new Set<string>();
-    for (const { entry } of carriedRoutes(topology, circuit).entries) if (entry.kind === 'region') present.add(entry.region.id);
-    const missing: MissingCommunity[] = [];
-    for (const { region, environment } of regionsNeeded(topology, circuit)) {
-      if (!region.microsoftPeeringCommunity || present.has(region.id)) continue;
-      if (circuitReaches(circuit, region.id) === 'unreachable') continue; // circuit-sku-reach: no filter entry helps
-      missing.push({ regionId: region.id, community: region.microsoftPeeringCommunity, environmentId: environment.id });
-    }
-    return missing;
-  });
-}
+export const missingCommunities = entityFact((topology: Topology, circuit: Circuit): MissingCommunity[] => {
+  const present = new Set<string>();
+  for (const { entry } of carriedRoutes(topology, circuit).entries) if (entry.kind === 'region') present.add(entry.region.id);
+  const missing: MissingCommunity[] = [];
+  for (const { region, environment } of regionsNeeded(topology, circuit)) {
+    if (!region.microsoftPeeringCommunity || present.has(region.id)) continue;
+    if (circuitReaches(circuit, region.id) === 'unreachable') continue; // circuit-sku-reach: no filter entry helps
+    missing.push({ regionId: region.id, community: region.microsoftPeeringCommunity, environmentId: environment.id });
+  }
+  return missing;
+});
 
 const COMMUNITY_VALUE = /^\s*\d+:\d+\s*$/;
 
@@ -117,11 +110,6 @@ export function writesValues(list: ListField | undefined): boolean {
   return known.length > 0 && known.every((r) => COMMUNITY_VALUE.test(r.item.text));
 }
 
-/** How a filter of that style writes a region: its value, or its display name (always when the value is unknown). */
-export function regionItem(region: AzureRegion, values: boolean): NewItem {
-  return { text: values && region.microsoftPeeringCommunity ? region.microsoftPeeringCommunity : region.displayName };
-}
-
 /** Which of the Azure regions a circuit does not carry: out of its reach (peering location and SKU), or not in its route filter. */
 export interface UncarriedRegions {
   unreachable: string[];
@@ -132,15 +120,4 @@ export function uncarriedRegions(topology: Topology, circuit: Circuit, azureRegi
   const listed = carriedRoutes(topology, circuit).regions;
   const unreachable = azureRegionIds.filter((id) => circuitReaches(circuit, id) === 'unreachable');
   return { unreachable, unlisted: azureRegionIds.filter((id) => !unreachable.includes(id) && !listed.has(id)) };
-}
-
-/**
- * The regions of `uncarriedRegions` that a rule can be sure of, in their order: those out of reach, and
- * those missing from the filter whose community the catalog knows (ppnet cannot check the others);
- * `undefined` when the filter has entries ppnet cannot place, since any of them may be the region.
- */
-export function regionsNotCarried(topology: Topology, circuit: Circuit, azureRegionIds: readonly string[]): string[] | undefined {
-  if (carriedRoutes(topology, circuit).unknown.length > 0) return undefined;
-  const { unreachable, unlisted } = uncarriedRegions(topology, circuit, azureRegionIds);
-  return azureRegionIds.filter((id) => unreachable.includes(id) || (unlisted.includes(id) && !!azureRegionById(id)?.microsoftPeeringCommunity));
 }

@@ -19,7 +19,7 @@ import {
 import { Cidr, parseCidr } from '../syntax/cidr';
 import { Circuit, cloudOf, Connector, DelegatedSubnet, EnterprisePolicy, entitiesNaming, Environment, ListItem, Site, Topology } from '../model/model';
 import { catalogConnector } from './connectors';
-import { memo } from './memo';
+import { entityFact, topologyFact } from './memo';
 import { environmentRegion } from './regions';
 
 /** The enterprise policy an environment names, when the file defines it. */
@@ -98,35 +98,33 @@ export interface RegionCoverage {
 }
 
 /** Which needed regions a policy's subnets leave out, and which subnets lie in no needed region (public cloud only). */
-export function regionCoverage(topology: Topology, policy: EnterprisePolicy): RegionCoverage {
-  return memo(topology, 'vnetRegionCoverage', policy, () => {
-    const coverage: RegionCoverage = { missing: [], misplaced: [] };
-    if (cloudOf(topology) !== 'public') return coverage;
-    const covered = new Set(policyRegions(policy));
-    const needed = new Map<string, Environment[]>();
-    const geography = new Set<string>();
-    const checked: Environment[] = [];
-    for (const environment of policyEnvironments(topology, policy)) {
-      const regions = vnetRegionsNeeded(environment);
-      const region = environmentRegion(environment);
-      if (!regions || !region) continue;
-      checked.push(environment);
-      for (const id of regions) needed.set(id, [...(needed.get(id) ?? []), environment]);
-      for (const id of geographyOf(region)) geography.add(id);
-      for (const id of regions) geography.add(id);
-    }
-    for (const [id, environments] of needed) {
-      const region = azureRegionById(id);
-      if (region && !covered.has(id)) coverage.missing.push({ region, environments });
-    }
-    if (checked.length === 0) return coverage;
-    for (const { subnet, region } of policySubnets(policy)) {
-      if (!region || !subnet.region || needed.has(region.id)) continue;
-      coverage.misplaced.push({ subnet, at: subnet.region, region, fit: geography.has(region.id) ? 'other-pair' : 'outside', environments: checked });
-    }
-    return coverage;
-  });
-}
+export const regionCoverage = entityFact((topology: Topology, policy: EnterprisePolicy): RegionCoverage => {
+  const coverage: RegionCoverage = { missing: [], misplaced: [] };
+  if (cloudOf(topology) !== 'public') return coverage;
+  const covered = new Set(policyRegions(policy));
+  const needed = new Map<string, Environment[]>();
+  const geography = new Set<string>();
+  const checked: Environment[] = [];
+  for (const environment of policyEnvironments(topology, policy)) {
+    const regions = vnetRegionsNeeded(environment);
+    const region = environmentRegion(environment);
+    if (!regions || !region) continue;
+    checked.push(environment);
+    for (const id of regions) needed.set(id, [...(needed.get(id) ?? []), environment]);
+    for (const id of geographyOf(region)) geography.add(id);
+    for (const id of regions) geography.add(id);
+  }
+  for (const [id, environments] of needed) {
+    const region = azureRegionById(id);
+    if (region && !covered.has(id)) coverage.missing.push({ region, environments });
+  }
+  if (checked.length === 0) return coverage;
+  for (const { subnet, region } of policySubnets(policy)) {
+    if (!region || !subnet.region || needed.has(region.id)) continue;
+    coverage.misplaced.push({ subnet, at: subnet.region, region, fit: geography.has(region.id) ? 'other-pair' : 'outside', environments: checked });
+  }
+  return coverage;
+});
 
 export interface EnvironmentNeed {
   environment: Environment;
@@ -135,17 +133,15 @@ export interface EnvironmentNeed {
 }
 
 /** The addresses a policy's environments need in each subnet (Microsoft's upper estimates), environments of unknown size left out. */
-export function addressesNeeded(topology: Topology, policy: EnterprisePolicy): { total: number; environments: EnvironmentNeed[] } {
-  return memo(topology, 'vnetAddressesNeeded', policy, () => {
-    const environments: EnvironmentNeed[] = [];
-    for (const environment of policyEnvironments(topology, policy)) {
-      const type = environment.type?.text ?? 'production';
-      const addresses = virtualNetworkAddressesFor(type);
-      if (addresses !== undefined) environments.push({ environment, type, addresses });
-    }
-    return { total: environments.reduce((sum, e) => sum + e.addresses, 0), environments };
-  });
-}
+export const addressesNeeded = entityFact((topology: Topology, policy: EnterprisePolicy): { total: number; environments: EnvironmentNeed[] } => {
+  const environments: EnvironmentNeed[] = [];
+  for (const environment of policyEnvironments(topology, policy)) {
+    const type = environment.type?.text ?? 'production';
+    const addresses = virtualNetworkAddressesFor(type);
+    if (addresses !== undefined) environments.push({ environment, type, addresses });
+  }
+  return { total: environments.reduce((sum, e) => sum + e.addresses, 0), environments };
+});
 
 /** An IPv4 subnet's addresses that Power Platform can use: all of them but the ones Azure reserves. */
 export function usableAddresses(cidr: Cidr): number {
@@ -165,7 +161,7 @@ export function subnetCidr(subnet: DelegatedSubnet): Cidr | undefined {
   return parsed && parsed.ok && parsed.cidr.version === 4 ? parsed.cidr : undefined;
 }
 
-/** A circuit's private peering linking one of a policy's virtual networks to the circuit's site. */
+/** A circuit's private peering linking one of a policy's virtual networks (or the hub it is peered to) to the circuit's site. */
 export interface PrivatePeeringLink {
   circuit: Circuit;
   site: Site;
@@ -179,41 +175,55 @@ export function policyVnets(policy: EnterprisePolicy): string[] {
   return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.vnet ? [s.vnet.text] : [])))];
 }
 
-/** Every virtual network the file's policies name, each once (completion of `privatePeering.vnets`). */
-export function allPolicyVnets(topology: Topology): { vnet: string; policy: EnterprisePolicy; region?: string }[] {
-  return memo(topology, 'allPolicyVnets', undefined, () => {
-    const seen = new Set<string>();
-    const found: { vnet: string; policy: EnterprisePolicy; region?: string }[] = [];
-    for (const policy of topology.enterprisePolicies.values()) {
-      for (const subnet of policy.subnets?.items ?? []) {
-        if (!subnet.vnet || seen.has(subnet.vnet.text)) continue;
-        seen.add(subnet.vnet.text);
-        found.push({ vnet: subnet.vnet.text, policy, region: subnet.region?.text });
-      }
-    }
-    return found;
-  });
+/** The hub networks a policy's subnets' networks are peered to (`hub`), each once. */
+export function policyHubs(policy: EnterprisePolicy): string[] {
+  return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.hub ? [s.hub.text] : [])))];
 }
 
-/** The circuits whose private peering links one of the policy's virtual networks to a site the file defines. */
-export function privatePeeringLinks(topology: Topology, policy: EnterprisePolicy): PrivatePeeringLink[] {
-  return memo(topology, 'vnetPrivatePeeringLinks', policy, () => {
-    const vnets = new Set(policyVnets(policy));
-    const links: PrivatePeeringLink[] = [];
-    for (const circuit of topology.circuits.values()) {
-      const site = circuit.site && topology.sites.get(circuit.site.text);
-      if (!site) continue;
-      for (const item of circuit.privatePeering?.vnets?.items ?? []) {
-        if (vnets.has(item.text)) links.push({ circuit, site, vnet: item.text, item });
+/** The networks a circuit links to reach a policy's subnets: each subnet's hub where it names one, else its own network. */
+export function policyLinkTargets(policy: EnterprisePolicy): string[] {
+  return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.hub ? [s.hub.text] : s.vnet ? [s.vnet.text] : [])))];
+}
+
+/** Every virtual network the file's policies name, delegated networks and their hubs, each once (completion of `privatePeering.vnets`). */
+export const allPolicyVnets = topologyFact((topology: Topology): { vnet: string; policy: EnterprisePolicy; region?: string; hub: boolean }[] => {
+  const seen = new Set<string>();
+  const found: { vnet: string; policy: EnterprisePolicy; region?: string; hub: boolean }[] = [];
+  for (const policy of topology.enterprisePolicies.values()) {
+    for (const subnet of policy.subnets?.items ?? []) {
+      for (const [name, hub] of [[subnet.vnet, false], [subnet.hub, true]] as const) {
+        if (!name || seen.has(name.text)) continue;
+        seen.add(name.text);
+        found.push({ vnet: name.text, policy, region: hub ? undefined : subnet.region?.text, hub });
       }
     }
-    return links;
-  });
-}
+  }
+  return found;
+});
+
+/** The circuits whose private peering links one of the policy's virtual networks, or a hub they are peered to, to a site the file defines. */
+export const privatePeeringLinks = entityFact((topology: Topology, policy: EnterprisePolicy): PrivatePeeringLink[] => {
+  // A delegated network is reached when the circuit links it, or the hub it is peered to.
+  const vnets = new Set([...policyVnets(policy), ...policyHubs(policy)]);
+  const links: PrivatePeeringLink[] = [];
+  for (const circuit of topology.circuits.values()) {
+    const site = circuit.site && topology.sites.get(circuit.site.text);
+    if (!site) continue;
+    for (const item of circuit.privatePeering?.vnets?.items ?? []) {
+      if (vnets.has(item.text)) links.push({ circuit, site, vnet: item.text, item });
+    }
+  }
+  return links;
+});
 
 /** The policies whose subnets name a virtual network. */
 export function policiesOfVnet(topology: Topology, vnet: string): EnterprisePolicy[] {
   return [...topology.enterprisePolicies.values()].filter((p) => policyVnets(p).includes(vnet));
+}
+
+/** The policies whose subnets' networks are peered to a hub network. */
+export function policiesPeeredTo(topology: Topology, hub: string): EnterprisePolicy[] {
+  return [...topology.enterprisePolicies.values()].filter((p) => policyHubs(p).includes(hub));
 }
 
 /**

@@ -6,19 +6,20 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegionById, azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
+import { azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, regionalServiceKinds, resolveRouteFilterEntry, serviceCommunities, sovereignRegionCommunitiesOf, sovereignServiceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
 import { overlaps, parseCidr } from '../syntax/cidr';
 import { CursorContext, cursorContext } from '../syntax/cursorContext';
 import { schemaAt, VALUE_DOCS } from './content/docs';
-import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
+import { allEntities, cloudOf, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
 import { REFERENCE_FIELDS } from '../model/references';
 import { RULES } from '../validation/rules';
 import { deref } from '../model/schema';
 import { ENTITY_SNIPPETS, SnippetDefaults, STARTER_FILE } from './content/snippets';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './content/summary';
-import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded } from '../facts';
+import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded, environmentRegion, regionNames } from '../facts';
 import { indentUnit } from '../text/layout';
 import { rangeOf } from '../text/ranges';
+import { listWords } from '../text/words';
 
 type Schema = ReturnType<typeof deref>;
 
@@ -114,7 +115,7 @@ function keySnippet(name: string, property: NonNullable<Schema>, unit: string): 
 /** The file's own ids and the regions that go with them, so that a snippet fits where it lands. */
 function snippetDefaults(topology: Topology): SnippetDefaults {
   const environment = firstOf(topology.environments.values());
-  const region = (environment?.region && findPowerPlatformRegion(environment.region.text)) || findPowerPlatformRegion('europe')!;
+  const region = (environment && environmentRegion(environment)) || findPowerPlatformRegion('europe')!;
   const taken = new Set(allEntities(topology).map((e) => e.id));
   return {
     environment: environment?.id ?? 'contoso-prod',
@@ -122,7 +123,7 @@ function snippetDefaults(topology: Topology): SnippetDefaults {
     gateway: firstOf(topology.gateways.keys()) ?? 'gw-hq',
     region: region.id,
     regions: powerPlatformRegions.map((r) => r.id),
-    routeFilter: region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id),
+    routeFilter: regionNames(region.datacenterRegions),
     azureRegion: region.datacenterRegions[0],
     vnetRegions: virtualNetworkRegion(region)?.azureRegions ?? region.datacenterRegions,
     advertisedPrefix: freePrefix(topology),
@@ -174,6 +175,7 @@ function valueItems(path: string[], place: Place, quoted: boolean): CompletionIt
     return place.topology.connectors.get(id)?.via?.text === 'vnet' ? vnetConnectorItems(place) : connectorTypeItems(place);
   }
   if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'region') return subnetRegionItems(place, id);
+  if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'hub') return hubItems(place);
   return enumItems(schemaAt(path), field ?? section, place, quoted, []);
 }
 
@@ -200,13 +202,23 @@ function listItems(path: string[], place: Place, quoted: boolean, prefix: string
 function vnetItems(place: Place, siblings: string[]): CompletionItem[] {
   return allPolicyVnets(place.topology)
     .filter(({ vnet }) => !siblings.includes(vnet))
-    .map(({ vnet, policy, region }) =>
+    .map(({ vnet, policy, region, hub }) =>
       item(vnet, CompletionItemKind.Reference, place, {
-        detail: `delegated subnet of enterprise policy ${policy.id}`,
+        detail: hub ? `hub the networks of enterprise policy ${policy.id} are peered to` : `delegated subnet of enterprise policy ${policy.id}`,
         description: region,
         documentation: summarize(place.topology, policy),
       }),
     );
+}
+
+/** Hub networks for a delegated subnet's `hub`: the networks circuits link over private peering that no policy delegates a subnet in. */
+function hubItems(place: Place): CompletionItem[] {
+  const delegated = new Set(allPolicyVnets(place.topology).filter((v) => !v.hub).map((v) => v.vnet));
+  const hubs = new Map<string, string[]>();
+  for (const circuit of place.topology.circuits.values()) {
+    for (const { text } of circuit.privatePeering?.vnets?.items ?? []) if (!delegated.has(text)) hubs.set(text, [...(hubs.get(text) ?? []), circuit.id]);
+  }
+  return [...hubs].map(([vnet, circuits]) => item(vnet, CompletionItemKind.Reference, place, { detail: `linked over the private peering of ${listWords(circuits)}` }));
 }
 
 /** The connectors that run their calls in a delegated subnet. */
@@ -246,11 +258,11 @@ function enumItems(schema: Schema, field: string, place: Place, quoted: boolean,
 }
 
 function powerPlatformRegionItems(place: Place, first: Environment[]): CompletionItem[] {
-  const preferred = new Set(first.map((e) => e.region && findPowerPlatformRegion(e.region.text)?.id));
+  const preferred = new Set(first.map((e) => environmentRegion(e)?.id));
   const regions = [...powerPlatformRegions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
   return regions.map((region) => {
-    const pair = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(' + ');
-    const servedBy = first.filter((e) => e.region && findPowerPlatformRegion(e.region.text)?.id === region.id).map((e) => e.id);
+    const pair = regionNames(region.datacenterRegions).join(' + ');
+    const servedBy = first.filter((e) => environmentRegion(e)?.id === region.id).map((e) => e.id);
     return item(region.id, CompletionItemKind.Value, place, {
       detail: `${region.displayName}: ${pair}`,
       description: servedBy.length ? `region of ${servedBy.join(', ')}` : undefined,
@@ -263,7 +275,7 @@ function powerPlatformRegionItems(place: Place, first: Environment[]): Completio
 function azureRegionItems(place: Place, environments: Environment[]): CompletionItem[] {
   const preferred = new Map<string, string>();
   for (const environment of environments) {
-    const region = environment.region && findPowerPlatformRegion(environment.region.text);
+    const region = environmentRegion(environment);
     if (!region) continue;
     for (const id of geographyOf(region)) {
       const role = region.datacenterRegions.includes(id) ? 'datacenter region' : 'gateway region';
@@ -328,7 +340,7 @@ function peeringLocationItems(place: Place, circuitId: string): CompletionItem[]
     (a, b) => score(a.localAzureRegions, a.geopoliticalRegion) - score(b.localAzureRegions, b.geopoliticalRegion) || a.displayName.localeCompare(b.displayName),
   );
   return sorted.map((location) => {
-    const local = location.localAzureRegions.map((id) => azureRegionById(id)?.displayName ?? id).join(', ');
+    const local = regionNames(location.localAzureRegions).join(', ');
     return item(location.displayName, CompletionItemKind.Value, place, {
       detail: `${location.geopoliticalRegion ?? 'geopolitical region unknown'} · local: ${local || 'none'}`,
       description: score(location.localAzureRegions, location.geopoliticalRegion) === 0 ? 'local to your environments' : undefined,
@@ -367,19 +379,28 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const sibling of siblings) {
     const entry = resolveRouteFilterEntry(sibling);
     if (entry.kind === 'region') present.add(entry.community);
-    if (entry.kind === 'service') present.add(entry.service.value);
+    if (entry.kind === 'service') present.add(entry.service.value ?? entry.service.name);
+    if (entry.kind === 'regional-service' || entry.kind === 'sovereign') present.add(entry.value);
   }
   const values = /^\d/.test(prefix) || (prefix === '' && siblings.length > 0 && siblings.every((s) => /^\d+:\d+$/.test(s)));
   const items: CompletionItem[] = [];
-  const add = (name: string, value: string, kind: CompletionItemKind, detail: string, documentation?: string) => {
-    if (present.has(value)) return;
-    present.add(value);
-    items.push(item(values ? value : name, kind, place, { detail, description: values ? name : value, documentation }));
+  const add = (name: string, value: string | null, kind: CompletionItemKind, detail: string, documentation?: string) => {
+    const key = value ?? name;
+    if (present.has(key) || (values && !value)) return;
+    present.add(key);
+    items.push(item(values && value ? value : name, kind, place, { detail, description: values ? name : (value ?? undefined), documentation }));
   };
+  const cloud = cloudOf(place.topology);
+  if (cloud !== 'public') {
+    // A sovereign cloud's circuits carry its own regions and services only (national clouds are isolated).
+    for (const [value, name] of sovereignRegionCommunitiesOf(cloud)) add(name, value, CompletionItemKind.Value, 'regional community of this cloud');
+    if (cloud !== 'china') for (const service of sovereignServiceCommunities) add(service.name, service.value, CompletionItemKind.Module, 'US Government service community');
+    return items;
+  }
   const circuit = place.topology.circuits.get(circuitId);
   for (const { region, environment } of circuit ? regionsNeeded(place.topology, circuit) : []) {
     if (!region.microsoftPeeringCommunity) continue; // catalog-gap says the value is unknown
-    const geography = findPowerPlatformRegion(environment.region!.text)!;
+    const geography = environmentRegion(environment)!;
     add(region.displayName, region.microsoftPeeringCommunity, CompletionItemKind.Value, `needed: ${environment.id} runs in ${geography.displayName}`, azureRegionMarkdown(region));
   }
   const regional = azureRegions.filter((r) => r.microsoftPeeringCommunity).sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -387,7 +408,17 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const service of serviceCommunities) {
     // CRM Online carries Dynamics 8.2 and earlier only; route-filter-service-community warns about it.
     if (service.value === '12076:5040') continue;
-    add(service.name, service.value, CompletionItemKind.Module, `service community${service.note ? `: ${service.note}` : ''}`);
+    const portal = service.portalNames?.length ? ` (listed as ${service.portalNames.join(', ')})` : '';
+    add(service.name, service.value, CompletionItemKind.Module, `service community${portal}${service.note ? `: ${service.note}` : ''}`);
+  }
+  // One service in one region (Azure Storage of West Europe...): offered once values are being typed, as they are written only as values.
+  if (values && prefix !== '') {
+    for (const region of regional) {
+      for (const kind of regionalServiceKinds) {
+        const value = region.regionalServiceCommunities?.[kind.key];
+        if (value) add(`${kind.name} in ${region.displayName}`, value, CompletionItemKind.Value, `${kind.name} in ${region.displayName} only, not the region's community`);
+      }
+    }
   }
   return items;
 }

@@ -7,11 +7,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../../../protocol/graph';
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../catalog/catalog';
+import { ENTITY_WORDS, GROUP_WORDS, INFRASTRUCTURE_WORDS, NODE_WORDS, ONE_DATACENTER_CAPTION } from '../../../../protocol/vocabulary';
+import { azureRegionById, findAzureRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
-import { analyzeTraffic, Flow, Hop } from '../traffic/traffic';
-import { catalogConnector, connectorTarget } from '../facts';
+import { analyzeTraffic, Flow, Hop } from '../traffic';
+import { legsOf } from './flowLegs';
+import { catalogConnector, connectorTarget, environmentRegion, regionNames } from '../facts';
 import { offsetRange } from '../text/ranges';
 
 export const entityNodeId = (kind: EntityKind, id: string): string => `${kind}:${id}`;
@@ -23,17 +25,6 @@ const GROUP = {
   internet: 'group:internet',
   cloud: 'group:cloud',
   azure: 'group:azure',
-};
-
-const CAPTIONS: Record<EntityKind, string> = {
-  environment: 'Environment',
-  site: 'Site network',
-  circuit: 'ExpressRoute circuit',
-  gateway: 'Data gateway',
-  connector: 'Connector',
-  desktopFlow: 'Desktop flow',
-  azureService: 'Azure service',
-  enterprisePolicy: 'Enterprise policy · delegated subnets',
 };
 
 export function buildGraph(topology: Topology, document: TextDocument, diagnostics: readonly Diagnostic[], fallbackTitle = 'Topology'): Graph {
@@ -62,7 +53,7 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
   const edges = new Map<string, GraphEdge>();
   const graphFlows: GraphFlow[] = flows.map((flow) => {
     const edgeIds: string[] = [];
-    for (const leg of flow.legs) {
+    for (const leg of legsOf(flow)) {
       const from = hopNode(leg.from);
       const to = hopNode(leg.to);
       const key = `${from}\u0000${to}\u0000${leg.route}`;
@@ -121,7 +112,7 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     fromLabel: labelOfId(from),
     to,
     toLabel: labelOfId(to),
-    ...(flow.circuit !== undefined && { circuit: flow.circuit }),
+    ...(flow.circuit !== undefined && { circuit: flow.circuit.id }),
     reason: flow.reason,
     source: flow.source,
     subject: entityNodeId(flow.subject.kind, flow.subject.id),
@@ -142,7 +133,8 @@ function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
 function entityNode(entity: Entity, document: TextDocument): GraphNode {
   // A site is its group's header; its node inside stands for the users and network there.
   const label = entity.kind === 'site' ? 'Users' : labelOf(entity);
-  const caption = entity.name && entity.kind !== 'site' ? `${CAPTIONS[entity.kind]} · ${entity.id}` : CAPTIONS[entity.kind];
+  const { caption: kindCaption } = ENTITY_WORDS[entity.kind];
+  const caption = entity.name && entity.kind !== 'site' ? `${kindCaption} · ${entity.id}` : kindCaption;
   const start = entity.key.range?.[0] ?? 0;
   const keyEnd = entity.key.range?.[1] ?? start;
   let valueEnd = entity.map?.range && entity.map.range[0] >= start ? entity.map.range[1] : keyEnd;
@@ -207,27 +199,25 @@ function detailOf(entity: Entity): string | undefined {
   }
 }
 
-const INFRASTRUCTURE: Record<'internet' | 'cdn' | 'service-bus' | 'relay', { caption: string; label: string; detail: string; group: string }> = {
-  internet: { caption: 'Public internet', label: 'Internet', detail: 'your internet edge', group: GROUP.internet },
-  cdn: { caption: 'Content delivery network', label: 'CDN', detail: 'static content of canvas apps', group: GROUP.internet },
-  'service-bus': { caption: 'Azure Service Bus', label: 'Gateway relay', detail: 'connects the data gateways', group: GROUP.cloud },
-  relay: { caption: 'Azure Relay', label: 'Desktop flow relay', detail: 'connects the desktop-flow machines', group: GROUP.cloud },
-};
 
 function infrastructureNode(hop: Hop, addGroup: (group: GraphGroup) => void): GraphNode | undefined {
   if (hop.kind === 'entity' || hop.kind === 'region') return undefined;
   if (hop.kind === 'service') {
-    addGroup(internetGroup());
-    return { id: hopId(hop), kind: 'service', caption: 'Third-party service', label: hop.name, group: GROUP.internet, diagnostics: [] };
+    addGroup(namedGroup('internet'));
+    return { id: hopId(hop), kind: 'service', caption: NODE_WORDS.service.caption, label: hop.name, group: GROUP.internet, diagnostics: [] };
   }
-  const info = INFRASTRUCTURE[hop.kind];
-  addGroup(info.group === GROUP.cloud ? cloudGroup() : internetGroup());
-  return { id: hop.kind, kind: hop.kind, caption: info.caption, label: info.label, detail: info.detail, group: info.group, diagnostics: [] };
+  // Service Bus and Relay are in Microsoft's cloud, the internet and the CDN on the internet.
+  const { caption, label, detail } = INFRASTRUCTURE_WORDS[hop.kind];
+  const group = hop.kind === 'service-bus' || hop.kind === 'relay' ? namedGroup('cloud') : namedGroup('internet');
+  addGroup(group);
+  return { id: hop.kind, kind: hop.kind, caption, label, detail, group: group.id, diagnostics: [] };
 }
 
-const cloudGroup = (): GraphGroup => ({ id: GROUP.cloud, kind: 'cloud', label: 'Microsoft cloud', detail: 'relays for gateways and desktop flows' });
-const azureGroup = (): GraphGroup => ({ id: GROUP.azure, kind: 'azure', label: 'Azure', detail: 'services the environments use' });
-const internetGroup = (): GraphGroup => ({ id: GROUP.internet, kind: 'internet', label: 'Public internet' });
+/** A group of the graph that has a name of its own (not a site's or a region's). */
+function namedGroup(kind: 'edge' | 'internet' | 'cloud' | 'azure'): GraphGroup {
+  const { caption, detail } = GROUP_WORDS[kind];
+  return { id: GROUP[kind], kind, label: caption, ...(detail && { detail }) };
+}
 
 /** The group an entity is drawn in; regions also get their datacenter pair node. */
 function groupOfEntity(
@@ -239,22 +229,23 @@ function groupOfEntity(
   const siteGroup = (siteId: string | undefined) => {
     const site = siteId !== undefined ? topology.sites.get(siteId) : undefined;
     if (!site) return undefined;
-    addGroup({ id: GROUP.site(site.id), kind: 'site', label: labelOf(site), detail: site.name ? `On-premises site · ${site.id}` : 'On-premises site' });
+    const { caption } = GROUP_WORDS.site;
+    addGroup({ id: GROUP.site(site.id), kind: 'site', label: labelOf(site), detail: site.name ? `${caption} · ${site.id}` : caption });
     return GROUP.site(site.id);
   };
   const regionGroup = (environmentId: string | undefined) => {
     const environment = environmentId !== undefined ? topology.environments.get(environmentId) : undefined;
-    const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+    const region = environment && environmentRegion(environment);
     if (!region) return undefined;
     const id = GROUP.region(region.id);
     if (!nodes.has(`datacenters:${region.id}`)) {
-      addGroup({ id, kind: 'region', label: region.displayName, detail: 'Power Platform region' });
+      addGroup({ id, kind: 'region', label: region.displayName, detail: GROUP_WORDS.region.caption });
       const datacenters = region.datacenterRegions.map((r) => azureRegionById(r));
       nodes.set(`datacenters:${region.id}`, {
         id: `datacenters:${region.id}`,
         kind: 'datacenters',
-        caption: datacenters.length > 1 ? 'Datacenter pair' : 'Datacenter region',
-        label: datacenters.map((r, i) => r?.displayName ?? region.datacenterRegions[i]).join(' + '),
+        caption: datacenters.length > 1 ? NODE_WORDS.datacenters.caption : ONE_DATACENTER_CAPTION,
+        label: regionNames(region.datacenterRegions).join(' + '),
         detail: datacenters.map((r) => r?.microsoftPeeringCommunity ?? 'community unknown').join(' · '),
         group: id,
         diagnostics: [],
@@ -273,11 +264,11 @@ function groupOfEntity(
     case 'connector':
       return regionGroup(entity.environment?.text);
     case 'circuit':
-      addGroup({ id: GROUP.edge, kind: 'edge', label: 'Microsoft edge', detail: 'ExpressRoute, Microsoft peering' });
+      addGroup(namedGroup('edge'));
       return GROUP.edge;
     case 'azureService':
     case 'enterprisePolicy':
-      addGroup(azureGroup());
+      addGroup(namedGroup('azure'));
       return GROUP.azure;
   }
 }

@@ -8,7 +8,7 @@ import { Scalar } from 'yaml';
 import { allEntities, EntityKind, entitiesOf, SECTION_OF, Topology } from '../model/model';
 import { allReferences } from '../model/references';
 import { SYMBOL_KINDS } from './symbols';
-import { KIND_WORDS } from '../text/words';
+import { entityNoun } from '../text/words';
 import { offsetRange } from '../text/ranges';
 
 /** An id under the cursor: where it is declared or referenced. */
@@ -93,7 +93,7 @@ export function prepareRename(topology: Topology, document: TextDocument, positi
 export function doRename(topology: Topology, document: TextDocument, position: Position, newName: string): WorkspaceEdit | null {
   const at = idAt(topology, document.offsetAt(position));
   if (!at) return null;
-  const kind = KIND_WORDS[at.kind];
+  const kind = entityNoun(at.kind);
   if (!ID_PATTERN.test(newName)) {
     throw new RenameError(`"${newName}" is not a valid id: an id starts with a letter and holds only letters, digits, "-" and "_".`);
   }

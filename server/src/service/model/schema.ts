@@ -9,7 +9,7 @@ import { KIND_OF_SECTION } from './model';
 import { MAX_ALIAS_EXPANSIONS, mapPairs, resolveNode, scalarText, Span } from '../syntax/parse';
 import type { Locatable } from '../text/ranges';
 import { closest, didYouMean } from '../text/suggest';
-import { capitalize, KIND_WORDS } from '../text/words';
+import { capitalize, entityNoun } from '../text/words';
 
 export interface SchemaFinding {
   code: 'schema' | 'unknown-key';
@@ -159,7 +159,7 @@ function describeOwner(pointer: string): string {
   const kind = KIND_OF_SECTION[segments[0]];
   if (!kind) return `"${segments.join('.')}"`;
   if (segments.length === 1) return `the ${segments[0]} section`;
-  const entity = `${KIND_WORDS[kind]} ${segments[1]}`;
+  const entity = `${entityNoun(kind)} ${segments[1]}`;
   if (segments.length === 2) return entity;
   // An entry of a list of maps (a subnet of an enterprise policy): "subnet 1 of enterprise policy ep-eu".
   const item = segments.findIndex((s, i) => i >= 2 && /^\d+$/.test(s));

@@ -1,5 +1,6 @@
-/** The words messages, hovers and the graph use for lists and for the kinds of entities. */
-import type { EntityKind } from '../../../../protocol/graph';
+/** The words messages, hovers and the graph use: lists, and the kinds and routes of the shared vocabulary. */
+import type { EntityKind, RouteKind } from '../../../../protocol/graph';
+import { ENTITY_WORDS, ROUTE_WORDS } from '../../../../protocol/vocabulary';
 
 /** A list for messages: `a`, `a and b`, `a, b and c`. */
 export function listWords(words: readonly string[], conjunction = 'and'): string {
@@ -8,16 +9,14 @@ export function listWords(words: readonly string[], conjunction = 'and'): string
 }
 
 /** An entity kind in a sentence ("desktop flow 7", "Azure service db"). */
-export const KIND_WORDS: Record<EntityKind, string> = {
-  environment: 'environment',
-  site: 'site',
-  circuit: 'circuit',
-  gateway: 'gateway',
-  connector: 'connector',
-  desktopFlow: 'desktop flow',
-  azureService: 'Azure service',
-  enterprisePolicy: 'enterprise policy',
-};
+export function entityNoun(kind: EntityKind): string {
+  return ENTITY_WORDS[kind].noun;
+}
+
+/** A route in a sentence ("takes the public internet"). */
+export function routeSentence(route: RouteKind): string {
+  return ROUTE_WORDS[route].sentence;
+}
 
 /** "a gateway", "an enterprise policy". */
 export function withArticle(word: string): string {

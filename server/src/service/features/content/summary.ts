@@ -4,11 +4,11 @@
  */
 import { AzureRegion, azureRegionById, findAzureRegion, findPowerPlatformRegion, PeeringLocation, PowerPlatformRegion, powerPlatformRegionsContaining } from '../../catalog/catalog';
 import { appsOf, AzureService, EnterprisePolicy, managedOf, cdnOf, Circuit, circuitsAtSite, circuitsServing, Connector, DesktopFlow, entitiesNaming, Entity, Environment, Gateway, internetOf, memberCountOf, relayOf, Site, tlsOf, Topology } from '../../model/model';
-import { capitalize, KIND_WORDS, listWords } from '../../text/words';
-import { catalogConnector, connectorTarget, Sku, addressesNeeded, policyEnvironments, privatePeeringLinks } from '../../facts';
+import { capitalize, entityNoun, listWords } from '../../text/words';
+import { catalogConnector, connectorTarget, Sku, addressesNeeded, policyEnvironments, privatePeeringLinks, regionNames } from '../../facts';
 
 export function summarize(topology: Topology, entity: Entity): string {
-  const title = `${capitalize(KIND_WORDS[entity.kind])} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
+  const title = `${capitalize(entityNoun(entity.kind))} **${entity.id}**${entity.name ? ` (${entity.name.text})` : ''}`;
   const facts = SUMMARIES[entity.kind](topology, entity as never).filter(Boolean);
   return `${title}: ${facts.join('; ')}.`;
 }
@@ -79,7 +79,7 @@ const SUMMARIES: { [K in Entity['kind']]: Summarizer<Extract<Entity, { kind: K }
 export function describePowerPlatformRegion(text: string): string {
   const region = findPowerPlatformRegion(text);
   if (!region) return text;
-  const names = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id);
+  const names = regionNames(region.datacenterRegions);
   return `${text} (${region.displayName}: ${listWords(names)})`;
 }
 
@@ -122,7 +122,7 @@ function plural(count: number, one: string, many: string): string {
 
 
 function azureNames(ids: readonly string[]): string {
-  return listWords(ids.map((id) => azureRegionById(id)?.displayName ?? id));
+  return listWords(regionNames(ids));
 }
 
 /** What a circuit of that SKU reaches from the location (or in general, without one), in one sentence. */

@@ -68,6 +68,7 @@ export interface ExportModel {
 
 const WHY_UNPLACED: Record<UnplacedReason, string> = {
   'region-unknown-community': "ppnet does not know this region's BGP community: look it up on Microsoft's ExpressRoute routing page and add it",
+  'service-without-value': 'a service whose BGP community value Microsoft\'s pages do not give: select it by name in the route filter\'s list of services',
   'private-peering': 'a private-peering value, which a route filter of Microsoft peering does not take',
   sovereign: "a sovereign cloud's community, which a public-cloud circuit does not reach",
   'power-platform-region': 'a Power Platform region, not a community: write the communities of its Azure regions (--with-fixes does)',

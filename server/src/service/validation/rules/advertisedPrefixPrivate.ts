@@ -2,7 +2,7 @@ import { parseCidr } from '../../syntax/cidr';
 import { notRoutable } from '../../facts';
 import { listItemAt, listNode, removeListItem } from './shared/edits';
 import { Rule } from '../rule';
-import { circuitOfData } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 
 export const advertisedPrefixPrivate: Rule = {
   code: 'advertised-prefix-private',

@@ -1,6 +1,6 @@
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion } from '../../catalog/catalog';
+import { azureRegionById, findAzureRegion } from '../../catalog/catalog';
 import { Environment } from '../../model/model';
-import { datacenterRegionFit, datacenterRegionsOf, environmentRegion, isUnknownRegionalValue, resolvedEntries } from '../../facts';
+import { datacenterRegionFit, datacenterRegionsOf, environmentRegion, isUnknownRegionalValue, resolvedEntries, regionNames } from '../../facts';
 import { Finding, Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -39,7 +39,7 @@ export const catalogGap: Rule = {
       const reported = new Set<string>();
       for (const reference of circuit.environments?.items ?? []) {
         const environment = topology.environments.get(reference.text);
-        const region = environment?.region && findPowerPlatformRegion(environment.region.text);
+        const region = environment && environmentRegion(environment);
         if (!environment || !region) continue;
         for (const id of datacenterRegionsOf(environment)) {
           const azure = azureRegionById(id);
@@ -73,7 +73,7 @@ function unconfirmedDatacenterRegions(environment: Environment, report: (finding
     report({
       at: item.node,
       message:
-        `ppnet knows only ${listWords(region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id))} as the datacenter regions of ${region.displayName}, so it cannot confirm that environment ${environment.id} runs in ${azure.displayName};` +
+        `ppnet knows only ${listWords(regionNames(region.datacenterRegions))} as the datacenter regions of ${region.displayName}, so it cannot confirm that environment ${environment.id} runs in ${azure.displayName};` +
         ` the route-filter and reach checks use the regions as written. Make sure Microsoft has confirmed these regions for the environment.`,
     });
   }

@@ -1,7 +1,7 @@
 import { setKey } from './shared/edits';
-import { appsOf, cdnOf, circuitsServing, internetOf, Site } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
+import { staticContentRoutes } from '../../traffic';
 
 export const cdnBlocked: Rule = {
   code: 'cdn-blocked',
@@ -10,14 +10,12 @@ export const cdnBlocked: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const environment of topology.environments.values()) {
-      if (!appsOf(environment).includes('canvas') || !cdnOf(environment)) continue;
-      const blocked = new Map<string, Site>();
-      for (const circuit of circuitsServing(topology, environment.id)) {
-        const site = circuit.site && topology.sites.get(circuit.site.text);
-        if (site && internetOf(site) === 'blocked') blocked.set(site.id, site);
-      }
-      if (blocked.size === 0) continue;
-      const sites = [...blocked.keys()];
+      // The sites where the canvas apps' static content, from the CDN, has no route.
+      const blocked = staticContentRoutes(topology, environment)
+        .filter((content) => content.cause.kind === 'cdn' && content.route === 'no-route')
+        .map((content) => content.site);
+      if (blocked.length === 0) continue;
+      const sites = blocked.map((site) => site.id);
       const one = sites.length === 1;
       const cdn = environment.cdn ? 'cdn: true' : 'cdn is on by default';
       report({
@@ -26,7 +24,7 @@ export const cdnBlocked: Rule = {
           `Environment ${environment.id} runs canvas apps with the CDN on (${cdn}), but ${one ? 'site' : 'sites'} ${listWords(sites)}, where its users sit, ${one ? 'blocks' : 'block'} the internet:` +
           ` the CDN serves static content from the public internet only, never over ExpressRoute, so canvas apps there cannot load it.` +
           ` Turn off "Load default static content from CDN" for the environment (cdn: false), or let ${one ? 'that site' : 'those sites'} reach the CDN.`,
-        related: [...blocked.values()].map((site) => ({
+        related: blocked.map((site) => ({
           at: site.internet?.node ?? site.key,
           message: `Site ${site.id} blocks the internet.`,
         })),

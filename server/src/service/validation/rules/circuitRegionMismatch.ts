@@ -1,5 +1,5 @@
 import { findPowerPlatformRegion, mainRegionOf } from '../../catalog/catalog';
-import { reachBasis } from '../../facts';
+import { environmentRegion, reachBasis } from '../../facts';
 import { Rule } from '../rule';
 
 export const circuitRegionMismatch: Rule = {
@@ -16,18 +16,18 @@ export const circuitRegionMismatch: Rule = {
       if (reachBasis(circuit)) continue;
       for (const item of circuit.environments?.items ?? []) {
         const environment = topology.environments.get(item.text);
-        const environmentRegion = environment?.region && findPowerPlatformRegion(environment.region.text);
-        if (!environment?.region || !environmentRegion) continue;
+        const region = environment && environmentRegion(environment);
+        if (!environment?.region || !region) continue;
         // An early-release region runs in the datacenters of its main region.
-        if (mainRegionOf(environmentRegion) === mainRegionOf(circuitRegion)) continue;
+        if (mainRegionOf(region) === mainRegionOf(circuitRegion)) continue;
         report({
           at: circuit.region.node,
           message:
-            `Circuit ${circuit.id} is set to region ${circuitRegion.id} (${circuitRegion.displayName}), but it serves environment ${environment.id} in region ${environmentRegion.id} (${environmentRegion.displayName}).` +
-            ` The region selected for a circuit must be the region of the environments it serves. Set region: ${environmentRegion.id}, or serve ${environment.id} from a circuit in ${environmentRegion.displayName}` +
+            `Circuit ${circuit.id} is set to region ${circuitRegion.id} (${circuitRegion.displayName}), but it serves environment ${environment.id} in region ${region.id} (${region.displayName}).` +
+            ` The region selected for a circuit must be the region of the environments it serves. Set region: ${region.id}, or serve ${environment.id} from a circuit in ${region.displayName}` +
             `, or write the circuit's peeringLocation and sku so that ppnet can check what it reaches.`,
-          related: [{ at: environment.region.node, message: `Environment ${environment.id} is in ${environmentRegion.displayName}.` }],
-          data: { replacement: environmentRegion.id },
+          related: [{ at: environment.region.node, message: `Environment ${environment.id} is in ${region.displayName}.` }],
+          data: { replacement: region.id },
         });
       }
     }

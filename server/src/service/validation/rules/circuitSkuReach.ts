@@ -1,6 +1,6 @@
-import { azureRegionById } from '../../catalog/catalog';
 import { replaceNode } from './shared/edits';
-import { circuitOfData, outOfReach, skuReaching } from '../../facts';
+import { outOfReach, skuReaching, regionNames } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -20,12 +20,12 @@ export const circuitSkuReach: Rule = {
     for (const circuit of topology.circuits.values()) {
       for (const { environment, item, regions, basis } of outOfReach(topology, circuit)) {
         const { location, sku } = basis;
-        const names = regions.map((id) => azureRegionById(id)?.displayName ?? id);
+        const names = regionNames(regions);
         const needed = skuReaching(location, regions);
         const where =
           sku === 'local'
             ? location.localAzureRegions.length > 0
-              ? `${location.displayName}'s local ${location.localAzureRegions.length > 1 ? 'regions are' : 'region is'} ${listWords(location.localAzureRegions.map((id) => azureRegionById(id)?.displayName ?? id))}`
+              ? `${location.displayName}'s local ${location.localAzureRegions.length > 1 ? 'regions are' : 'region is'} ${listWords(regionNames(location.localAzureRegions))}`
               : `ExpressRoute Local is not offered at ${location.displayName}`
             : `${location.displayName} is in the ${location.geopoliticalRegion} geopolitical region`;
         report({

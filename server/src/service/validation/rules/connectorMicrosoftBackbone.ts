@@ -1,10 +1,7 @@
 import { Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../../facts';
-
-const ROUTE_WORDS = new Map([
-  ['expressroute', 'ExpressRoute'],
-  ['internet', 'the public internet'],
-]);
+import { catalogConnector } from '../../facts';
+import { connectorRoute } from '../../traffic';
+import { routeSentence } from '../../text/words';
 
 export const connectorMicrosoftBackbone: Rule = {
   code: 'connector-microsoft-backbone',
@@ -13,8 +10,10 @@ export const connectorMicrosoftBackbone: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      const route = connector.via && ROUTE_WORDS.get(connector.via.text);
-      if (!connector.via || !route || connectorTarget(connector) !== 'microsoft') continue;
+      // A Microsoft service, reached inside Microsoft's datacenters, where the file expects ExpressRoute or the internet.
+      const { cause, expected } = connectorRoute(topology, connector);
+      if (cause.kind !== 'microsoft-service' || (expected !== 'expressroute' && expected !== 'internet') || !connector.via) continue;
+      const route = routeSentence(expected);
       const info = catalogConnector(connector);
       const service = info?.target === 'microsoft' ? info.displayName : undefined;
       report({

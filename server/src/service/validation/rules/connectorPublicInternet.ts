@@ -1,6 +1,7 @@
 import { replaceValueFix } from './shared/edits';
 import { Rule } from '../rule';
-import { catalogConnector, connectorTarget } from '../../facts';
+import { catalogConnector } from '../../facts';
+import { connectorRoute } from '../../traffic';
 
 export const connectorPublicInternet: Rule = {
   code: 'connector-public-internet',
@@ -9,7 +10,9 @@ export const connectorPublicInternet: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      if (connector.via?.text !== 'expressroute' || connectorTarget(connector) !== 'third-party') continue;
+      // A third-party service, reached over the internet (from the delegated subnet or not), where the file expects ExpressRoute.
+      const { route, cause, expected } = connectorRoute(topology, connector);
+      if (route !== 'internet' || (cause.kind !== 'third-party' && cause.kind !== 'subnet-to-internet') || expected !== 'expressroute' || !connector.via) continue;
       const info = catalogConnector(connector);
       const service = info?.target === 'third-party' ? info.displayName : undefined;
       report({

@@ -1,5 +1,5 @@
-import { azureRegionById, azureRegions, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf } from '../../catalog/catalog';
-import { datacenterRegionFit, environmentRegion, homeGeopoliticalRegion } from '../../facts';
+import { azureRegions, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf } from '../../catalog/catalog';
+import { datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionNames } from '../../facts';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../../text/suggest';
 import { replaceWithSuggestion } from './shared/suggestionFix';
@@ -21,7 +21,7 @@ export const environmentDatacenterRegion: Rule = {
       const region = environmentRegion(environment);
       if (!region || !environment.datacenterRegions) continue; // unknown-region speaks of the region
       const geography = geographyOf(region);
-      const pair = listWords(region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id));
+      const pair = listWords(regionNames(region.datacenterRegions));
       const written = new Set(environment.datacenterRegions.items.map((item) => findAzureRegion(item.text)?.id));
       // Suggest the datacenter regions the list does not name yet, so that a fix adds no duplicate.
       const unnamed = region.datacenterRegions.filter((id) => !written.has(id));

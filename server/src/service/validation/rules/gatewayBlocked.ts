@@ -1,5 +1,4 @@
-import { internetOf } from '../../model/model';
-import { microsoftPeeringCircuitsAtSite } from '../../facts';
+import { gatewayRoute } from '../../traffic';
 import { Rule } from '../rule';
 
 export const gatewayBlocked: Rule = {
@@ -9,9 +8,9 @@ export const gatewayBlocked: Rule = {
   source: 'gw-comm',
   check({ topology, report }) {
     for (const gateway of topology.gateways.values()) {
-      const site = gateway.site && topology.sites.get(gateway.site.text);
-      if (!site || internetOf(site) !== 'blocked') continue;
-      if (microsoftPeeringCircuitsAtSite(topology, site.id).length > 0) continue;
+      // No route for want of any circuit with Microsoft peering at the site.
+      const { route, site, cause } = gatewayRoute(topology, gateway);
+      if (route !== 'no-route' || cause.kind !== 'not-carried' || cause.lacks.length > 0 || !site) continue;
       report({
         at: gateway.key,
         message:

@@ -1,6 +1,7 @@
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
-import { connectorsUsing, displayNames, gatewayUseFinding, gatewayUses, regionFixes } from '../../facts';
+import { regionNames, gatewayUses } from '../../facts';
+import { connectorsUsing, gatewayUseFinding, regionFixes } from './shared/gatewayUse';
 
 export const gatewayRegion: Rule = {
   code: 'gateway-region',
@@ -17,8 +18,8 @@ export const gatewayRegion: Rule = {
       report({
         ...gatewayUseFinding(
           use,
-          `Gateway ${use.gateway.id} connects to ${use.azure.displayName}, a datacenter region of the ${use.region.displayName} geography of environment ${use.environment.id} (${connectorsUsing(use)}), but Power Automate's list of gateway regions for ${use.region.displayName} names only ${listWords(displayNames(listed))}:` +
-            ` the gateway may not be offered in ${use.azure.displayName}. Register it in the listed region nearest its site, ${listWords(displayNames(listed), 'or')} (region: ${listed[0]}).`,
+          `Gateway ${use.gateway.id} connects to ${use.azure.displayName}, a datacenter region of the ${use.region.displayName} geography of environment ${use.environment.id} (${connectorsUsing(use)}), but Power Automate's list of gateway regions for ${use.region.displayName} names only ${listWords(regionNames(listed))}:` +
+            ` the gateway may not be offered in ${use.azure.displayName}. Register it in the listed region nearest its site, ${listWords(regionNames(listed), 'or')} (region: ${listed[0]}).`,
         ),
         data: { replacements: listed },
       });

@@ -1,9 +1,10 @@
-import { findAzureRegion, findPowerPlatformRegion, PowerPlatformRegion } from '../../catalog/catalog';
+import { findAzureRegion, PowerPlatformRegion } from '../../catalog/catalog';
 import { setKey } from './shared/edits';
 import { Topology } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
-import { catalogConnector, connectorTarget, displayNames, gatewayFit, vnetPathPolicy } from '../../facts';
+import { catalogConnector, regionNames, gatewayFit, environmentRegion } from '../../facts';
+import { connectorRoute } from '../../traffic';
 
 interface Candidate {
   id: string;
@@ -31,19 +32,19 @@ export const gatewayRequired: Rule = {
   source: 'arch',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      if (connector.gateway || connectorTarget(connector) !== 'on-premises') continue;
       // Through a delegated subnet no gateway is needed; where its virtual networks reach no site, vnet-route-missing says so.
-      if (vnetPathPolicy(topology, connector)) continue;
+      const { cause, unlinkedSubnet } = connectorRoute(topology, connector);
+      if (cause.kind !== 'no-gateway' || unlinkedSubnet) continue;
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';
       const environment = connector.environment && topology.environments.get(connector.environment.text);
-      const region = environment?.region ? findPowerPlatformRegion(environment.region.text) : undefined;
+      const region = environment && environmentRegion(environment);
       const candidates = candidateGateways(topology, region);
       const geography = environment && region ? ` in the ${region.displayName} geography of environment ${environment.id}` : '';
       const action = candidates.length
         ? `Add gateway: ${listWords(candidates.map((c) => c.id), 'or')}${geography ? ` (${geography.trim()})` : ''}.`
         : region
-          ? `Install a gateway${geography} (${listWords(displayNames(region.datacenterRegions), 'or')}), add it under gateways and name it here with gateway: <id>.`
+          ? `Install a gateway${geography} (${listWords(regionNames(region.datacenterRegions), 'or')}), add it under gateways and name it here with gateway: <id>.`
           : 'Add a gateway under gateways and name it here with gateway: <id>.';
       report({
         at: connector.key,

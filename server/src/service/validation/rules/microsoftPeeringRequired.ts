@@ -1,7 +1,8 @@
 import { describeRegionCommunity } from '../../catalog/catalog';
 import { addEntry, NewEntry } from './shared/edits';
 import { Rule } from '../rule';
-import { circuitOfData, neededInPublicCloud, regionItem, servedEnvironments } from '../../facts';
+import { neededInPublicCloud, servedEnvironments } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { listWords } from '../../text/words';
 
 /** A documentation prefix the user replaces with the NAT pool they own. */

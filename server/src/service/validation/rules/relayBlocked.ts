@@ -1,8 +1,8 @@
 import { setKey } from './shared/edits';
-import { internetOf, relayOf } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 import { microsoftPeeringCircuitsAtSite } from '../../facts';
+import { desktopFlowRoute } from '../../traffic';
 
 export const relayBlocked: Rule = {
   code: 'relay-blocked',
@@ -11,8 +11,8 @@ export const relayBlocked: Rule = {
   source: 'pad-arch',
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
-      const site = flow.site && topology.sites.get(flow.site.text);
-      if (!site || relayOf(flow) !== 'internet' || internetOf(site) !== 'blocked') continue;
+      const { route, site, cause } = desktopFlowRoute(topology, flow);
+      if (route !== 'no-route' || cause.kind !== 'relay-internet' || !site) continue;
       const peering = microsoftPeeringCircuitsAtSite(topology, site.id).map((c) => c.id);
       const relay = flow.relay ? 'relay: internet' : 'relay is internet by default';
       report({

@@ -1,7 +1,7 @@
-import { circuitsAtSite, internetOf, relayOf } from '../../model/model';
+import { circuitsAtSite, internetOf } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
-import { microsoftPeeringCircuitsAtSite } from '../../facts';
+import { desktopFlowRoute } from '../../traffic';
 
 export const relayNeedsMicrosoftPeering: Rule = {
   code: 'relay-needs-microsoft-peering',
@@ -10,9 +10,9 @@ export const relayNeedsMicrosoftPeering: Rule = {
   source: 'how',
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
-      const site = flow.site && topology.sites.get(flow.site.text);
-      if (!flow.relay || !site || relayOf(flow) !== 'expressroute') continue;
-      if (microsoftPeeringCircuitsAtSite(topology, site.id).length > 0) continue;
+      // relay: expressroute, not carried for want of any circuit with Microsoft peering at the site.
+      const { site, cause } = desktopFlowRoute(topology, flow);
+      if (cause.kind !== 'not-carried' || cause.lacks.length > 0 || !site || !flow.relay) continue;
       const circuits = circuitsAtSite(topology, site.id);
       const ids = listWords(circuits.map((c) => c.id));
       const state = circuits.length

@@ -1,6 +1,6 @@
-import { internetOf, relayOf } from '../../model/model';
 import { Rule } from '../rule';
 import { microsoftPeeringCircuitsAtSite } from '../../facts';
+import { desktopFlowRoute } from '../../traffic';
 
 export const relayPublicInternet: Rule = {
   code: 'relay-public-internet',
@@ -9,9 +9,9 @@ export const relayPublicInternet: Rule = {
   source: 'pad-arch',
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
-      const site = flow.site && topology.sites.get(flow.site.text);
-      // A blocked site is relay-blocked's case.
-      if (!site || relayOf(flow) !== 'internet' || internetOf(site) === 'blocked') continue;
+      // A blocked site is relay-blocked's case (no route).
+      const { route, site, cause } = desktopFlowRoute(topology, flow);
+      if (route !== 'internet' || cause.kind !== 'relay-internet' || !site) continue;
       const peering = microsoftPeeringCircuitsAtSite(topology, site.id)[0];
       const relay = flow.relay ? 'relay: internet' : 'relay is internet by default';
       report({

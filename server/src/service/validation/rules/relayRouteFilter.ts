@@ -1,7 +1,8 @@
 import { azureRegionById, describeRegionCommunity } from '../../catalog/catalog';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitOfData, circuitReaches, datacenterRegionsOf, microsoftPeeringCircuitsAtSite, regionItem, regionsNotCarried, servedEnvironments, writesValues } from '../../facts';
-import { relayOf } from '../../model/model';
+import { datacenterRegionsOf, servedEnvironments, writesValues, regionNames } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
+import { desktopFlowRoute } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -13,21 +14,17 @@ export const relayRouteFilter: Rule = {
   publicCloudOnly: true,
   check({ topology, report }) {
     for (const flow of topology.desktopFlows.values()) {
-      const site = flow.site && topology.sites.get(flow.site.text);
-      const environment = flow.environment && topology.environments.get(flow.environment.text);
-      if (!flow.relay || !site || !environment || relayOf(flow) !== 'expressroute') continue;
-      const circuits = microsoftPeeringCircuitsAtSite(topology, site.id); // none: relay-needs-microsoft-peering
-      const regions = datacenterRegionsOf(environment);
-      if (circuits.length === 0 || regions.length === 0) continue;
+      // relay: expressroute, and what each circuit at the site lacks (none there: relay-needs-microsoft-peering).
+      const { site, environment, cause } = desktopFlowRoute(topology, flow);
+      if (cause.kind !== 'not-carried' || cause.lacks.length === 0 || !site || !environment || !flow.relay) continue;
+      const lacking = cause.lacks;
       // A circuit that serves the environment already has its lacks reported on it (route-filter-missing-region, circuit-sku-reach).
-      if (circuits.some((circuit) => servedEnvironments(topology, circuit).includes(environment))) continue;
-      const lacking = circuits.map((circuit) => ({ circuit, missing: regionsNotCarried(topology, circuit, regions) }));
-      if (lacking.some(({ missing }) => missing === undefined || missing.length === 0)) continue;
+      if (lacking.some(({ circuit }) => servedEnvironments(topology, circuit).includes(environment))) continue;
+      const regions = datacenterRegionsOf(environment);
       // The circuit that lacks the fewest regions is the one to fix.
-      const best = lacking.reduce((a, b) => (b.missing!.length < a.missing!.length ? b : a));
-      const missing = best.missing!.map((id) => azureRegionById(id)!);
-      const outOfReach = missing.filter((r) => circuitReaches(best.circuit, r.id) === 'unreachable');
-      const unlisted = missing.filter((r) => !outOfReach.includes(r));
+      const count = (lack: (typeof lacking)[number]) => lack.unreachable.length + lack.unlisted.length;
+      const best = lacking.reduce((a, b) => (count(b) < count(a) ? b : a));
+      const { unreachable: outOfReach, unlisted } = best;
       const why = [
         unlisted.length ? `the route filter of circuit ${best.circuit.id} lacks ${listWords(unlisted.map(describeRegionCommunity))}` : '',
         outOfReach.length ? `circuit ${best.circuit.id} cannot reach ${listWords(outOfReach.map((r) => r.displayName))} with its SKU` : '',
@@ -39,7 +36,7 @@ export const relayRouteFilter: Rule = {
       report({
         at: flow.relay.node,
         message:
-          `Desktop flow ${flow.id} is expected to reach Azure Relay over ExpressRoute, but environment ${environment.id} runs in ${listWords(regions.map((id) => azureRegionById(id)?.displayName ?? id))}` +
+          `Desktop flow ${flow.id} is expected to reach Azure Relay over ExpressRoute, but environment ${environment.id} runs in ${listWords(regionNames(regions))}` +
           ` and no circuit at site ${site.id} carries ${regions.length > 1 ? 'them all' : 'it'} (${why.join(', and ')}):` +
           ` the relay's addresses there are not advertised to the site, so the machine's connection takes the internet, or fails where the site blocks it.` +
           ` To keep it on ExpressRoute, ${remedy.join(' and ')}; or set relay: internet where the site allows it.`,

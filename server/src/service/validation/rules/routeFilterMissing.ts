@@ -1,7 +1,8 @@
 import { describeRegionCommunity } from '../../catalog/catalog';
 import { addEntry, appendListItems, flowList, listNode, setKey } from './shared/edits';
 import { Rule } from '../rule';
-import { NeededRegion, circuitOfData, neededInPublicCloud, regionItem } from '../../facts';
+import { NeededRegion, neededInPublicCloud } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { listWords } from '../../text/words';
 
 /** "environment prod" or "environments prod and dev". */

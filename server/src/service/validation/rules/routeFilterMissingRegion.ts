@@ -1,6 +1,7 @@
-import { azureRegionById, describeRegionCommunity, findPowerPlatformRegion } from '../../catalog/catalog';
+import { azureRegionById, describeRegionCommunity } from '../../catalog/catalog';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitOfData, missingCommunities, regionItem, writesValues } from '../../facts';
+import { missingCommunities, writesValues, environmentRegion, regionNames } from '../../facts';
+import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -16,8 +17,8 @@ export const routeFilterMissingRegion: Rule = {
       if (!routeFilter || routeFilter.items.length === 0) continue; // route-filter-missing reports it
       for (const missing of missingCommunities(topology, circuit)) {
         const environment = topology.environments.get(missing.environmentId)!;
-        const region = findPowerPlatformRegion(environment.region!.text)!;
-        const names = region.datacenterRegions.map((id) => azureRegionById(id)?.displayName ?? id);
+        const region = environmentRegion(environment)!;
+        const names = regionNames(region.datacenterRegions);
         const both = names.length > 1 ? 'both regional communities are needed' : 'its regional community is needed';
         report({
           at: routeFilter.key,

@@ -1,7 +1,8 @@
 import { serviceCommunities } from '../../catalog/catalog';
 import { circuitsAtSite, internetOf } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
-import { carriedRoutes, circuitOfData, writesValues } from '../../facts';
+import { carriedRoutes, writesValues } from '../../facts';
+import { circuitOfData } from './shared/circuitFix';
 import { Rule } from '../rule';
 
 const ENTRA_ID = '12076:5060';

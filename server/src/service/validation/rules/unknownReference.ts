@@ -3,7 +3,7 @@ import { allReferences, resolveReference } from '../../model/references';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../../text/suggest';
 import { replaceWithSuggestion } from './shared/suggestionFix';
-import { KIND_WORDS, withArticle } from '../../text/words';
+import { entityNoun, withArticle } from '../../text/words';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
@@ -13,13 +13,13 @@ export const unknownReference: Rule = {
   check({ topology, report }) {
     for (const reference of allReferences(topology)) {
       if (resolveReference(topology, reference)) continue;
-      const kind = KIND_WORDS[reference.targetKind];
+      const kind = entityNoun(reference.targetKind);
       const ids = [...entitiesOf(topology, reference.targetKind).keys()];
       const suggestion = closest(reference.text, ids);
       const hint = didYouMean(suggestion, ids.length ? ` The ${kind}s are ${ids.join(', ')}.` : ` The file defines no ${kind}; add one or fix the name.`);
       report({
         at: reference.node,
-        message: `"${reference.text}" is not ${withArticle(kind)} of this file, so ${KIND_WORDS[reference.from.kind]} ${reference.from.id} cannot be checked against it.${hint}`,
+        message: `"${reference.text}" is not ${withArticle(kind)} of this file, so ${entityNoun(reference.from.kind)} ${reference.from.id} cannot be checked against it.${hint}`,
         data: suggestion ? { replacement: suggestion } : undefined,
       });
     }

@@ -3,7 +3,7 @@ import { Entity, EnterprisePolicy, ScalarField } from '../../model/model';
 import { Rule } from '../rule';
 import { closest, didYouMean } from '../../text/suggest';
 import { replaceWithSuggestion } from './shared/suggestionFix';
-import { KIND_WORDS, listWords } from '../../text/words';
+import { entityNoun, listWords } from '../../text/words';
 
 /** Which kind of region each entity's `region` names. */
 export function expectedRegionKind(entity: Entity): 'power-platform' | 'azure' {
@@ -37,7 +37,7 @@ export const unknownRegion: Rule = {
     const regions = [
       ...entities.flatMap((entity) => {
         const region = regionField(entity);
-        return region ? [{ region, owner: `${KIND_WORDS[entity.kind]} ${entity.id}`, kind: expectedRegionKind(entity) }] : [];
+        return region ? [{ region, owner: `${entityNoun(entity.kind)} ${entity.id}`, kind: expectedRegionKind(entity) }] : [];
       }),
       ...[...topology.enterprisePolicies.values()].flatMap((p) => subnetRegions(p).map((r) => ({ ...r, kind: 'azure' as const }))),
     ];

@@ -1,4 +1,4 @@
-import { catalogConnector, connectorPolicy, connectorTarget, runsInSubnet } from '../../facts';
+import { connectorRoute } from '../../traffic';
 import { Rule } from '../rule';
 
 export const vnetPublicEndpoint: Rule = {
@@ -8,9 +8,9 @@ export const vnetPublicEndpoint: Rule = {
   source: 'vnet-support',
   check({ topology, report }) {
     for (const connector of topology.connectors.values()) {
-      if (!runsInSubnet(topology, connector) || connectorTarget(connector) !== 'third-party') continue;
-      const policy = connectorPolicy(topology, connector)!;
-      const name = catalogConnector(connector)?.displayName ?? connector.type?.text ?? connector.id;
+      const { cause, serviceName: name } = connectorRoute(topology, connector);
+      if (cause.kind !== 'subnet-to-internet') continue;
+      const { policy } = cause;
       report({
         at: connector.key,
         message:

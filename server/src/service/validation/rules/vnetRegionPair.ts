@@ -1,7 +1,8 @@
-import { AzureRegion, azureRegionById } from '../../catalog/catalog';
+import { AzureRegion } from '../../catalog/catalog';
 import { Cidr, formatCidr } from '../../syntax/cidr';
 import { appendMapItem, listNode } from './shared/edits';
-import { regionCoverage, regionFixes, subnetCidr, vnetRegionsNeeded } from '../../facts';
+import { regionCoverage, subnetCidr, vnetRegionsNeeded, regionNames } from '../../facts';
+import { regionFixes } from './shared/gatewayUse';
 import { EnterprisePolicy } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -48,7 +49,7 @@ export const vnetRegionPair: Rule = {
       }
       for (const wrong of misplaced) {
         const needed = [...new Set(wrong.environments.flatMap((e) => vnetRegionsNeeded(e) ?? []))];
-        const neededNames = listWords(needed.map((id) => azureRegionById(id)?.displayName ?? id), 'or');
+        const neededNames = listWords(regionNames(needed), 'or');
         const envs = listWords(wrong.environments.map((e) => e.id));
         const subnet = `The subnet in ${wrong.subnet.vnet?.text ?? 'its virtual network'}`;
         report({
@@ -82,7 +83,7 @@ export const vnetRegionPair: Rule = {
     if (!policy || !list || !data.regions?.length) return [];
     const taken: Cidr[] = [];
     const items = data.regions.map((id) => [['vnet', `${policy.id}-${id}`], ['region', id], ['cidr', nextRange(policy, taken)]] as [string, string][]);
-    const words = listWords(data.regions.map((id) => azureRegionById(id)?.displayName ?? id));
+    const words = listWords(regionNames(data.regions));
     // One edit for all: edits of one fix must not overlap, and each item goes after the last.
     const edit = appendMapItem(document, list, items[0]);
     const rest = items.slice(1).map((entries) => appendMapItem(document, list, entries).newText);

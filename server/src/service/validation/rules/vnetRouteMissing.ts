@@ -1,5 +1,6 @@
 import { addEntry, appendListItems, listNode } from './shared/edits';
-import { connectorTarget, policyVnets, privatePeeringLinks, vnetPathPolicy } from '../../facts';
+import { policyHubs, policyLinkTargets, policyVnets } from '../../facts';
+import { connectorRoute } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -11,17 +12,21 @@ export const vnetRouteMissing: Rule = {
   check({ topology, report }) {
     const circuits = [...topology.circuits.values()].filter((c) => c.site && topology.sites.has(c.site.text)).map((c) => c.id);
     for (const connector of topology.connectors.values()) {
-      const policy = vnetPathPolicy(topology, connector);
-      if (!policy || !connector.via || connectorTarget(connector) !== 'on-premises' || privatePeeringLinks(topology, policy).length > 0) continue;
+      const policy = connectorRoute(topology, connector).unlinkedSubnet;
+      if (!policy || !connector.via) continue;
       const vnets = policyVnets(policy);
+      const hubs = policyHubs(policy);
+      const targets = policyLinkTargets(policy);
       report({
         at: connector.via.node,
         message:
-          `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}, to a site:` +
+          `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}` +
+          `${hubs.length ? `, or the hub ${listWords(hubs, 'or')} they are peered to,` : ','} to a site:` +
           ` from the delegated subnet, on-premises networks are reached only through your virtual network's own connection to them.` +
-          ` List ${listWords(vnets)} under privatePeering.vnets of the circuit at the source's site (also when ${vnets.length > 1 ? 'they reach' : 'it reaches'} the circuit through a peered hub network),` +
+          ` List ${listWords(targets)} under privatePeering.vnets of the circuit at the source's site` +
+          `${hubs.length ? '' : ` (where ${vnets.length > 1 ? 'they are' : 'it is'} peered to a hub the circuit links, name the hub with hub: on the subnet instead)`},` +
           ` or name a data gateway and drop via: vnet.`,
-        data: { vnets, circuits },
+        data: { vnets: targets, circuits },
       });
     }
   },
