@@ -1,6 +1,7 @@
 /** Shared test helpers: the repository root, documents from text, and cursor markers. */
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position } from 'vscode-languageserver-types';
@@ -78,4 +79,14 @@ export async function runCli(args: string[], cwd = ROOT): Promise<{ code: number
   } finally {
     process.chdir(previous);
   }
+}
+
+/** A new folder under the system's temporary folder with these files (paths may name subfolders). */
+export function tempDir(files: Record<string, string | Buffer>, prefix = 'ppnet-cli-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
 }

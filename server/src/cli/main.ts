@@ -58,7 +58,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     const args = parseArgs(rest, command.options);
     const { min, max, wrongCount } = command.inputs;
     if (args.inputs.length < min || (max !== undefined && args.inputs.length > max)) throw new UsageError(wrongCount, true);
-    return await command.run(args, createRunContext(io));
+    return await command.run(args, createRunContext(io, args.value('--config')));
   } catch (error) {
     return reportFailure(error, io);
   }
