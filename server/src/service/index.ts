@@ -11,3 +11,4 @@ export type { FindingPlace, EntityDigest } from '../../../protocol/review';
 export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from './syntax/parse';
 export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './validation/limits';
 export { closest, didYouMean } from './text/suggest';
+export { KIND_WORDS as ENTITY_KIND_WORDS, capitalize } from './text/words';
