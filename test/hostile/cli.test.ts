@@ -289,7 +289,7 @@ describe('hostile input: flags', () => {
     [['graph', 'a.ppnet.yaml', '-o'], 'ppnet: -o needs a file name (- for standard output)'],
     [['graph', 'a.ppnet.yaml', '-o', '--format', 'json'], 'ppnet: -o needs a file name (- for standard output)'],
     [['graph', 'a.ppnet.yaml', '--theme'], 'ppnet: --theme needs a theme: light, dark, high-contrast or high-contrast-light'],
-    [['graph', 'a.ppnet.yaml', '--format'], 'ppnet: --format needs a format: svg, mermaid or json'],
+    [['graph', 'a.ppnet.yaml', '--format'], 'ppnet: --format needs a format: svg, png, drawio, mermaid or json'],
     [['check', 'a.ppnet.yaml', '--fromat', 'json'], 'ppnet: unknown option --fromat'],
   ] as const) {
     it(`${args.join(' ')}: one line and the usage, exit 2, nothing written`, () => {

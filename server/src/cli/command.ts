@@ -12,6 +12,8 @@ import type { Args, OptionSpec } from './options';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Bytes to standard output (a PNG); absent where only text can go. */
+  outBytes?(data: Uint8Array): void;
 }
 
 /** What every command of one run shares. */
