@@ -6,6 +6,7 @@
 import type { Graph } from './graph';
 import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
+import type { InfrastructureFormat } from './infrastructure';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
 /** The graph of an open document, whole (`ppnet graph`'s JSON): `{ uri }` to `Graph | null`. */
@@ -43,6 +44,32 @@ export interface ConfigFileContent {
   uri: string;
   text: string;
 }
+
+/**
+ * A design's route filters and enterprise policies as infrastructure as code (what `ppnet export`
+ * writes), for an open document: `InfrastructureExportParams` to `InfrastructureExport | null` (`null`
+ * for a document the server does not have, or one too large to check live).
+ */
+export const INFRASTRUCTURE_EXPORT_REQUEST = 'ppnet/exportInfrastructure';
+export interface InfrastructureExportParams {
+  uri: string;
+  format: InfrastructureFormat;
+  /** Apply the rules' route-filter quick fixes first. */
+  withFixes?: boolean;
+}
+export interface InfrastructureExport {
+  text: string;
+  /** How many errors the design has (after the fixes applied). */
+  errors: number;
+  /** The titles of the fixes applied. */
+  fixes: string[];
+}
+
+/**
+ * The extension's command that a code action runs to put text on the clipboard (the language server
+ * has no clipboard): arguments `[text, what]`, `what` saying in a few words what was copied.
+ */
+export const COPY_TO_CLIPBOARD_COMMAND = 'ppnet.copyToClipboard';
 
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid'];

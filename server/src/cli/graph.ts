@@ -8,9 +8,10 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader } from '../files/configFiles';
 import type { RunContext } from './command';
-import { RunFailure, UsageError } from './errors';
+import { readDesign } from './design';
+import { UsageError } from './errors';
 import { escapeControl, escapeControlInJson } from './escape';
-import { configAnchor, readTopology, STDIN, STDIN_NAME } from './inputs';
+import { configAnchor } from './inputs';
 import { layoutGraph } from '../../../diagram/layout';
 import { toMermaid } from '../../../diagram/mermaid';
 import { renderSvg } from '../../../diagram/svg';
@@ -40,17 +41,9 @@ export function graphOfFile(file: string, text: string, configs = new ConfigLoad
  * cannot be read stops the run.
  */
 export function graphOfInput(file: string, { service, configs }: Pick<RunContext, 'service' | 'configs'>): { graph: Graph; read: string[]; warning?: string } {
-  const input = { file: file === STDIN ? STDIN_NAME : file, real: file };
-  const read = readTopology(input);
-  if ('diagnostic' in read) {
-    const { line, character } = read.diagnostic.range.start;
-    throw new RunFailure(`${input.file}:${line + 1}:${character + 1}: ${read.diagnostic.message}`);
-  }
-  const config = configs.forFile(configAnchor(input));
-  const graph = graphOfFile(configAnchor(input), read.document.getText(), configs, service);
-  const configFile = config && (path.relative(process.cwd(), config.path) || config.path);
-  const warning = config?.unreadable ? `cannot read ${configFile}: ${config.unreadable}; drawn with every rule at its default level` : undefined;
-  return { graph, read: [file, ...(configFile ? [configFile] : [])], warning };
+  const design = readDesign(file, { configs }, 'drawn with every rule at its default level');
+  const graph = graphOfFile(configAnchor(design.input), design.document.getText(), configs, service);
+  return { graph, read: design.read, warning: design.warning };
 }
 
 export interface GraphView {

@@ -18,7 +18,8 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedConfig } from '../files/loadedConfig';
 import { unreadableConfigDiagnostic } from '../files/loadedConfig';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
-import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams } from '../../../protocol/protocol';
+import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExportParams } from '../../../protocol/protocol';
+import { isInfrastructureFormat } from '../../../protocol/infrastructure';
 import { GraphAnswers } from './graphAnswers';
 
 /** Where the server finds the `ppnet.config.yaml` that applies to a document. */
@@ -97,7 +98,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         completionProvider: { triggerCharacters: [' ', '[', ','] },
         hoverProvider: true,
         definitionProvider: true,
@@ -158,7 +159,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return document && !service.liveLimitDiagnostic(document) ? run(document) : fallback;
   };
 
-  connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context)));
+  connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context, p.range, { ruleLevels: configFor(d.uri)?.config.ruleLevels })));
   connection.onCompletion((p) => onDocument(p.textDocument.uri, null, (d) => service.doComplete(d, p.position)));
   connection.onHover((p) => onDocument(p.textDocument.uri, null, (d) => service.doHover(d, p.position)));
   connection.onDefinition((p) => onDocument(p.textDocument.uri, [], (d) => service.findDefinition(d, p.position)));
@@ -191,6 +192,13 @@ export function startServer(connection: Connection, configs: ConfigSource): void
       const ruleLevels = configFor(d.uri)?.config.ruleLevels;
       return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }), p.overviewFirst === true);
     });
+  });
+
+  // The design as infrastructure as code, as ppnet export writes it, with the levels the editor shows.
+  connection.onRequest(INFRASTRUCTURE_EXPORT_REQUEST, (p: Partial<InfrastructureExportParams> | undefined) => {
+    if (typeof p?.uri !== 'string' || !isInfrastructureFormat(p.format)) return null;
+    const { format, withFixes } = p;
+    return onDocument(p.uri, null, (d) => service.exportInfrastructure(d, { format, withFixes: withFixes === true, ruleLevels: configFor(d.uri)?.config.ruleLevels }));
   });
 
   documents.listen(connection);

@@ -12,3 +12,5 @@ export { sniffNotText, notTextMessage, NotTextKind, controlCharacterName } from 
 export { COMMAND_LINE_LIMIT_BYTES, LIVE_CHECK_LIMIT_BYTES, LIMITS_URL, fileDiagnostic, formatBytes, formatLimit, internalErrorDiagnostic } from './validation/limits';
 export { closest, didYouMean } from './text/suggest';
 export { KIND_WORDS as ENTITY_KIND_WORDS, capitalize } from './text/words';
+export { IAC_FORMATS, IAC_EXTENSIONS } from './features/export';
+export type { IacFormat, IacExport, IacExportOptions } from './features/export';

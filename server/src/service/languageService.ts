@@ -9,6 +9,8 @@ import type { Graph } from '../../../protocol/graph';
 import type { EntityDigest, FindingPlace } from '../../../protocol/review';
 import { buildGraph } from './features/graph';
 import { digestEntities, placeFindings } from './features/places';
+import { exportInfrastructure, IacExport, IacExportOptions, IacFormat } from './features/export';
+import { copyRouteFilterActions, wantsRefactor } from './features/export/copyActions';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
@@ -33,8 +35,11 @@ export interface LanguageService {
   liveLimitDiagnostic(document: TextDocument): Diagnostic | undefined;
   /** The diagnostic to show when checking failed inside ppnet (the file is not at fault). */
   internalErrorDiagnostic(error: unknown): Diagnostic;
-  /** Quick fixes for the diagnostics in `context`, and actions that disable their rules. */
-  getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
+  /**
+   * Quick fixes for the diagnostics in `context`, actions that disable their rules, and, at a circuit's
+   * `routeFilter` (`range`), actions that copy its Bicep or Terraform.
+   */
+  getCodeActions(document: TextDocument, context: CodeActionContext, range?: Range, options?: ValidationOptions): CodeAction[];
   doComplete(document: TextDocument, position: Position): CompletionList;
   doHover(document: TextDocument, position: Position): Hover | null;
   findDefinition(document: TextDocument, position: Position): Location[];
@@ -47,6 +52,8 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Entities of the given (open) documents whose id or name contains the query. */
   findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
+  /** The design's route filters and enterprise policies as infrastructure as code (Bicep, ARM, Terraform, az). */
+  exportInfrastructure(document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport;
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -83,6 +90,21 @@ export function createLanguageService(): LanguageService {
     }
     return [...validated.diagnostics];
   };
+  const forget = (uri: string) => {
+    cache.delete(uri);
+    parsers.delete(uri);
+  };
+  const exportWith = (document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport =>
+    exportInfrastructure(
+      {
+        validate: (d) => validate(d, { ruleLevels: options.ruleLevels }),
+        getCodeActions: (d, diagnostics) => getCodeActions(getTopology(d), d, { diagnostics }),
+        getTopology,
+        forget,
+      },
+      document,
+      options,
+    );
   return {
     getTopology,
     validate,
@@ -94,7 +116,12 @@ export function createLanguageService(): LanguageService {
     digestEntities: (document) => digestEntities(getTopology(document)),
     liveLimitDiagnostic,
     internalErrorDiagnostic,
-    getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
+    getCodeActions: (document, context, range, options) => {
+      const actions = getCodeActions(getTopology(document), document, context);
+      if (!range || !wantsRefactor(context.only)) return actions;
+      const exportCircuit = (format: IacFormat, circuit: string) => exportWith(document, { format, circuit, ruleLevels: options?.ruleLevels }).text;
+      return [...actions, ...copyRouteFilterActions(getTopology(document), document, range, exportCircuit)];
+    },
     doComplete: (document, position) => doComplete(getTopology(document), document, position),
     doHover: (document, position) => doHover(getTopology(document), document, position),
     findDefinition: (document, position) => navigation.findDefinition(getTopology(document), document, position),
@@ -107,9 +134,7 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
-    forget: (uri) => {
-      cache.delete(uri);
-      parsers.delete(uri);
-    },
+    exportInfrastructure: exportWith,
+    forget,
   };
 }

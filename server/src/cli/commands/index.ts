@@ -2,7 +2,8 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { graphCommand } from './graph';
 import { routesCommand } from './routes';
 
-export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand, exportCommand];

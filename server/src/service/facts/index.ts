@@ -14,3 +14,5 @@ export * from './reach';
 export * from './regions';
 export * from './routeFilters';
 export * from './vnet';
+export * from './filterCommunities';
+export * from './policyLocation';
