@@ -200,7 +200,8 @@ describe('the GitHub Action (action.yml)', () => {
     assert.deepEqual(run.outputs.check['exit-code'], '0', 'the head has no error');
     assert.equal(run.summary, (await runCli(['diff', '--git', 'HEAD', 'net', '--format', 'markdown'], workspace)).stdout);
     assert.match(run.summary, /connector:erp-sql \(Contoso Production → Amsterdam gateway cluster\) \| ExpressRoute → Public internet \(more exposed\)/);
-    assert.deepEqual(run.outputs.summary, { 'diff-exit-code': '1' });
+    assert.deepEqual(run.outputs.summary, { 'diff-exit-code': '1', 'summary-file': path.join(runnerTemp, 'ppnet-summary.md') });
+    assert.equal(fs.readFileSync(run.outputs.summary['summary-file'], 'utf8'), run.summary, 'the file to post as a comment');
     assert.deepEqual([step(run, 'Result').status, step(run, 'Result').stdout], [1, '::error title=ppnet::the change moves a flow to a more exposed route: see the job summary\n']);
 
     const allowed = runAction(workspace, runnerTemp, { ...inputs, 'fail-on-moved': 'false' });
