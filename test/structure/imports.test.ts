@@ -10,7 +10,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support';
 
-const SOURCE_ROOTS = ['server/src', 'client/src', 'webview/src', 'diagram', 'protocol', 'scripts'];
+const SOURCE_ROOTS = ['server/src', 'client/src', 'webview/src', 'diagram', 'protocol', 'review', 'scripts'];
 
 function sourceFiles(): string[] {
   const files: string[] = [];
@@ -157,6 +157,11 @@ describe('the layers', () => {
 
   it('keep diagram/ and protocol/ apart from the server: they run in the browser too', () => {
     const offending = edges.filter(({ file, target }) => /^(diagram|protocol)\//.test(file) && target.startsWith('server/src/'));
+    assert.deepEqual(offending.map(({ file, target }) => `${file} -> ${target}`), []);
+  });
+
+  it('keep review/ on protocol/ and diagram/ only: the comparison of two versions is pure', () => {
+    const offending = edges.filter(({ file, target }) => file.startsWith('review/') && !/^(review|protocol|diagram)\//.test(target));
     assert.deepEqual(offending.map(({ file, target }) => `${file} -> ${target}`), []);
   });
 });

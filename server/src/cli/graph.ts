@@ -15,13 +15,15 @@ import { configAnchor } from './inputs';
 import { layoutGraph } from '../../../diagram/layout';
 import { toMermaid } from '../../../diagram/mermaid';
 import { renderSvg } from '../../../diagram/svg';
+import { toDrawio } from '../../../diagram/drawio';
 import type { ThemeKind } from '../../../diagram/theme';
 import { findNode, focusGraph, nodeNames } from '../../../diagram/views';
 import { overviewOf } from '../../../diagram/overview';
 import { closest, createLanguageService, didYouMean, Graph, LanguageService } from '../service';
+import { svgToPng } from './png';
 
 
-export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
+export const GRAPH_FORMATS = ['svg', 'png', 'drawio', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** The graph of one topology file, with the diagnostics its folder's ppnet.config.yaml sets. */
@@ -65,9 +67,21 @@ export function viewOfGraph(graph: Graph, view: GraphView): Graph {
   return view.collapse ? overviewOf(shown, new Set(), new Set(open !== undefined ? [open] : [])).graph : shown;
 }
 
-export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {
+/** The formats that are text; `png` is bytes. */
+export type TextGraphFormat = Exclude<GraphFormat, 'png'>;
+
+export async function renderGraph(graph: Graph, format: TextGraphFormat, theme: ThemeKind = 'light'): Promise<string> {
   // Names and messages come from the file: their control characters are escaped in every format.
   if (format === 'json') return JSON.stringify(graph, escapeControlInJson, 2) + '\n';
   if (format === 'mermaid') return escapeControl(toMermaid(graph));
-  return escapeControl(renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title })) + '\n';
+  const laid = await layoutGraph(graph);
+  if (format === 'drawio') return escapeControl(toDrawio(laid, { theme }));
+  return escapeControl(renderSvg(laid, { theme, legend: true, title: graph.title })) + '\n';
+}
+
+/** The drawing in any format: the PNG is the SVG rendered, with a warning when its fonts are missing. */
+export async function drawGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<{ content: string | Uint8Array; warning?: string }> {
+  if (format !== 'png') return { content: await renderGraph(graph, format, theme) };
+  const { png, warning } = svgToPng(await renderGraph(graph, 'svg', theme));
+  return { content: png, ...(warning && { warning }) };
 }

@@ -6,7 +6,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
 import type { Graph } from '../../../protocol/graph';
+import type { EntityDigest, FindingPlace } from '../../../protocol/review';
 import { buildGraph } from './features/graph';
+import { digestEntities, placeFindings } from './features/places';
 import { exportInfrastructure, IacExport, IacExportOptions, IacFormat } from './features/export';
 import { copyRouteFilterActions, wantsRefactor } from './features/export/copyActions';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
@@ -25,6 +27,10 @@ export interface LanguageService {
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
   /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
   getGraph(document: TextDocument, options?: ValidationOptions): Graph;
+  /** Where each diagnostic is by what it is on (entity, keys, text), not by line: for diffs and CI fingerprints. */
+  placeFindings(document: TextDocument, diagnostics: readonly Diagnostic[]): FindingPlace[];
+  /** Every entity with its content, for a diff to tell a rename from a removal and an addition. */
+  digestEntities(document: TextDocument): EntityDigest[];
   /** The diagnostic to show instead of live checking when the document is above the editor's size limit. */
   liveLimitDiagnostic(document: TextDocument): Diagnostic | undefined;
   /** The diagnostic to show when checking failed inside ppnet (the file is not at fault). */
@@ -106,6 +112,8 @@ export function createLanguageService(): LanguageService {
       const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
       return buildGraph(getTopology(document), document, validate(document, options), title);
     },
+    placeFindings: (document, diagnostics) => placeFindings(getTopology(document), document, diagnostics),
+    digestEntities: (document) => digestEntities(getTopology(document)),
     liveLimitDiagnostic,
     internalErrorDiagnostic,
     getCodeActions: (document, context, range, options) => {
