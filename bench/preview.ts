@@ -13,8 +13,7 @@
 import { performance } from 'perf_hooks';
 import type { Page } from 'playwright-core';
 import { GraphFeed, REFRESH_DELAY_MS } from '../client/src/preview/graphFeed';
-import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphAnswer, GraphDeltaParams, ToWebview } from '../protocol/protocol';
-import type { Graph } from '../protocol/graph';
+import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, ToWebview } from '../protocol/protocol';
 import { ServerCommand, StdioLspClient } from '../test/lsp/stdioClient';
 import { launchBrowser, openPreview, startServer } from '../test/webview/harness';
 import { seededRandom } from './measure';
@@ -100,7 +99,7 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
   const session = new StdioLspClient(server);
   try {
     await session.initialize({ textDocument: { publishDiagnostics: { versionSupport: true } } });
-    const ask = (params: GraphDeltaParams) => session.request<GraphAnswer | null>(GRAPH_DELTA_REQUEST, params);
+    const ask = (params: GraphDeltaParams) => session.request(GRAPH_DELTA_REQUEST, params);
 
     const openMs: number[] = [];
     const openWholeMs: number[] = [];
@@ -149,7 +148,7 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
       await delay(REFRESH_DELAY_MS);
       let message: ToWebview | null | undefined;
       if (whole) {
-        const graph = await session.request<Graph | null>(GRAPH_REQUEST, { uri });
+        const graph = await session.request(GRAPH_REQUEST, { uri });
         message = graph && { type: 'graph', uri, graph, fit: false, version };
       } else {
         message = await feed.next(ask, uri, version, false);
@@ -160,7 +159,7 @@ export async function measurePreview(server: ServerCommand, text: string, plan: 
       // Back as it was, unmeasured, so that every edit is one character on the original file.
       version++;
       await session.change(uri, version, [{ range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' }]);
-      const back = whole ? await session.request<Graph | null>(GRAPH_REQUEST, { uri }).then((graph) => graph && ({ type: 'graph', uri, graph, fit: false, version } as ToWebview)) : await feed.next(ask, uri, version, false);
+      const back = whole ? await session.request(GRAPH_REQUEST, { uri }).then((graph): ToWebview | null => graph && { type: 'graph', uri, graph, fit: false, version }) : await feed.next(ask, uri, version, false);
       if (back) await post(page!, back);
       await waiter.until(version);
       return { ms, bytes };

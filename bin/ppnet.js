@@ -8,6 +8,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-main(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then((code) => {
+const write = (t) => process.stdout.write(t);
+main(process.argv.slice(2), write, (t) => process.stderr.write(t), write).then((code) => {
   process.exitCode = code;
 });

@@ -1,12 +1,13 @@
 /**
  * A graph as the change from the previous one, for the preview: after a one-line edit of a large
  * topology only a few nodes, edges and flows differ, and sending (and parsing, twice) the whole graph of
- * several megabytes was most of a redraw. The language server diffs, the extension and the webview apply.
+ * several megabytes was most of a redraw. The language server diffs, the extension forwards the delta as
+ * it came (it holds no graph), the webview applies it.
  *
  * Each list (nodes, groups, edges, flows) is keyed by id: `changed` holds the items that are new or
  * differ, and `order` the ids in their new order when that order (or the set of ids) changed. A list
- * whose ids are not unique travels whole (`all`). Pure data and functions: server, extension and webview
- * share this file.
+ * whose ids are not unique travels whole (`all`). Pure data and functions: the server, the webview and
+ * the extension (which only asks whether a delta is empty) share this file.
  */
 import type { Graph } from './graph';
 

@@ -1,15 +1,27 @@
 /**
- * Messages between the extension and the preview webview, and the checks the extension makes on
- * what the webview sends before acting on it. No `vscode` import: the webview bundle and the tests
- * use this file too.
+ * The contracts between ppnet's programs, each declared once: the custom LSP requests and
+ * notifications between the extension (or any client) and the language server, with their parameter
+ * and result types, and the messages between the extension and the preview page, with the checks the
+ * extension makes on what the page sends before acting on it. No `vscode` import.
+ *
+ * The page imports this file for its types only: its values bring the LSP library, which the page's
+ * bundle does not carry (test/structure/imports.test.ts holds it to that).
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
 import type { Graph } from './graph';
 import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
+import { isId, isRecord, rangeOf } from './checks';
+import type { InfrastructureFormat } from './infrastructure';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
-/** The graph of an open document, whole (`ppnet graph`'s JSON): `{ uri }` to `Graph | null`. */
-export const GRAPH_REQUEST = 'ppnet/graph';
+
+export interface GraphParams {
+  uri: string;
+}
+/** The graph of an open document, whole (`ppnet graph`'s JSON); `null` when the server has no such document. */
+export const GRAPH_REQUEST = new RequestType<GraphParams, Graph | null, void>('ppnet/graph');
 
 /**
  * The preview's graph of an open document, as the change from the graph the server answered last
@@ -17,7 +29,6 @@ export const GRAPH_REQUEST = 'ppnet/graph';
  * `GraphAnswer | null`. The server keeps the last graph of each open document, and answers the same
  * version again without rebuilding it.
  */
-export const GRAPH_DELTA_REQUEST = 'ppnet/graphDelta';
 export interface GraphDeltaParams {
   uri: string;
   since?: string;
@@ -29,12 +40,12 @@ export interface GraphDeltaParams {
   overviewFirst?: boolean;
 }
 export type GraphAnswer = { id: string; graph: Graph } | { id: string; base: string; delta: GraphDelta } | { id: string; overview: OpeningOverview };
+export const GRAPH_DELTA_REQUEST = new RequestType<GraphDeltaParams, GraphAnswer | null, void>('ppnet/graphDelta');
 
 /**
  * Client to server, in the browser only (where the server cannot read the disk): the workspace's
  * `ppnet.config.yaml` files, all of them each time, sent on start and again whenever one changes.
  */
-export const CONFIG_FILES_NOTIFICATION = 'ppnet/configFiles';
 /** An object, not an array: JSON-RPC would spread an array's items as separate arguments. */
 export interface ConfigFilesParams {
   files: ConfigFileContent[];
@@ -43,6 +54,33 @@ export interface ConfigFileContent {
   uri: string;
   text: string;
 }
+export const CONFIG_FILES_NOTIFICATION = new NotificationType<ConfigFilesParams>('ppnet/configFiles');
+
+/**
+ * A design's route filters and enterprise policies as infrastructure as code (what `ppnet export`
+ * writes), for an open document: `InfrastructureExportParams` to `InfrastructureExport | null` (`null`
+ * for a document the server does not have, or one too large to check live).
+ */
+export interface InfrastructureExportParams {
+  uri: string;
+  format: InfrastructureFormat;
+  /** Apply the rules' route-filter quick fixes first. */
+  withFixes?: boolean;
+}
+export interface InfrastructureExport {
+  text: string;
+  /** How many errors the design has (after the fixes applied). */
+  errors: number;
+  /** The titles of the fixes applied. */
+  fixes: string[];
+}
+export const INFRASTRUCTURE_EXPORT_REQUEST = new RequestType<InfrastructureExportParams, InfrastructureExport | null, void>('ppnet/exportInfrastructure');
+
+/**
+ * The extension's command that a code action runs to put text on the clipboard (the language server
+ * has no clipboard): arguments `[text, what]`, `what` saying in a few words what was copied.
+ */
+export const COPY_TO_CLIPBOARD_COMMAND = 'ppnet.copyToClipboard';
 
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid'];
@@ -75,27 +113,22 @@ export type FromWebview =
   | { type: 'ready' }
   /** The page holds only an `overview` (drawn, or not drawable in its present mode): send the graph. */
   | { type: 'wantGraph' }
-  /** Reveal the YAML of a node of the current graph. */
-  | { type: 'reveal'; node: string }
+  /**
+   * Select and show the YAML of a node of the graph the page holds: its `range` (the node's, from the
+   * graph) in the file `uri`. The extension bounds the range to the document, and reveals nothing in a
+   * file it does not preview.
+   */
+  | { type: 'reveal'; uri: string; range: Range }
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
   | { type: 'exported'; format: ExportFormat; data: string }
   /** A graph is on screen: the `version` of its `graph`, `graphDelta` or `overview` message (the bench times edits to it). */
   | { type: 'drawn'; version?: number };
 
-/** What the webview keeps across reloads (`vscode.setState`). */
-export interface PreviewState {
-  uri: string;
-  view?: { x: number; y: number; scale: number };
-}
-
-const MAX_ID_LENGTH = 4096;
 /** A generous bound for an export (a large PNG at twice the size). */
 export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
 export const PNG_PREFIX = 'data:image/png;base64,';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isExportFormat = (value: unknown): value is ExportFormat => (EXPORT_FORMATS as readonly unknown[]).includes(value);
 
 /** The message when it is one the extension understands and its fields are sound, else `undefined`. */
 export function parseFromWebview(value: unknown): FromWebview | undefined {
@@ -104,15 +137,17 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'ready':
     case 'wantGraph':
       return { type: value.type };
-    case 'reveal':
-      return typeof value.node === 'string' && value.node.length > 0 && value.node.length <= MAX_ID_LENGTH ? { type: 'reveal', node: value.node } : undefined;
+    case 'reveal': {
+      const range = rangeOf(value.range);
+      return isId(value.uri) && range ? { type: 'reveal', uri: value.uri, range } : undefined;
+    }
     case 'exported': {
       const { format, data } = value;
-      if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) return undefined;
+      if (!isExportFormat(format)) return undefined;
       if (typeof data !== 'string' || data.length === 0 || data.length > MAX_EXPORT_LENGTH) return undefined;
       if (format === 'png' && !(data.startsWith(PNG_PREFIX) && /^[A-Za-z0-9+/]*={0,2}$/.test(data.slice(PNG_PREFIX.length)))) return undefined;
       if (format === 'svg' && !data.startsWith('<svg')) return undefined;
-      return { type: 'exported', format: format as ExportFormat, data };
+      return { type: 'exported', format, data };
     }
     case 'drawn': {
       const { version } = value;
@@ -122,15 +157,4 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     default:
       return undefined;
   }
-}
-
-/** A restored state when it is sound, else `undefined`. */
-export function parsePreviewState(value: unknown): PreviewState | undefined {
-  if (!isRecord(value) || typeof value.uri !== 'string' || value.uri.length > MAX_ID_LENGTH) return undefined;
-  const view = value.view;
-  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-  if (isRecord(view) && finite(view.x) && finite(view.y) && finite(view.scale) && view.scale > 0) {
-    return { uri: value.uri, view: { x: view.x, y: view.y, scale: view.scale } };
-  }
-  return { uri: value.uri };
 }

@@ -100,7 +100,7 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js', plugins: [ownPackageJson, noNodeBuiltins] },
   // The preview's script and its stylesheet (imported by the script), loaded by the webview. The
   // layout runs in a worker whose bundle the script carries (see layoutWorkerSource).
-  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['webview/src/preview.ts'], outfile: 'dist/webview/preview.js', plugins: [layoutWorkerSource] },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: { preview: 'webview/src/main.ts' }, outdir: 'dist/webview', plugins: [layoutWorkerSource] },
 ];
 
 function report(result) {

@@ -1,6 +1,8 @@
 /** Shared test helpers: the repository root, documents from text, and cursor markers. */
 import assert from 'node:assert/strict';
+import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position } from 'vscode-languageserver-types';
@@ -78,4 +80,32 @@ export async function runCli(args: string[], cwd = ROOT): Promise<{ code: number
   } finally {
     process.chdir(previous);
   }
+}
+
+/** A new folder under the system's temporary folder with these files (paths may name subfolders). */
+export function tempDir(files: Record<string, string | Buffer>, prefix = 'ppnet-cli-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** npm itself: the one running `npm test` when there is one, else the one on PATH. */
+export function npm(args: string[], cwd: string, timeoutMs: number): SpawnSyncReturns<string> {
+  const cli = process.env.npm_execpath;
+  const [command, prefix] = cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+  return spawnSync(command, [...prefix, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, npm_config_update_notifier: 'false' } });
+}
+
+/**
+ * `npm pack` of the repository into `destination`: the package file and the paths it holds. Run after a
+ * build (npm test builds first), so the prepack script's build is not run again.
+ */
+export function packPackage(destination: string): { tarball: string; files: string[] } {
+  const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', destination], ROOT, 60_000);
+  assert.equal(pack.status, 0, `npm pack failed: ${pack.stderr}`);
+  const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  return { tarball: path.join(destination, packed.filename), files: packed.files.map((file) => file.path).sort() };
 }

@@ -5,6 +5,7 @@
  */
 import { commands, Event, ExtensionContext, OutputChannel, window } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { registerInfrastructureExport } from './infrastructureExport';
 import { registerNewTopologyFileCommand } from './newTopologyFile';
 import { registerPreview } from './preview/preview';
 import { SHOW_OUTPUT_COMMAND, ServerStatusItem } from './serverStatusItem';
@@ -34,6 +35,7 @@ export async function activateWith<S extends ServerHandle>(
   );
   registerNewTopologyFileCommand(context);
   registerPreview(context, () => server.client, server.onDidChangeState);
+  registerInfrastructureExport(context, () => server.client);
   await server.start();
   return server;
 }

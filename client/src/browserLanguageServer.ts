@@ -6,7 +6,7 @@
  */
 import { EventEmitter, ExtensionContext, OutputChannel, RelativePattern, Uri, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/browser';
-import { CONFIG_FILES_NOTIFICATION, ConfigFileContent, ConfigFilesParams } from '../../protocol/protocol';
+import { CONFIG_FILES_NOTIFICATION, ConfigFileContent } from '../../protocol/protocol';
 import type { ServerHandle } from './activation';
 import { ServerStatusItem } from './serverStatusItem';
 
@@ -105,7 +105,7 @@ export class BrowserLanguageServer implements ServerHandle {
         this.output.appendLine(`ppnet: could not read ${uri.toString(true)}: ${messageOf(error)}`);
       }
     }
-    if (client === this.current) await client.sendNotification(CONFIG_FILES_NOTIFICATION, { files } satisfies ConfigFilesParams);
+    if (client === this.current) await client.sendNotification(CONFIG_FILES_NOTIFICATION, { files });
   }
 }
 

@@ -2,22 +2,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
-import { ROOT, runCli } from '../support';
+import { ROOT, runCli, tempDir } from '../support';
 
 const cli = runCli;
-
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const BAD = `version: 1
 environments:
@@ -77,7 +67,7 @@ describe('ppnet check', () => {
     const dir = tempDir({ 'bin.ppnet.yaml': Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]) });
     assert.equal((await cli([])).code, 2);
     assert.match((await cli(['check'])).stderr, /check needs at least one file or folder/);
-    assert.match((await cli(['check', '--format', 'xml', 'x'])).stderr, /--format must be text, json or sarif, not "xml"/);
+    assert.match((await cli(['check', '--format', 'xml', 'x'])).stderr, /--format must be text, json, sarif, junit, gitlab or github, not "xml"/);
     assert.match((await cli(['lint', 'x'])).stderr, /unknown command lint/);
     const missing = await cli(['check', 'nope.ppnet.yaml'], dir);
     assert.equal(missing.code, 2);

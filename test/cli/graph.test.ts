@@ -47,8 +47,8 @@ describe('ppnet graph', () => {
     const json = ppnet('graph', MISTAKES, '--format', 'json');
     assert.equal(json.status, 0);
     assert.deepEqual(JSON.parse(json.stdout), graphOfFile(MISTAKES, fs.readFileSync(MISTAKES, 'utf8')));
-    assert.deepEqual(ppnet('graph', MISTAKES, '--format', 'png').stderr, 'ppnet: --format must be svg, mermaid or json, not "png"\n');
-    assert.equal(ppnet('graph', MISTAKES, '--format', 'png').status, 2);
+    assert.deepEqual(ppnet('graph', MISTAKES, '--format', 'gif').stderr, 'ppnet: --format must be svg, png, drawio, mermaid or json, not "gif"\n');
+    assert.equal(ppnet('graph', MISTAKES, '--format', 'gif').status, 2);
     assert.equal(ppnet('graph', path.join(ROOT, 'no-such.ppnet.yaml')).status, 2);
     assert.equal(ppnet('graph', CONTOSO, MISTAKES).status, 2);
     assert.equal(ppnet('graph', CONTOSO, '--theme', 'sepia').status, 2);

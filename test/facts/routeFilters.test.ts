@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   carriedRoutes,
+  filterCommunities,
   isUnknownRegionalValue,
   missingCommunities,
   neededInPublicCloud,
@@ -51,6 +52,31 @@ describe('facts: route filters', () => {
       ],
     );
     assert.deepEqual(neededInPublicCloud(topologyOf(text.replace('version: 1', 'version: 1\ncloud: gcc')), circuit('er')), []);
+  });
+
+  it("carries a region's service communities and a service without a value as services, never as the region, and exports them apart", () => {
+    const mixed = topologyOf(`version: 1
+environments:
+  prod: { region: europe }
+circuits:
+  er:
+    environments: [prod]
+    microsoftPeering: { routeFilter: [12076:52002, 12076:53099, Azure Communication Services, Azure SIP Trunking, West Europe] }
+`);
+    const er = defined(mixed.circuits, 'er');
+    const routes = carriedRoutes(mixed, er);
+    assert.deepEqual([...routes.regions], ['westeurope']);
+    assert.deepEqual([...routes.services], ['12076:52002', '12076:53099', 'Azure Communication Services', '12076:5250']);
+    assert.deepEqual(routes.unknown, []);
+    assert.deepEqual(missingCommunities(mixed, er).map((m) => m.community), ['12076:51003']);
+    const { communities, unplaced } = filterCommunities(mixed, er);
+    assert.deepEqual(communities, [
+      { value: '12076:52002', names: ['Azure Storage in West Europe'] },
+      { value: '12076:53099', names: [] },
+      { value: '12076:5250', names: ['Microsoft PSTN services'] },
+      { value: '12076:51002', names: ['West Europe'] },
+    ]);
+    assert.deepEqual(unplaced.map((u) => [u.item.text, u.reason]), [['Azure Communication Services', 'service-without-value']]);
   });
 
   it('carries the regions and services it can place, and keeps the entries it cannot', () => {

@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import { performance } from 'perf_hooks';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { Diagnostic, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Position, RequestType, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 
 export interface Publication {
   uri: string;
@@ -99,8 +99,15 @@ export class StdioLspClient {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: object): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  /**
+   * A request declared in protocol/protocol.ts, its parameters and result typed by the declaration; or
+   * any method by name (a test sends unsound parameters that way).
+   */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: object): Promise<R>;
+  request(method: string | RequestType<unknown, unknown, void>, params: object): Promise<unknown> {
+    // By name: this connection is vscode-jsonrpc's own copy, whose RequestType is not the protocol's.
+    return this.connection.sendRequest(typeof method === 'string' ? method : method.method, params);
   }
 
   /** The first diagnostics published for `uri` (at any time) that satisfy `accept`. */

@@ -8,7 +8,7 @@
  * the registry only for what the cache lacks (`--prefer-offline`).
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,16 +17,9 @@ import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CliFinding, cliFindings } from '../reference';
-import { ROOT } from '../support';
+import { npm, packPackage, ROOT } from '../support';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-
-/** npm itself: the one running `npm test` when there is one, else the one on PATH. */
-function npm(args: string[], cwd: string, timeoutMs: number): SpawnSyncReturns<string> {
-  const cli = process.env.npm_execpath;
-  const [command, prefix] = cli && /npm-cli\.js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
-  return spawnSync(command, [...prefix, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, npm_config_update_notifier: 'false' } });
-}
 
 /** What a finding says, without the file name (which depends on where the command ran). */
 function said(findings: CliFinding[]): Omit<CliFinding, 'file'>[] {
@@ -44,11 +37,7 @@ describe('the npm package, installed without VS Code', () => {
 
   before(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-tarball-'));
-    const pack = npm(['pack', '--json', '--pack-destination', work], ROOT, 60_000);
-    assert.equal(pack.status, 0, `npm pack failed: ${pack.stderr}`);
-    const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
-    tarball = path.join(work, packed.filename);
-    files = packed.files.map((file) => file.path).sort();
+    ({ tarball, files } = packPackage(work));
 
     project = path.join(work, 'project');
     fs.mkdirSync(project);
@@ -71,7 +60,7 @@ describe('the npm package, installed without VS Code', () => {
     for (const file of ['bin/ppnet.js', 'bin/ppnet-language-server.js', 'out/server/src/cli/main.js', 'out/server/src/lsp/server.js', 'out/server/src/lsp/node.js', 'out/protocol/protocol.js', 'out/diagram/svg.js', 'out/server/src/service/data/catalog.json', 'out/schemas/ppnet.schema.json', 'schemas/ppnet.schema.json', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/[\w-]+\.js|schemas\/[\w.-]+\.json|out\/schemas\/[\w.-]+\.json|out\/server\/src\/[\w/.-]+\.(js|json)|out\/protocol\/[\w.-]+\.js|out\/diagram\/[\w.-]+\.js)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/[\w-]+\.js|schemas\/[\w.-]+\.json|out\/schemas\/[\w.-]+\.json|out\/server\/src\/[\w/.-]+\.(js|json)|out\/protocol\/[\w.-]+\.js|out\/diagram\/[\w.-]+\.js|out\/review\/[\w.-]+\.js)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
   });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphFeed } from '../../client/src/preview/graphFeed';
-import { applyGraphDelta } from '../../protocol/graphDelta';
+import { applyGraphDelta, GraphDelta } from '../../protocol/graphDelta';
 import type { GraphAnswer, GraphDeltaParams } from '../../protocol/protocol';
 import { createLanguageService, Graph } from '../../server/src/service';
 import { GraphAnswers } from '../../server/src/lsp/graphAnswers';
@@ -41,7 +41,6 @@ describe('graph feed', () => {
     assert.equal(second.base, first.id);
     assert.equal(second.version, 2);
     assert.deepEqual(applyGraphDelta(first.graph, second.delta), contosoGraphs[1]);
-    assert.deepEqual(feed.graph, contosoGraphs[1]);
     assert.equal(await feed.next(server.ask, URI, 2, false), undefined, 'the same version again, unchanged');
     assert.deepEqual(server.asked.map((p) => p.since), [undefined, first.id, second.id]);
     assert.equal(server.asked[0].overviewFirst, true, 'a webview that holds nothing may get an overview first (not for a small graph)');
@@ -86,7 +85,7 @@ describe('graph feed', () => {
     const edit = await feed.next(server.ask, URI, 2, false);
     assert.ok(edit?.type === 'graphDelta');
     assert.equal(edit.base, whole.id);
-    assert.deepEqual(feed.graph, large[1]);
+    assert.deepEqual(applyGraphDelta(whole.graph, edit.delta), large[1]);
     assert.deepEqual(
       server.asked.map((p) => [p.since, p.overviewFirst]),
       [
@@ -111,5 +110,53 @@ describe('graph feed', () => {
     const reloaded = await feed.next(server.ask, URI, 2, false);
     assert.ok(reloaded?.type === 'overview');
     assert.equal(reloaded.fit, false, 'a reloaded page keeps the view it restored');
+  });
+
+  it('forwards the delta the server sent as it came, without applying it', async () => {
+    // A delta no graph can take (it orders a node neither side has): applying it would throw.
+    const unappliable: GraphDelta = { nodes: { changed: [], order: ['node:nowhere'] }, groups: { changed: [] }, edges: { changed: [] }, flows: { changed: [] } };
+    assert.throws(() => applyGraphDelta(contosoGraphs[0], unappliable), /node:nowhere/);
+    const answers: GraphAnswer[] = [
+      { id: 'a', graph: contosoGraphs[0] },
+      { id: 'b', base: 'a', delta: unappliable },
+    ];
+    const asked: GraphDeltaParams[] = [];
+    const feed = new GraphFeed();
+    const ask = async (params: GraphDeltaParams) => (asked.push(params), answers.shift() ?? null);
+    assert.equal((await feed.next(ask, URI, 1, true))?.type, 'graph');
+    const forwarded = await feed.next(ask, URI, 2, false);
+    assert.ok(forwarded?.type === 'graphDelta');
+    assert.equal(forwarded.delta, unappliable, 'the very delta the server sent');
+    assert.deepEqual([forwarded.base, forwarded.id, forwarded.version], ['a', 'b', 2]);
+    assert.deepEqual(asked.map((p) => p.since), [undefined, 'a']);
+  });
+
+  it('holds no graph: nothing of the graphs it posted is reachable from it', async () => {
+    const server = standInServer();
+    const feed = new GraphFeed();
+    const posted = [await feed.next(server.ask, URI, 1, true)];
+    server.current = 1;
+    posted.push(await feed.next(server.ask, URI, 2, false));
+    server.current = 2;
+    posted.push(await feed.next(server.ask, URI, 3, false));
+    assert.deepEqual(posted.map((m) => m?.type), ['graph', 'graphDelta', 'graphDelta']);
+    // Every object and string reachable from the feed: no graph, list, node, flow or id of one.
+    const reached: unknown[] = [];
+    const seen = new Set<unknown>();
+    const walk = (value: unknown): void => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      reached.push(value);
+      if (typeof value !== 'object' || value === null) return;
+      if (value instanceof Map || value instanceof Set) for (const entry of value) walk(entry);
+      for (const key of Reflect.ownKeys(value)) walk((value as Record<PropertyKey, unknown>)[key]);
+    };
+    walk(feed);
+    const graphIds = new Set(contosoGraphs.flatMap((g) => [...g.nodes, ...g.groups, ...g.edges, ...g.flows].map((item) => item.id)));
+    const offending = reached.filter(
+      (value) => (typeof value === 'string' && graphIds.has(value)) || (typeof value === 'object' && value !== null && ('nodes' in value || 'flows' in value || 'delta' in value || 'graph' in value)),
+    );
+    assert.deepEqual(offending, []);
+    assert.ok(reached.includes(URI), 'the walk reaches what the feed does hold');
   });
 });

@@ -65,7 +65,7 @@ function kind(text: string): string[] {
     case 'region-unknown-community':
       return [entry.kind, entry.region.id];
     case 'service':
-      return [entry.kind, entry.service.value];
+      return [entry.kind, entry.service.value ?? entry.service.name];
     case 'private-peering':
       return [entry.kind, entry.region?.id ?? entry.value];
     case 'sovereign':

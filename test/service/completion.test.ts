@@ -55,7 +55,7 @@ describe('completion: keys', () => {
 
   it('completes only the name when the key is already followed by a colon', () => {
     const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
-    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'releaseCycle', 'cdn', 'managed', 'enterprisePolicy']);
     assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
@@ -77,7 +77,7 @@ describe('completion: keys', () => {
 
   it('reads CRLF files as well', () => {
     const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
-    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'releaseCycle', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
   });
 
   it('offers the top-level keys the file lacks', () => {
@@ -174,7 +174,7 @@ describe('completion: route filter', () => {
     assert.deepEqual(labels(items.slice(1, 4)), ['Australia Central', 'Australia Central 2', 'Australia East']);
     const present = labels(items);
     for (const absent of ['West Europe', 'Microsoft Entra ID', 'CRM Online']) assert.ok(!present.includes(absent), absent);
-    assert.deepEqual(labels(items.slice(-8)), [
+    assert.deepEqual(labels(items.slice(-9)), [
       'Exchange Online',
       'SharePoint Online',
       'Skype For Business Online',
@@ -183,8 +183,10 @@ describe('completion: route filter', () => {
       'Other Office 365 Online services',
       'Microsoft Defender for Identity',
       'Microsoft PSTN services',
+      'Azure Communication Services',
     ]);
-    assert.equal(items.length, 1 + (42 - 2) + 8); // North Europe, the other regions with a known value, the services
+    assert.equal(items.length, 1 + (42 - 2) + 9); // North Europe, the other regions with a known value, the services
+    assert.equal(items.find((i) => i.label === 'Microsoft PSTN services')?.detail, 'service community (listed as Azure SIP Trunking): restricted use');
   });
 
   it('writes values when the entry starts with a digit or the filter is written in values', () => {
@@ -192,6 +194,23 @@ describe('completion: route filter', () => {
     assert.deepEqual([typed[0].label, typed[0].labelDetails?.description, edit(typed[0]).newText], ['12076:51003', 'North Europe', '12076:51003']);
     const flow = complete(contosoWith('routeFilter: [12076:51004, 12076:51006]', 'routeFilter: [12076:51004, |]'));
     assert.deepEqual([flow[0].label, flow[0].detail], ['12076:51006', 'needed: fabrikam-us runs in United States']);
+  });
+
+  it('offers a region\'s Azure Storage, SQL, Cosmos DB and Backup communities once a value is typed, never a service without a value', () => {
+    const typed = complete(withoutNorthEurope('12076:52|'));
+    const storage = typed.find((i) => i.label === '12076:52003')!;
+    assert.deepEqual([storage.labelDetails?.description, storage.detail], ['Azure Storage in North Europe', "Azure Storage in North Europe only, not the region's community"]);
+    assert.equal(typed.filter((i) => /^12076:5[2-5]\d{3}$/.test(i.label)).length, 42 * 4);
+    assert.ok(!labels(typed).includes('Azure Communication Services'));
+    assert.ok(!labels(complete(withoutNorthEurope('|'))).some((l) => /^12076:52/.test(l)));
+  });
+
+  it("offers a sovereign cloud's own communities, not the public cloud's", () => {
+    const gov = complete(contosoWith('version: 1\n', 'version: 1\ncloud: gcc-high\n').replace('        - North Europe                # 12076:51003\n', '        - |\n'));
+    assert.deepEqual(labels(gov), ['usgovarizona', 'usgoviowa', 'usgovvirginia', 'usgovtexas', 'Exchange Online', 'SharePoint Online', 'Skype For Business Online', 'Microsoft Entra ID', 'Other Office 365 Online services']);
+    assert.deepEqual(gov.map((i) => i.labelDetails?.description).slice(0, 4), ['12076:51106', '12076:51109', '12076:51105', '12076:51108']);
+    const china = complete(contosoWith('version: 1\n', 'version: 1\ncloud: china\n').replace('        - North Europe                # 12076:51003\n', '        - 12|\n'));
+    assert.deepEqual(labels(china), ['12076:51301', '12076:51302', '12076:51303', '12076:51304', '12076:51305']);
   });
 });
 
@@ -336,6 +355,17 @@ describe('completion: Virtual Network support (northwind-vnet.ppnet.yaml)', () =
     assert.deepEqual(labels(northwindWith('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [|]')), ['nw-pp-weu', 'nw-pp-neu']);
   });
 
+  it("offers for a subnet's hub the networks circuits link that no policy delegates", () => {
+    const text = NORTHWIND.replace('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [nw-hub, nw-pp-neu]').replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: |\n');
+    assert.deepEqual(rows(complete(text)), [['nw-hub', 'linked over the private peering of er-nw', undefined]]);
+    const linked = NORTHWIND.replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: nw-hub\n').replace('vnets: [nw-pp-weu, nw-pp-neu]', 'vnets: [|]');
+    assert.deepEqual(rows(complete(linked)), [
+      ['nw-pp-weu', 'delegated subnet of enterprise policy ep-eu', 'westeurope'],
+      ['nw-hub', 'hub the networks of enterprise policy ep-eu are peered to', undefined],
+      ['nw-pp-neu', 'delegated subnet of enterprise policy ep-eu', 'northeurope'],
+    ]);
+  });
+
   it('offers only the connectors that run in the delegated subnet after via: vnet', () => {
     const items = northwindWith('    type: sql-server', '    type: |');
     assert.deepEqual(labels(items), [
@@ -347,8 +377,8 @@ describe('completion: Virtual Network support (northwind-vnet.ppnet.yaml)', () =
   });
 
   it('completes the keys and the region of a delegated subnet, the regions its environments run in first', () => {
-    assert.deepEqual(labels(northwindWith('      - vnet: nw-pp-neu\n        region: northeurope\n', '      - vnet: nw-pp-neu\n        |\n')), ['region']);
-    assert.deepEqual(labels(northwindWith('        cidr: 10.41.0.0/25\n', '        cidr: 10.41.0.0/25\n      - |\n')), ['vnet', 'region', 'cidr']);
+    assert.deepEqual(labels(northwindWith('      - vnet: nw-pp-neu\n        region: northeurope\n', '      - vnet: nw-pp-neu\n        |\n')), ['region', 'hub']);
+    assert.deepEqual(labels(northwindWith('        cidr: 10.41.0.0/25\n', '        cidr: 10.41.0.0/25\n      - |\n')), ['vnet', 'region', 'cidr', 'hub']);
     const regions = northwindWith('        region: westeurope', '        region: |');
     assert.deepEqual(rows(regions).slice(0, 3), [
       ['westeurope', 'West Europe · 12076:51002', 'needed: nw-prod, nw-test run there'],

@@ -107,6 +107,18 @@ describe('hover', () => {
     assert.ok(hoverAt('        - 12076:5000|2', text)?.value.startsWith('**12076:50002**: a private-peering value (West Europe). Route filters apply to Microsoft peering'));
   });
 
+  it('says what this round\'s entries denote: former and portal names, regional service and US Government communities', () => {
+    const text = CONTOSO.replace('        - Microsoft Entra ID', '        - Dynamics 365').replace('        - North Europe  ', '        - 12076:52003   ');
+    assert.ok(hoverAt('        - Dynamics| 365', text)?.value.startsWith('**CRM Online** (12076:5040): a service community, here by its former name Dynamics 365.'));
+    assert.equal(
+      hoverAt('        - 12076:5200|3', text)?.value,
+      `**12076:52003**: the Azure Storage community of North Europe. It carries only Azure Storage's prefixes in that region, not the region's own community (12076:51003), which Power Platform needs.\n\nSources: ${ROUTING}`,
+    );
+    const sip = CONTOSO.replace('        - Microsoft Entra ID', '        - Azure SIP Trunking').replace('        - North Europe  ', '        - 12076:5160    ');
+    assert.ok(hoverAt('        - Azure SIP| Trunking', sip)?.value.startsWith('**Microsoft PSTN services** (12076:5250): a service community.'));
+    assert.ok(hoverAt('        - 12076:51|60', sip)?.value.startsWith('**12076:5160**: the US Government community of Microsoft Entra ID, for circuits of Azure Government'));
+  });
+
   it('gives a connector type\'s route and gateway need, and an enumerated value\'s meaning', () => {
     assert.equal(
       hoverAt('    type: sales|force')?.value,
@@ -159,7 +171,7 @@ describe('hover', () => {
 
   it('says whether a written datacenter region is one ppnet knows for the environment\'s region', () => {
     const text = CONTOSO.replace('    region: europe\n    type: production', '    region: europe\n    datacenterRegions: [westeurope, francecentral, eastus]\n    type: production');
-    assert.match(hoverAt('[west|europe,', text)!.value, /\n\nOne of the datacenter regions Microsoft's pages give for Europe\.\n\nSources: /);
+    assert.match(hoverAt('[west|europe,', text)!.value, /\n\nOne of the datacenter regions Microsoft's pages or tools give for Europe\.\n\nSources: /);
     assert.match(hoverAt(' france|central,', text)!.value, /\n\nNot among the datacenter regions Microsoft's pages give for Europe \(westeurope and northeurope\): ppnet uses it as written but cannot confirm it\./);
     assert.match(hoverAt(' east|us]', text)!.value, /\n\nIn the North America geopolitical region, not in Europe, where the datacenters of Europe are: its environments do not run there\./);
   });
@@ -177,13 +189,17 @@ describe('hover on Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
       ['      - |vnet: nw-pp-weu', ['enterprisePolicies', 'ep-eu', 'subnets', 'vnet'], 'delegatedSubnet'],
       ['        |region: westeurope', ['enterprisePolicies', 'ep-eu', 'subnets', 'region'], 'delegatedSubnet'],
       ['        |cidr: 10.40.0.0/25', ['enterprisePolicies', 'ep-eu', 'subnets', 'cidr'], 'delegatedSubnet'],
+      ['        |hub: nw-hub', ['enterprisePolicies', 'ep-eu', 'subnets', 'hub'], 'delegatedSubnet'],
+      ['    |releaseCycle: early', ['environments', 'nw-test', 'releaseCycle'], 'releaseCycle'],
       ['    |managed: true               #', ['environments', 'nw-prod', 'managed'], 'managed'],
       ['    |enterprisePolicy: ep-eu\n  nw-test', ['environments', 'nw-prod', 'enterprisePolicy'], 'enterprisePolicy'],
     ];
+    // The example with this round's keys: a hub for the West Europe subnet, an early release cycle for the test environment.
+    const text = NORTHWIND.replace('        cidr: 10.40.0.0/25\n', '        cidr: 10.40.0.0/25\n        hub: nw-hub\n').replace('    type: sandbox\n', '    type: sandbox\n    releaseCycle: early\n');
     for (const [marked, keyPath, concept] of keys) {
       const description = schemaAt(keyPath)?.description;
       assert.ok(description, keyPath.join('.'));
-      assert.equal(at(marked)?.value, `**${keyPath[keyPath.length - 1]}**: ${description}\n\n${conceptMarkdown(concept)}`, marked);
+      assert.equal(hoverAt(marked, text)?.value, `**${keyPath[keyPath.length - 1]}**: ${description}\n\n${conceptMarkdown(concept)}`, marked);
     }
   });
 

@@ -8,6 +8,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import type { NotificationType } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ROOT } from '../support';
 
@@ -92,7 +93,11 @@ export class WorkerLspClient {
     return this.page.evaluate(({ method, params }) => (window.__lsp as { request(m: string, p: unknown): Promise<unknown> }).request(method, params), { method, params });
   }
 
-  notify(method: string, params: unknown): Promise<void> {
+  /** A notification declared in protocol/protocol.ts, its parameters typed by the declaration; or any method by name. */
+  notify<P>(type: NotificationType<P>, params: P): Promise<void>;
+  notify(method: string, params: unknown): Promise<void>;
+  notify(type: string | NotificationType<unknown>, params: unknown): Promise<void> {
+    const method = typeof type === 'string' ? type : type.method;
     return this.page.evaluate(({ method, params }) => (window.__lsp as { notify(m: string, p: unknown): void }).notify(method, params), { method, params });
   }
 

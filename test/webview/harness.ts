@@ -11,7 +11,8 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html';
-import type { ToWebview } from '../../protocol/protocol';
+import type { Graph } from '../../protocol/graph';
+import type { FromWebview, ToWebview } from '../../protocol/protocol';
 import { ROOT } from '../support';
 
 // Page functions run in the browser; the tests compile without the DOM library.
@@ -139,6 +140,13 @@ export async function openPreview(
 
 export async function send(page: Page, message: ToWebview): Promise<void> {
   await page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+/** The `reveal` the page posts for a node of a graph it shows: the node's range in the file. */
+export function revealOf(shown: { uri: string; graph: Graph }, id: string): FromWebview {
+  const range = shown.graph.nodes.find((n) => n.id === id)?.range;
+  assert.ok(range, `${id} has a range`);
+  return { type: 'reveal', uri: shown.uri, range };
 }
 
 export async function posted(page: Page): Promise<Record<string, unknown>[]> {

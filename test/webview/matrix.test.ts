@@ -15,7 +15,7 @@ import { graphOfFile } from '../../server/src/cli/graph';
 import type { RouteMatrix } from '../../diagram/matrix';
 import type { Graph, GraphFlow, GraphGroup, GraphNode, RouteKind } from '../../protocol/graph';
 import { ROOT } from '../support';
-import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, revealOf, screenshotPath, send } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -131,9 +131,9 @@ describe('preview route matrix', { skip: missing }, () => {
 
     // A click on a cell reveals the YAML its first flow comes from; a click on a row header, the row's entity.
     await page.click('#matrix .matrix-cell[data-row="gateway:gw-dub"][data-column="environment:contoso-dev"]');
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), { type: 'reveal', node: 'connector:archive-files' });
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), revealOf(contoso, 'connector:archive-files'));
     await page.click('#matrix .matrix-row[data-row="site:sea-office"]');
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), { type: 'reveal', node: 'site:sea-office' });
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), revealOf(contoso, 'site:sea-office'));
     // A region has no YAML of its own: its row posts nothing.
     const reveals = (await posted(page)).filter((m) => m.type === 'reveal').length;
     await page.click('#matrix .matrix-row[data-row="group:region:europe"]');

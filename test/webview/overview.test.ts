@@ -17,7 +17,7 @@ import type { Graph } from '../../protocol/graph';
 import { ROOT } from '../support';
 import type { ToWebview } from '../../protocol/protocol';
 import { openingOverview } from '../../diagram/overview';
-import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send, waitForPosted } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, revealOf, screenshotPath, send, waitForPosted } from './harness';
 
 // Page functions run in the browser; the tests compile without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -246,7 +246,7 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.waitForSelector('#diagram [data-node="circuit:er-0002"]', SLOW);
     await page.click('button[data-action="fit"]'); // the expanded edge is shown from its top; all of it
     await page.click('#diagram [data-node="circuit:er-0002"] .node-label');
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), { type: 'reveal', node: 'circuit:er-0002' });
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), revealOf(example, 'circuit:er-0002'));
     await page.click('button[data-action="focus"]');
     await page.waitForFunction(() => document.querySelector('#focus-chip .focus-label')?.textContent.startsWith('er-0002'), undefined, SLOW);
     await page.waitForFunction(() => !document.querySelector('#diagram [data-expand]'), undefined, SLOW);

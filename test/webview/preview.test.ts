@@ -18,7 +18,7 @@ import { ROOT } from '../support';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 
-import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, screenshotPath, send, THEMES, waitForPosted } from './harness';
+import { assertNoProblems, browserForSuite, browserMissing, openPreview, posted, revealOf, screenshotPath, send, THEMES, waitForPosted } from './harness';
 
 const missing = browserMissing();
 if (missing) console.log(`# ${missing}`);
@@ -129,7 +129,7 @@ describe('preview webview', { skip: missing }, () => {
     const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await showGraph(page, contoso);
     await page.click('#diagram [data-node="gateway:gw-ams"] .node-label');
-    assert.deepEqual(await waitForPosted(page, (m) => m.type === 'reveal'), { type: 'reveal', node: 'gateway:gw-ams' });
+    assert.deepEqual(await waitForPosted(page, (m) => m.type === 'reveal'), revealOf(contoso, 'gateway:gw-ams'));
     // Infrastructure nodes have no YAML: clicking one posts nothing.
     await page.click('#diagram [data-node="service-bus"] .node-label');
     assert.equal((await posted(page)).filter((m) => m.type === 'reveal').length, 1);
@@ -146,7 +146,7 @@ describe('preview webview', { skip: missing }, () => {
 
     // A row of the flows table highlights its flow and reveals the entity it comes from.
     await page.click('#flows tr[data-flow="desktop-flow:invoice-bot"] td');
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), { type: 'reveal', node: 'desktopFlow:invoice-bot' });
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').pop(), revealOf(contoso, 'desktopFlow:invoice-bot'));
     assertNoProblems(problems);
     await page.context().close();
   });

@@ -1,16 +1,16 @@
 /**
  * What the preview asks the language server for and posts to the webview, without `vscode` (the bench
- * drives it too): the graph as the change from the last answer (`GRAPH_DELTA_REQUEST`), applied here (the
- * extension reveals nodes from it) and forwarded as such when the webview holds the base, else whole.
- * After a one-line edit of a large topology that is a few kilobytes instead of megabytes, three times
- * serialised and parsed.
+ * drives it too). The extension relays: it holds no graph, only which answer the webview holds. It asks
+ * for the graph as the change from that answer (`GRAPH_DELTA_REQUEST` with `since`) and forwards the
+ * delta as it came, which the webview applies; when the webview holds nothing (or only an overview, or
+ * the view is to be fitted) it asks for the graph whole. After a one-line edit of a large topology that
+ * is a few kilobytes instead of megabytes, serialised and parsed once less.
  *
  * A webview that holds nothing of the file gets, for a large one, the overview it opens on first (a
  * few kilobytes: the server leaves the flows out), and the graph when it asks for it (`wantGraph`,
  * once the overview is drawn), so that posting megabytes does not hold up the first drawing.
  */
-import type { Graph } from '../../../protocol/graph';
-import { applyGraphDelta, deltaIsEmpty } from '../../../protocol/graphDelta';
+import { deltaIsEmpty } from '../../../protocol/graphDelta';
 import type { GraphAnswer, GraphDeltaParams, ToWebview } from '../../../protocol/protocol';
 
 /**
@@ -22,14 +22,8 @@ export const REFRESH_DELAY_MS = 50;
 export type AskGraph = (params: GraphDeltaParams) => Promise<GraphAnswer | null>;
 
 export class GraphFeed {
-  /** The last graph answered for `uri`, and its answer's id. */
-  private current: { uri: string; id: string; graph: Graph } | undefined;
-  /** What the webview holds: the answer id, the version it was posted with, and whether only its overview. */
+  /** What the webview holds: the answer's id, the version it was posted with, and whether only its overview. */
   private posted: { uri: string; id: string; version?: number; overviewOnly: boolean } | undefined;
-
-  get graph(): Graph | undefined {
-    return this.current?.graph;
-  }
 
   /** Whether the webview holds a whole graph (not nothing, not only an overview): it can export. */
   get webviewHoldsGraph(): boolean {
@@ -46,26 +40,21 @@ export class GraphFeed {
    * server has no graph, `undefined` when the webview shows this already.
    */
   async next(ask: AskGraph, uri: string, version: number | undefined, fit: boolean): Promise<ToWebview | null | undefined> {
-    const known = this.current?.uri === uri ? this.current : undefined;
     const holdsNothing = this.posted?.uri !== uri;
-    let answer = await ask({ uri, ...(known && { since: known.id }), ...(holdsNothing && { overviewFirst: true }) });
-    if (answer && 'delta' in answer && answer.base !== this.current?.id) answer = await ask({ uri }); // overtaken meanwhile
+    // A delta only to a webview that holds a whole graph of this file, and keeps its view.
+    const base = !holdsNothing && !fit && this.posted?.overviewOnly === false ? this.posted.id : undefined;
+    let answer = await ask({ uri, ...(base !== undefined && { since: base }), ...(holdsNothing && { overviewFirst: true }) });
+    if (answer && 'delta' in answer && answer.base !== base) answer = await ask({ uri }); // not from what the webview holds
     if (!answer) return null;
     const versioned = version !== undefined ? { version } : {};
     if ('overview' in answer) {
       this.posted = { uri, id: answer.id, version, overviewOnly: true };
       return { type: 'overview', uri, overview: answer.overview, fit, id: answer.id, ...versioned };
     }
-    const base = this.current;
-    const graph = 'delta' in answer ? applyGraphDelta(base!.graph, answer.delta) : answer.graph;
-    this.current = { uri, id: answer.id, graph };
-    // A delta only to a webview that holds its base (not only the overview of that answer).
-    if ('delta' in answer && !fit && this.posted?.overviewOnly === false && this.posted.id === answer.base) {
-      if (deltaIsEmpty(answer.delta) && this.posted.version === version) return undefined;
-      this.posted = { uri, id: answer.id, version, overviewOnly: false };
-      return { type: 'graphDelta', uri, base: answer.base, id: answer.id, delta: answer.delta, ...versioned };
-    }
+    // Nothing changed and the webview drew this version: nothing to post (it keeps the answer it holds).
+    if ('delta' in answer && deltaIsEmpty(answer.delta) && this.posted?.version === version) return undefined;
     this.posted = { uri, id: answer.id, version, overviewOnly: false };
-    return { type: 'graph', uri, graph, fit, id: answer.id, ...versioned };
+    if ('graph' in answer) return { type: 'graph', uri, graph: answer.graph, fit, id: answer.id, ...versioned };
+    return { type: 'graphDelta', uri, base: answer.base, id: answer.id, delta: answer.delta, ...versioned };
   }
 }

@@ -1,8 +1,12 @@
 /**
- * The preview page. Nothing from the topology file is in it: the script fills it with DOM text nodes.
- * The Content-Security-Policy allows only the extension's own files, the one script with the nonce and
- * the layout worker it starts from a blob.
+ * The preview page's shell: the Content-Security-Policy, the stylesheet and the one script with its
+ * nonce, around the page's own markup (webview/src/markup.ts, fixed text the page owns, put here when the
+ * extension is built so that the toolbar paints before the script has loaded). Nothing from the topology
+ * file is in either: the script fills the page with DOM text nodes. The policy allows only the
+ * extension's own files, that script and the layout worker it starts from a blob.
  */
+import { PAGE_MARKUP } from '../../../webview/src/markup';
+
 export interface PreviewPageOptions {
   /** The webview's resource origin (`webview.cspSource`). */
   cspSource: string;
@@ -32,36 +36,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewPa
 <title>ppnet preview</title>
 </head>
 <body>
-<header id="toolbar" role="toolbar" aria-label="Preview">
-  <div id="title"><span id="title-text">ppnet preview</span><span id="counts"></span></div>
-  <div class="buttons">
-    <button type="button" data-action="mode-diagram" title="The diagram" aria-pressed="true">Diagram</button>
-    <button type="button" data-action="mode-matrix" title="The route matrix: sites, machines and gateways against environments and services" aria-pressed="false">Matrix</button>
-    <span class="separator"></span>
-    <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
-    <button type="button" data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-    <button type="button" data-action="fit" title="Fit the diagram (0)">Fit</button>
-    <button type="button" data-action="flows" title="Show or hide the flows table" aria-pressed="true">Flows</button>
-    <span class="separator"></span>
-    <button type="button" data-action="export-svg" title="Export as SVG">SVG</button>
-    <button type="button" data-action="export-png" title="Export as PNG">PNG</button>
-    <button type="button" data-action="export-mermaid" title="Export as Mermaid">Mermaid</button>
-  </div>
-</header>
-<div id="controls" role="group" aria-label="Search, filters and focus"></div>
-<main id="main">
-  <div id="diagram" tabindex="0" aria-label="Topology diagram"></div>
-  <div id="matrix" hidden></div>
-  <div id="message" hidden></div>
-  <aside id="legend" aria-label="Routes"></aside>
-</main>
-<section id="flows" aria-label="Flows">
-  <table>
-    <thead><tr><th>Flow</th><th>From</th><th>To</th><th>Route</th><th>Why</th></tr></thead>
-    <tbody></tbody>
-  </table>
-</section>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+${PAGE_MARKUP}<script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>`;
 }

@@ -23,7 +23,9 @@ import {
 import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 import { GraphFeed, REFRESH_DELAY_MS } from './graphFeed';
 import { previewHtml } from './html';
-import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, GraphAnswer, parseFromWebview, parsePreviewState, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, parseFromWebview, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { parsePreviewState } from '../../../protocol/previewState';
+import { rangeInDocument } from './reveal';
 
 
 const EXPORT_FILTERS: Record<ExportFormat, { label: string; extension: string }> = {
@@ -116,7 +118,7 @@ class Preview implements Disposable {
     let message: ToWebview | null | undefined;
     try {
       const version = (await workspace.openTextDocument(uri)).version; // the server knows only open documents
-      message = await this.feed.next((params) => client.sendRequest<GraphAnswer | null>(GRAPH_DELTA_REQUEST, params), uri.toString(), version, this.fitNext);
+      message = await this.feed.next((params) => client.sendRequest(GRAPH_DELTA_REQUEST, params), uri.toString(), version, this.fitNext);
     } catch (error) {
       const stopped = client.state !== State.Running; // the server died or restarted meanwhile
       return this.postEmpty(stopped ? 'The ppnet language server is not running.' : `The diagram is not available: ${(error as Error).message}`);
@@ -159,7 +161,7 @@ class Preview implements Disposable {
         void this.refresh();
         break;
       case 'reveal':
-        void this.reveal(message.node);
+        void this.reveal(message);
         break;
       case 'exported':
         void this.save(message.format, message.data);
@@ -169,12 +171,12 @@ class Preview implements Disposable {
     }
   }
 
-  private async reveal(nodeId: string): Promise<void> {
-    const node = this.feed.graph?.nodes.find((n) => n.id === nodeId);
-    if (!node?.range || !this.uri) return;
-    const { start, end } = node.range;
-    const range = new Range(start.line, start.character, end.line, end.character);
+  /** Selects the range the page sent (a node's YAML), bounded to the document; nothing in a file the preview does not show. */
+  private async reveal(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
+    if (!this.uri || message.uri !== this.uri.toString()) return;
     const document = await workspace.openTextDocument(this.uri);
+    const { start, end } = rangeInDocument(message.range, document);
+    const range = new Range(start.line, start.character, end.line, end.character);
     const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri?.toString());
     const column = visible?.viewColumn ?? (this.panel.viewColumn === ViewColumn.One ? ViewColumn.Beside : ViewColumn.One);
     const editor = await window.showTextDocument(document, { viewColumn: column, preserveFocus: false });

@@ -6,14 +6,20 @@
 import * as path from 'path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { unreadableConfigDiagnostic } from '../files/configFiles';
-import { internalErrorDiagnostic, severityName } from '../service';
+import { FindingPlace, internalErrorDiagnostic, severityName } from '../service';
 import type { RunContext } from './command';
 import { UsageError } from './errors';
 import { collectInputs, configAnchor, Input, NOT_CHECKED_CODES, readTopology, STDIN } from './inputs';
 
+/** The findings of one file (a topology, a config, a path not read): what every findings format prints. */
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /**
+   * Where each diagnostic is by what it is on, in the same order (a topology's findings); absent for a
+   * file that is not a topology. Fingerprints are made from it (formats/fingerprint.ts).
+   */
+  places?: FindingPlace[];
 }
 
 export interface CheckRun {
@@ -56,14 +62,13 @@ export function checkFiles(inputs: Input[], { service, configs }: Pick<RunContex
       results.push({ file: input.file, diagnostics: [topology.diagnostic] });
       continue;
     }
-    let diagnostics: Diagnostic[];
     try {
-      diagnostics = service.validate(topology.document, { ruleLevels: config?.config.ruleLevels });
+      const diagnostics = service.validate(topology.document, { ruleLevels: config?.config.ruleLevels });
+      results.push({ file: input.file, diagnostics, places: service.placeFindings(topology.document, diagnostics) });
     } catch (error) {
-      diagnostics = [{ ...internalErrorDiagnostic(error), severity: DiagnosticSeverity.Error }];
+      results.push({ file: input.file, diagnostics: [{ ...internalErrorDiagnostic(error), severity: DiagnosticSeverity.Error }] });
     }
     service.forget(topology.document.uri);
-    results.push({ file: input.file, diagnostics });
   }
   return { results, read };
 }

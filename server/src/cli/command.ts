@@ -3,13 +3,17 @@
  * arguments and the run's context. `main.ts` finds the command, parses its options and applies the one
  * failure policy; each verb lives in `commands/<verb>.ts` and is listed in `commands/index.ts`.
  */
+import * as fs from 'fs';
 import { ConfigLoader } from '../files/configFiles';
+import { RunFailure } from './errors';
 import { createLanguageService, LanguageService } from '../service';
 import type { Args, OptionSpec } from './options';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Bytes to standard output (a PNG); absent where only text can go. */
+  outBytes?(data: Uint8Array): void;
 }
 
 /** What every command of one run shares. */
@@ -35,8 +39,10 @@ export interface Command {
   run(args: Args, context: RunContext): Promise<number> | number;
 }
 
-export function createRunContext(io: Io): RunContext {
-  return { ...io, service: createLanguageService(), configs: new ConfigLoader() };
+/** `config`: the `--config` file every topology of the run uses instead of its nearest ppnet.config.yaml. */
+export function createRunContext(io: Io, config?: string): RunContext {
+  if (config !== undefined && !fs.existsSync(config)) throw new RunFailure(`cannot read ${config}: no such file or folder`);
+  return { ...io, service: createLanguageService(), configs: new ConfigLoader(config) };
 }
 
 /** The options most commands share. */
@@ -50,6 +56,12 @@ export const OUTPUT_OPTION = {
 export function formatOption(choices: readonly string[], help: string): OptionSpec {
   return { name: '--format', alias: '-f', value: 'a format', choices, default: choices[0], help };
 }
+
+export const CONFIG_OPTION = {
+  name: '--config',
+  value: 'a ppnet.config.yaml file',
+  help: 'Use this config for every file instead of the nearest ppnet.config.yaml (for meta-linters and CI jobs that keep it elsewhere).',
+} as const satisfies OptionSpec;
 
 /** Says that a topology is read from a terminal, where the user may not know to end it. */
 export function noteStdinFromTerminal(inputs: readonly string[], context: RunContext): void {

@@ -8,19 +8,22 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader } from '../files/configFiles';
 import type { RunContext } from './command';
-import { RunFailure, UsageError } from './errors';
+import { readDesign } from './design';
+import { UsageError } from './errors';
 import { escapeControl, escapeControlInJson } from './escape';
-import { configAnchor, readTopology, STDIN, STDIN_NAME } from './inputs';
+import { configAnchor } from './inputs';
 import { layoutGraph } from '../../../diagram/layout';
 import { toMermaid } from '../../../diagram/mermaid';
 import { renderSvg } from '../../../diagram/svg';
+import { toDrawio } from '../../../diagram/drawio';
 import type { ThemeKind } from '../../../diagram/theme';
 import { findNode, focusGraph, nodeNames } from '../../../diagram/views';
 import { overviewOf } from '../../../diagram/overview';
 import { closest, createLanguageService, didYouMean, Graph, LanguageService } from '../service';
+import { svgToPng } from './png';
 
 
-export const GRAPH_FORMATS = ['svg', 'mermaid', 'json'] as const;
+export const GRAPH_FORMATS = ['svg', 'png', 'drawio', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** The graph of one topology file, with the diagnostics its folder's ppnet.config.yaml sets. */
@@ -38,17 +41,9 @@ export function graphOfFile(file: string, text: string, configs = new ConfigLoad
  * cannot be read stops the run.
  */
 export function graphOfInput(file: string, { service, configs }: Pick<RunContext, 'service' | 'configs'>): { graph: Graph; read: string[]; warning?: string } {
-  const input = { file: file === STDIN ? STDIN_NAME : file, real: file };
-  const read = readTopology(input);
-  if ('diagnostic' in read) {
-    const { line, character } = read.diagnostic.range.start;
-    throw new RunFailure(`${input.file}:${line + 1}:${character + 1}: ${read.diagnostic.message}`);
-  }
-  const config = configs.forFile(configAnchor(input));
-  const graph = graphOfFile(configAnchor(input), read.document.getText(), configs, service);
-  const configFile = config && (path.relative(process.cwd(), config.path) || config.path);
-  const warning = config?.unreadable ? `cannot read ${configFile}: ${config.unreadable}; drawn with every rule at its default level` : undefined;
-  return { graph, read: [file, ...(configFile ? [configFile] : [])], warning };
+  const design = readDesign(file, { configs }, 'drawn with every rule at its default level');
+  const graph = graphOfFile(configAnchor(design.input), design.document.getText(), configs, service);
+  return { graph, read: design.read, warning: design.warning };
 }
 
 export interface GraphView {
@@ -72,9 +67,21 @@ export function viewOfGraph(graph: Graph, view: GraphView): Graph {
   return view.collapse ? overviewOf(shown, new Set(), new Set(open !== undefined ? [open] : [])).graph : shown;
 }
 
-export async function renderGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<string> {
+/** The formats that are text; `png` is bytes. */
+export type TextGraphFormat = Exclude<GraphFormat, 'png'>;
+
+export async function renderGraph(graph: Graph, format: TextGraphFormat, theme: ThemeKind = 'light'): Promise<string> {
   // Names and messages come from the file: their control characters are escaped in every format.
   if (format === 'json') return JSON.stringify(graph, escapeControlInJson, 2) + '\n';
   if (format === 'mermaid') return escapeControl(toMermaid(graph));
-  return escapeControl(renderSvg(await layoutGraph(graph), { theme, legend: true, title: graph.title })) + '\n';
+  const laid = await layoutGraph(graph);
+  if (format === 'drawio') return escapeControl(toDrawio(laid, { theme }));
+  return escapeControl(renderSvg(laid, { theme, legend: true, title: graph.title })) + '\n';
+}
+
+/** The drawing in any format: the PNG is the SVG rendered, with a warning when its fonts are missing. */
+export async function drawGraph(graph: Graph, format: GraphFormat, theme: ThemeKind = 'light'): Promise<{ content: string | Uint8Array; warning?: string }> {
+  if (format !== 'png') return { content: await renderGraph(graph, format, theme) };
+  const { png, warning } = svgToPng(await renderGraph(graph, 'svg', theme));
+  return { content: png, ...(warning && { warning }) };
 }

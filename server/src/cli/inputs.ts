@@ -23,6 +23,16 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
+/**
+ * Whether a walk of a folder reads the file at `relative` below it (forward slashes): a topology file's
+ * name, not hidden, in no folder the walk skips. For listings that are not the disk's (a git tree).
+ */
+export function walkReads(relative: string): boolean {
+  const parts = relative.split('/');
+  const name = parts.pop()!;
+  return TOPOLOGY_FILE.test(name) && !name.startsWith('.') && !parts.some(isSkippedFolder);
+}
+
 /** A topology file to check, as the user named it (or as the walk found it). */
 export interface InputFile {
   file: string;

@@ -35,8 +35,8 @@ export function commandHelp(command: Command): string {
   return ['Usage:', `  ppnet ${command.usage}`, '', ...(options.length ? ['Options:', ...options, ''] : []), command.details].join('\n');
 }
 
-export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const io: Io = { out, err };
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, outBytes?: (data: Uint8Array) => void): Promise<number> {
+  const io: Io = { out, err, ...(outBytes && { outBytes }) };
   const [name, ...rest] = argv;
   if (name === undefined || HELP_FLAGS.has(name) || name === 'help') {
     const command = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
@@ -58,7 +58,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     const args = parseArgs(rest, command.options);
     const { min, max, wrongCount } = command.inputs;
     if (args.inputs.length < min || (max !== undefined && args.inputs.length > max)) throw new UsageError(wrongCount, true);
-    return await command.run(args, createRunContext(io));
+    return await command.run(args, createRunContext(io, args.value('--config')));
   } catch (error) {
     return reportFailure(error, io);
   }
@@ -81,5 +81,6 @@ function reportFailure(error: unknown, { err }: Io): number {
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t)).then((code) => (process.exitCode = code));
+  const write = (t: string | Uint8Array) => void process.stdout.write(t);
+  void main(process.argv.slice(2), write, (t) => process.stderr.write(t), write).then((code) => (process.exitCode = code));
 }

@@ -9,9 +9,11 @@ import { RunFailure } from './errors';
 import { STDIN } from './inputs';
 
 /** Writes `content` to `output` (standard output when it is absent or `-`). */
-export function deliver(context: RunContext, output: string | undefined, content: string, read: Iterable<string>): void {
+export function deliver(context: RunContext, output: string | undefined, content: string | Uint8Array, read: Iterable<string>): void {
   if (output === undefined || output === STDIN) {
-    context.out(content);
+    if (typeof content === 'string') context.out(content);
+    else if (context.outBytes) context.outBytes(content);
+    else throw new RunFailure('this output is binary and cannot go to standard output here: name an -o file');
     return;
   }
   refuseOverwrite(output, read);

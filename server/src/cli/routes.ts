@@ -65,7 +65,7 @@ function linesOf({ matrix, file }: RoutesResult): Line[] {
   });
 }
 
-const axisText = (axis: MatrixRow | MatrixColumn) => `${axisTitle(axis.kind)} ${axis.label}`;
+export const axisText = (axis: Pick<MatrixRow | MatrixColumn, 'kind' | 'label'>) => `${axisTitle(axis.kind)} ${axis.label}`;
 
 /** "Public internet", or "Public internet (also ExpressRoute)" for a cell whose flows take several routes. */
 export function routeText(cell: Pick<MatrixCell, 'route' | 'routes'>): string {

@@ -20,6 +20,9 @@ export class ConfigLoader {
   private readonly nearest = new Map<string, string | null>();
   private readonly loaded = new Map<string, LoadedConfig>();
 
+  /** `fixed`: the config every file uses instead of its nearest one (`ppnet check --config <path>`). */
+  constructor(private readonly fixed?: string) {}
+
   /** The path of the nearest config above a file, probing each folder on the way up once. */
   findConfigPath(filePath: string): string | undefined {
     const start = path.dirname(path.resolve(filePath));
@@ -46,7 +49,7 @@ export class ConfigLoader {
   }
 
   forFile(filePath: string): LoadedConfig | undefined {
-    const configPath = this.findConfigPath(filePath);
+    const configPath = this.fixed !== undefined ? path.resolve(this.fixed) : this.findConfigPath(filePath);
     return configPath ? this.load(configPath) : undefined;
   }
 

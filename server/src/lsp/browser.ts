@@ -5,7 +5,8 @@
  * one slips in.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
-import { CONFIG_FILES_NOTIFICATION } from '../../../protocol/protocol';
+import { CONFIG_FILES_NOTIFICATION, ConfigFilesParams } from '../../../protocol/protocol';
+import type { Untrusted } from '../../../protocol/checks';
 import { SentConfigSource } from './browserConfig';
 import { cancelUndispatched, startServer } from './server';
 
@@ -20,5 +21,5 @@ if (typeof scope.setImmediate !== 'function') {
 const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(worker), new BrowserMessageWriter(worker), { cancelUndispatched });
 const configs = new SentConfigSource();
-connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: { files?: unknown } | null) => configs.update(params?.files));
+connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: Untrusted<ConfigFilesParams>) => configs.update(params?.files));
 startServer(connection, configs);

@@ -6,7 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, parseConfig } from '../service';
 import type { LoadedConfig } from '../files/loadedConfig';
-import type { ConfigFileContent } from '../../../protocol/protocol';
+import { isRecord } from '../../../protocol/checks';
 import type { ConfigSource } from './server';
 
 /** `scheme://authority` of a URI, or `undefined` for one without an authority part. */
@@ -20,10 +20,9 @@ export class SentConfigSource implements ConfigSource {
   /** Replaces every config with those sent (malformed entries are ignored), and says so. */
   update(files: unknown): void {
     this.texts = new Map();
-    if (Array.isArray(files)) {
-      for (const file of files as Partial<ConfigFileContent>[]) {
-        if (typeof file?.uri === 'string' && typeof file.text === 'string' && file.uri.endsWith(`/${CONFIG_FILE_NAME}`)) this.texts.set(file.uri, file.text);
-      }
+    const entries: unknown[] = Array.isArray(files) ? files : [];
+    for (const file of entries) {
+      if (isRecord(file) && typeof file.uri === 'string' && typeof file.text === 'string' && file.uri.endsWith(`/${CONFIG_FILE_NAME}`)) this.texts.set(file.uri, file.text);
     }
     this.parsed.clear();
     for (const listener of this.listeners) listener();

@@ -18,7 +18,9 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedConfig } from '../files/loadedConfig';
 import { unreadableConfigDiagnostic } from '../files/loadedConfig';
 import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
-import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams } from '../../../protocol/protocol';
+import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, GraphParams, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExportParams } from '../../../protocol/protocol';
+import { isInfrastructureFormat } from '../../../protocol/infrastructure';
+import type { Untrusted } from '../../../protocol/checks';
 import { GraphAnswers } from './graphAnswers';
 
 /** Where the server finds the `ppnet.config.yaml` that applies to a document. */
@@ -97,7 +99,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         completionProvider: { triggerCharacters: [' ', '[', ','] },
         hoverProvider: true,
         definitionProvider: true,
@@ -158,7 +160,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return document && !service.liveLimitDiagnostic(document) ? run(document) : fallback;
   };
 
-  connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context)));
+  connection.onCodeAction((p) => onDocument(p.textDocument.uri, [], (d) => service.getCodeActions(d, p.context, p.range, { ruleLevels: configFor(d.uri)?.config.ruleLevels })));
   connection.onCompletion((p) => onDocument(p.textDocument.uri, null, (d) => service.doComplete(d, p.position)));
   connection.onHover((p) => onDocument(p.textDocument.uri, null, (d) => service.doHover(d, p.position)));
   connection.onDefinition((p) => onDocument(p.textDocument.uri, [], (d) => service.findDefinition(d, p.position)));
@@ -180,17 +182,24 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   );
 
   // The preview's diagram, with the diagnostics the editor shows, so that its marks match the squiggles.
-  connection.onRequest(GRAPH_REQUEST, (p: { uri?: unknown }) =>
+  connection.onRequest(GRAPH_REQUEST, (p: Untrusted<GraphParams>) =>
     typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels })),
   );
   // The same for the preview, as the change from its last answer (protocol/graphDelta.ts).
-  connection.onRequest(GRAPH_DELTA_REQUEST, (p: Partial<GraphDeltaParams> | undefined) => {
+  connection.onRequest(GRAPH_DELTA_REQUEST, (p: Untrusted<GraphDeltaParams>) => {
     if (typeof p?.uri !== 'string') return null;
     const since = typeof p.since === 'string' ? p.since : undefined;
     return onDocument(p.uri, null, (d) => {
       const ruleLevels = configFor(d.uri)?.config.ruleLevels;
       return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }), p.overviewFirst === true);
     });
+  });
+
+  // The design as infrastructure as code, as ppnet export writes it, with the levels the editor shows.
+  connection.onRequest(INFRASTRUCTURE_EXPORT_REQUEST, (p: Untrusted<InfrastructureExportParams>) => {
+    if (typeof p?.uri !== 'string' || !isInfrastructureFormat(p.format)) return null;
+    const { format, withFixes } = p;
+    return onDocument(p.uri, null, (d) => service.exportInfrastructure(d, { format, withFixes: withFixes === true, ruleLevels: configFor(d.uri)?.config.ruleLevels }));
   });
 
   documents.listen(connection);

@@ -6,7 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
 import type { Graph } from '../../../protocol/graph';
+import type { EntityDigest, FindingPlace } from '../../../protocol/review';
 import { buildGraph } from './features/graph';
+import { digestEntities, placeFindings } from './features/places';
+import { exportInfrastructure, IacExport, IacExportOptions, IacFormat } from './features/export';
+import { copyRouteFilterActions, wantsRefactor } from './features/export/copyActions';
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
@@ -23,12 +27,19 @@ export interface LanguageService {
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
   /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
   getGraph(document: TextDocument, options?: ValidationOptions): Graph;
+  /** Where each diagnostic is by what it is on (entity, keys, text), not by line: for diffs and CI fingerprints. */
+  placeFindings(document: TextDocument, diagnostics: readonly Diagnostic[]): FindingPlace[];
+  /** Every entity with its content, for a diff to tell a rename from a removal and an addition. */
+  digestEntities(document: TextDocument): EntityDigest[];
   /** The diagnostic to show instead of live checking when the document is above the editor's size limit. */
   liveLimitDiagnostic(document: TextDocument): Diagnostic | undefined;
   /** The diagnostic to show when checking failed inside ppnet (the file is not at fault). */
   internalErrorDiagnostic(error: unknown): Diagnostic;
-  /** Quick fixes for the diagnostics in `context`, and actions that disable their rules. */
-  getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
+  /**
+   * Quick fixes for the diagnostics in `context`, actions that disable their rules, and, at a circuit's
+   * `routeFilter` (`range`), actions that copy its Bicep or Terraform.
+   */
+  getCodeActions(document: TextDocument, context: CodeActionContext, range?: Range, options?: ValidationOptions): CodeAction[];
   doComplete(document: TextDocument, position: Position): CompletionList;
   doHover(document: TextDocument, position: Position): Hover | null;
   findDefinition(document: TextDocument, position: Position): Location[];
@@ -41,6 +52,8 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Entities of the given (open) documents whose id or name contains the query. */
   findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
+  /** The design's route filters and enterprise policies as infrastructure as code (Bicep, ARM, Terraform, az). */
+  exportInfrastructure(document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport;
   /** Forget a closed document. */
   forget(uri: string): void;
 }
@@ -77,6 +90,21 @@ export function createLanguageService(): LanguageService {
     }
     return [...validated.diagnostics];
   };
+  const forget = (uri: string) => {
+    cache.delete(uri);
+    parsers.delete(uri);
+  };
+  const exportWith = (document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport =>
+    exportInfrastructure(
+      {
+        validate: (d) => validate(d, { ruleLevels: options.ruleLevels }),
+        getCodeActions: (d, diagnostics) => getCodeActions(getTopology(d), d, { diagnostics }),
+        getTopology,
+        forget,
+      },
+      document,
+      options,
+    );
   return {
     getTopology,
     validate,
@@ -84,9 +112,16 @@ export function createLanguageService(): LanguageService {
       const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
       return buildGraph(getTopology(document), document, validate(document, options), title);
     },
+    placeFindings: (document, diagnostics) => placeFindings(getTopology(document), document, diagnostics),
+    digestEntities: (document) => digestEntities(getTopology(document)),
     liveLimitDiagnostic,
     internalErrorDiagnostic,
-    getCodeActions: (document, context) => getCodeActions(getTopology(document), document, context),
+    getCodeActions: (document, context, range, options) => {
+      const actions = getCodeActions(getTopology(document), document, context);
+      if (!range || !wantsRefactor(context.only)) return actions;
+      const exportCircuit = (format: IacFormat, circuit: string) => exportWith(document, { format, circuit, ruleLevels: options?.ruleLevels }).text;
+      return [...actions, ...copyRouteFilterActions(getTopology(document), document, range, exportCircuit)];
+    },
     doComplete: (document, position) => doComplete(getTopology(document), document, position),
     doHover: (document, position) => doHover(getTopology(document), document, position),
     findDefinition: (document, position) => navigation.findDefinition(getTopology(document), document, position),
@@ -99,9 +134,7 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
-    forget: (uri) => {
-      cache.delete(uri);
-      parsers.delete(uri);
-    },
+    exportInfrastructure: exportWith,
+    forget,
   };
 }

@@ -4,6 +4,7 @@
  * Screenshots go to test-results/e2e/. Run with `npm run test:e2e`.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -360,6 +361,28 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     // The scenarios below use the example, in the first editor group, the preview beside it.
     await workbench.page.keyboard.press('Control+1');
     await workbench.openFile(EXAMPLE);
+  }));
+
+  it('exports the route filters and policies in the format picked, saved where asked, as ppnet export writes them', scenario('export', async () => {
+    const page = workbench.page;
+    await workbench.openFile('contoso.ppnet.yaml');
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>ppnet: Export Route Filters and Policies');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="ppnet: Export Route Filters and Policies"]').first().waitFor();
+    await page.keyboard.press('Enter');
+    // The format quick pick, then VS Code's own save dialog, which proposes contoso.tf beside the design.
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Terraform"]').waitFor();
+    await input.fill('Terraform');
+    await page.locator('.quick-input-list .monaco-list-row.focused[aria-label^="Terraform"]').waitFor();
+    await page.keyboard.press('Enter');
+    await workbench.until(async () => (await input.inputValue()).endsWith('/contoso.tf'), 'the save dialog to propose contoso.tf');
+    await page.keyboard.press('Enter');
+    await workbench.waitForNotification('ppnet: exported contoso.tf.');
+    await workbench.screenshot('export');
+    const written = path.join(server.folder, 'contoso.tf');
+    const cli = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), 'export', path.join(server.folder, 'contoso.ppnet.yaml'), '--format', 'terraform'], { encoding: 'utf8' });
+    assert.equal(fs.readFileSync(written, 'utf8'), cli);
   }));
 
   it('restarts the language server after a crash and says so', scenario('crash', async () => {

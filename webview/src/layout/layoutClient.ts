@@ -46,7 +46,7 @@ export class LayoutClient {
   /** ELK's worker was started ahead of need, once (afterwards only when a small graph needs it). */
   private elkStarted = false;
 
-  /** `start`: a new worker for an engine (startLayoutWorker in the page). */
+  /** `start`: a new worker for an engine (layoutWorkerStarter's in the page). */
   constructor(private readonly start: (engine: LayoutEngine) => LayoutWorker) {}
 
   /** `graph` laid out, or `undefined` when a newer layout was asked for before this one was done. */

@@ -9,13 +9,16 @@ import type { LayoutEngine } from '../../../diagram/geometry';
 import type { LayoutWorker } from './layoutClient';
 
 const SOURCES: Record<LayoutEngine, string> = { grid: gridSource, elk: elkSource };
-const urls = new Map<LayoutEngine, string>();
 
-export function startLayoutWorker(engine: LayoutEngine): LayoutWorker {
-  let url = urls.get(engine);
-  if (!url) {
-    url = URL.createObjectURL(new Blob([SOURCES[engine]], { type: 'text/javascript' }));
-    urls.set(engine, url);
-  }
-  return new Worker(url, { name: `ppnet-layout-${engine}` }) as unknown as LayoutWorker;
+/** Starts a new worker for an engine each time it is called; each engine's blob is made once. */
+export function layoutWorkerStarter(): (engine: LayoutEngine) => LayoutWorker {
+  const urls = new Map<LayoutEngine, string>();
+  return (engine) => {
+    let url = urls.get(engine);
+    if (!url) {
+      url = URL.createObjectURL(new Blob([SOURCES[engine]], { type: 'text/javascript' }));
+      urls.set(engine, url);
+    }
+    return new Worker(url, { name: `ppnet-layout-${engine}` }) as unknown as LayoutWorker;
+  };
 }

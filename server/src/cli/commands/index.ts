@@ -1,7 +1,9 @@
 /** Every verb of `ppnet`, in the order `ppnet --help` lists them. A new verb is a file here and a line below. */
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { graphCommand } from './graph';
 import { routesCommand } from './routes';
 
-export const COMMANDS: readonly Command[] = [checkCommand, graphCommand, routesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand, exportCommand];

@@ -3,7 +3,7 @@ import { severityName } from '../../service';
 import type { FileResult } from '../check';
 import { escapeControlInJson } from '../escape';
 
-export function formatJson(results: FileResult[]): string {
+export function formatJson(results: readonly FileResult[]): string {
   const rows = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((d) => ({ file, code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
   );

@@ -15,3 +15,5 @@ export * from './reach';
 export * from './regions';
 export * from './routeFilters';
 export * from './vnet';
+export * from './filterCommunities';
+export * from './policyLocation';

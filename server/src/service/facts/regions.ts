@@ -1,5 +1,5 @@
 /** Regions: the Power Platform region an environment is in and the Azure datacenter regions it runs in. */
-import { azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, PowerPlatformRegion } from '../catalog/catalog';
+import { azureRegionById, findAzureRegion, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, knownDatacenterRegions, PowerPlatformRegion } from '../catalog/catalog';
 import type { Environment } from '../model/model';
 
 /** The catalog's Power Platform region of an environment, when its `region` names one. */
@@ -21,14 +21,14 @@ export function datacenterRegionsOf(environment: Environment): readonly string[]
 
 /**
  * Where an Azure region an environment names as a datacenter region stands against its Power Platform
- * region: `known` (the pair Microsoft's pages give), `elsewhere` (another ExpressRoute geopolitical region,
+ * region: `known` (a pair Microsoft's pages or tools give), `elsewhere` (another ExpressRoute geopolitical region,
  * outside the region's geography: surely not one of its datacenters), else `unconfirmed` (the region may
  * have more pairs than the pages give, so ppnet cannot tell).
  */
 export type DatacenterRegionFit = 'known' | 'unconfirmed' | 'elsewhere';
 
 export function datacenterRegionFit(region: PowerPlatformRegion, azureRegionId: string): DatacenterRegionFit {
-  if (region.datacenterRegions.includes(azureRegionId)) return 'known';
+  if (knownDatacenterRegions(region).includes(azureRegionId)) return 'known';
   if (geographyOf(region).includes(azureRegionId)) return 'unconfirmed';
   const home = homeGeopoliticalRegion(region);
   const there = geopoliticalRegionOf(azureRegionId);
@@ -48,4 +48,9 @@ export function regionName(azureRegionId: string): string {
 /** The display names of Azure regions, in their order (ids the catalog does not know as written). */
 export function regionNames(azureRegionIds: readonly string[]): string[] {
   return azureRegionIds.map(regionName);
+}
+
+/** Whether an environment is on the early release cycle: `releaseCycle: early`, or an early-release region (Preview (United States)). */
+export function isEarlyRelease(environment: Environment): boolean {
+  return environment.releaseCycle?.text === 'early' || environmentRegion(environment)?.firstReleaseOf !== undefined;
 }

@@ -56,7 +56,7 @@ export interface CarriedRoutes {
   entries: ResolvedEntry[];
   /** Azure region ids whose regional community the filter lists. */
   regions: ReadonlySet<string>;
-  /** Service community values the filter lists. */
+  /** Service community values the filter lists (a service's name where no page gives its value), regional service communities included. */
   services: ReadonlySet<string>;
   /** Entries that are not a known region or service community. */
   unknown: ResolvedEntry[];
@@ -70,7 +70,9 @@ export const carriedRoutes = entityFact((_topology: Topology, circuit: Circuit):
   for (const resolved of entries) {
     const { entry } = resolved;
     if (entry.kind === 'region' || entry.kind === 'region-unknown-community') regions.add(entry.region.id);
-    else if (entry.kind === 'service') services.add(entry.service.value);
+    else if (entry.kind === 'service') services.add(entry.service.value ?? entry.service.name);
+    // A region's Storage, SQL, Cosmos DB or Backup community carries that service only: never the region itself.
+    else if (entry.kind === 'regional-service') services.add(entry.value);
     else unknown.push(resolved);
   }
   return { entries, regions, services, unknown };

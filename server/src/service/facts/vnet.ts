@@ -161,7 +161,7 @@ export function subnetCidr(subnet: DelegatedSubnet): Cidr | undefined {
   return parsed && parsed.ok && parsed.cidr.version === 4 ? parsed.cidr : undefined;
 }
 
-/** A circuit's private peering linking one of a policy's virtual networks to the circuit's site. */
+/** A circuit's private peering linking one of a policy's virtual networks (or the hub it is peered to) to the circuit's site. */
 export interface PrivatePeeringLink {
   circuit: Circuit;
   site: Site;
@@ -175,23 +175,36 @@ export function policyVnets(policy: EnterprisePolicy): string[] {
   return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.vnet ? [s.vnet.text] : [])))];
 }
 
-/** Every virtual network the file's policies name, each once (completion of `privatePeering.vnets`). */
-export const allPolicyVnets = topologyFact((topology: Topology): { vnet: string; policy: EnterprisePolicy; region?: string }[] => {
+/** The hub networks a policy's subnets' networks are peered to (`hub`), each once. */
+export function policyHubs(policy: EnterprisePolicy): string[] {
+  return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.hub ? [s.hub.text] : [])))];
+}
+
+/** The networks a circuit links to reach a policy's subnets: each subnet's hub where it names one, else its own network. */
+export function policyLinkTargets(policy: EnterprisePolicy): string[] {
+  return [...new Set((policy.subnets?.items ?? []).flatMap((s) => (s.hub ? [s.hub.text] : s.vnet ? [s.vnet.text] : [])))];
+}
+
+/** Every virtual network the file's policies name, delegated networks and their hubs, each once (completion of `privatePeering.vnets`). */
+export const allPolicyVnets = topologyFact((topology: Topology): { vnet: string; policy: EnterprisePolicy; region?: string; hub: boolean }[] => {
   const seen = new Set<string>();
-  const found: { vnet: string; policy: EnterprisePolicy; region?: string }[] = [];
+  const found: { vnet: string; policy: EnterprisePolicy; region?: string; hub: boolean }[] = [];
   for (const policy of topology.enterprisePolicies.values()) {
     for (const subnet of policy.subnets?.items ?? []) {
-      if (!subnet.vnet || seen.has(subnet.vnet.text)) continue;
-      seen.add(subnet.vnet.text);
-      found.push({ vnet: subnet.vnet.text, policy, region: subnet.region?.text });
+      for (const [name, hub] of [[subnet.vnet, false], [subnet.hub, true]] as const) {
+        if (!name || seen.has(name.text)) continue;
+        seen.add(name.text);
+        found.push({ vnet: name.text, policy, region: hub ? undefined : subnet.region?.text, hub });
+      }
     }
   }
   return found;
 });
 
-/** The circuits whose private peering links one of the policy's virtual networks to a site the file defines. */
+/** The circuits whose private peering links one of the policy's virtual networks, or a hub they are peered to, to a site the file defines. */
 export const privatePeeringLinks = entityFact((topology: Topology, policy: EnterprisePolicy): PrivatePeeringLink[] => {
-  const vnets = new Set(policyVnets(policy));
+  // A delegated network is reached when the circuit links it, or the hub it is peered to.
+  const vnets = new Set([...policyVnets(policy), ...policyHubs(policy)]);
   const links: PrivatePeeringLink[] = [];
   for (const circuit of topology.circuits.values()) {
     const site = circuit.site && topology.sites.get(circuit.site.text);
@@ -206,6 +219,11 @@ export const privatePeeringLinks = entityFact((topology: Topology, policy: Enter
 /** The policies whose subnets name a virtual network. */
 export function policiesOfVnet(topology: Topology, vnet: string): EnterprisePolicy[] {
   return [...topology.enterprisePolicies.values()].filter((p) => policyVnets(p).includes(vnet));
+}
+
+/** The policies whose subnets' networks are peered to a hub network. */
+export function policiesPeeredTo(topology: Topology, hub: string): EnterprisePolicy[] {
+  return [...topology.enterprisePolicies.values()].filter((p) => policyHubs(p).includes(hub));
 }
 
 /**

@@ -6,11 +6,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, resolveRouteFilterEntry, serviceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
+import { azureRegions, connectors, findPeeringLocation, findPowerPlatformRegion, geographyOf, geopoliticalRegionOf, peeringLocations, powerPlatformRegions, regionalServiceKinds, resolveRouteFilterEntry, serviceCommunities, sovereignRegionCommunitiesOf, sovereignServiceCommunities, virtualNetworkConnectors, virtualNetworkRegion } from '../catalog/catalog';
 import { overlaps, parseCidr } from '../syntax/cidr';
 import { CursorContext, cursorContext } from '../syntax/cursorContext';
 import { schemaAt, VALUE_DOCS } from './content/docs';
-import { allEntities, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
+import { allEntities, cloudOf, entitiesOf, Environment, KIND_OF_SECTION, labelOf, Topology } from '../model/model';
 import { REFERENCE_FIELDS } from '../model/references';
 import { RULES } from '../validation/rules';
 import { deref } from '../model/schema';
@@ -19,6 +19,7 @@ import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdo
 import { datacenterRegionsOf, regionsNeeded, servedEnvironments, allPolicyVnets, policyEnvironments, vnetRegionsNeeded, environmentRegion, regionNames } from '../facts';
 import { indentUnit } from '../text/layout';
 import { rangeOf } from '../text/ranges';
+import { listWords } from '../text/words';
 
 type Schema = ReturnType<typeof deref>;
 
@@ -174,6 +175,7 @@ function valueItems(path: string[], place: Place, quoted: boolean): CompletionIt
     return place.topology.connectors.get(id)?.via?.text === 'vnet' ? vnetConnectorItems(place) : connectorTypeItems(place);
   }
   if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'region') return subnetRegionItems(place, id);
+  if (kind === 'enterprisePolicy' && path.length === 4 && field === 'subnets' && path[3] === 'hub') return hubItems(place);
   return enumItems(schemaAt(path), field ?? section, place, quoted, []);
 }
 
@@ -200,13 +202,23 @@ function listItems(path: string[], place: Place, quoted: boolean, prefix: string
 function vnetItems(place: Place, siblings: string[]): CompletionItem[] {
   return allPolicyVnets(place.topology)
     .filter(({ vnet }) => !siblings.includes(vnet))
-    .map(({ vnet, policy, region }) =>
+    .map(({ vnet, policy, region, hub }) =>
       item(vnet, CompletionItemKind.Reference, place, {
-        detail: `delegated subnet of enterprise policy ${policy.id}`,
+        detail: hub ? `hub the networks of enterprise policy ${policy.id} are peered to` : `delegated subnet of enterprise policy ${policy.id}`,
         description: region,
         documentation: summarize(place.topology, policy),
       }),
     );
+}
+
+/** Hub networks for a delegated subnet's `hub`: the networks circuits link over private peering that no policy delegates a subnet in. */
+function hubItems(place: Place): CompletionItem[] {
+  const delegated = new Set(allPolicyVnets(place.topology).filter((v) => !v.hub).map((v) => v.vnet));
+  const hubs = new Map<string, string[]>();
+  for (const circuit of place.topology.circuits.values()) {
+    for (const { text } of circuit.privatePeering?.vnets?.items ?? []) if (!delegated.has(text)) hubs.set(text, [...(hubs.get(text) ?? []), circuit.id]);
+  }
+  return [...hubs].map(([vnet, circuits]) => item(vnet, CompletionItemKind.Reference, place, { detail: `linked over the private peering of ${listWords(circuits)}` }));
 }
 
 /** The connectors that run their calls in a delegated subnet. */
@@ -367,15 +379,24 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const sibling of siblings) {
     const entry = resolveRouteFilterEntry(sibling);
     if (entry.kind === 'region') present.add(entry.community);
-    if (entry.kind === 'service') present.add(entry.service.value);
+    if (entry.kind === 'service') present.add(entry.service.value ?? entry.service.name);
+    if (entry.kind === 'regional-service' || entry.kind === 'sovereign') present.add(entry.value);
   }
   const values = /^\d/.test(prefix) || (prefix === '' && siblings.length > 0 && siblings.every((s) => /^\d+:\d+$/.test(s)));
   const items: CompletionItem[] = [];
-  const add = (name: string, value: string, kind: CompletionItemKind, detail: string, documentation?: string) => {
-    if (present.has(value)) return;
-    present.add(value);
-    items.push(item(values ? value : name, kind, place, { detail, description: values ? name : value, documentation }));
+  const add = (name: string, value: string | null, kind: CompletionItemKind, detail: string, documentation?: string) => {
+    const key = value ?? name;
+    if (present.has(key) || (values && !value)) return;
+    present.add(key);
+    items.push(item(values && value ? value : name, kind, place, { detail, description: values ? name : (value ?? undefined), documentation }));
   };
+  const cloud = cloudOf(place.topology);
+  if (cloud !== 'public') {
+    // A sovereign cloud's circuits carry its own regions and services only (national clouds are isolated).
+    for (const [value, name] of sovereignRegionCommunitiesOf(cloud)) add(name, value, CompletionItemKind.Value, 'regional community of this cloud');
+    if (cloud !== 'china') for (const service of sovereignServiceCommunities) add(service.name, service.value, CompletionItemKind.Module, 'US Government service community');
+    return items;
+  }
   const circuit = place.topology.circuits.get(circuitId);
   for (const { region, environment } of circuit ? regionsNeeded(place.topology, circuit) : []) {
     if (!region.microsoftPeeringCommunity) continue; // catalog-gap says the value is unknown
@@ -387,7 +408,17 @@ function routeFilterItems(place: Place, circuitId: string, prefix: string, sibli
   for (const service of serviceCommunities) {
     // CRM Online carries Dynamics 8.2 and earlier only; route-filter-service-community warns about it.
     if (service.value === '12076:5040') continue;
-    add(service.name, service.value, CompletionItemKind.Module, `service community${service.note ? `: ${service.note}` : ''}`);
+    const portal = service.portalNames?.length ? ` (listed as ${service.portalNames.join(', ')})` : '';
+    add(service.name, service.value, CompletionItemKind.Module, `service community${portal}${service.note ? `: ${service.note}` : ''}`);
+  }
+  // One service in one region (Azure Storage of West Europe...): offered once values are being typed, as they are written only as values.
+  if (values && prefix !== '') {
+    for (const region of regional) {
+      for (const kind of regionalServiceKinds) {
+        const value = region.regionalServiceCommunities?.[kind.key];
+        if (value) add(`${kind.name} in ${region.displayName}`, value, CompletionItemKind.Value, `${kind.name} in ${region.displayName} only, not the region's community`);
+      }
+    }
   }
   return items;
 }

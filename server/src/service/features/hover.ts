@@ -23,7 +23,7 @@ import {
   virtualNetworkSupport,
 } from '../catalog/catalog';
 import { parseCidr } from '../syntax/cidr';
-import { addressesNeeded, policiesOfVnet, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf, regionNames } from '../facts';
+import { addressesNeeded, policiesOfVnet, policiesPeeredTo, prefixFitting, usableAddresses, circuitReaches, datacenterRegionFit, environmentRegion, homeGeopoliticalRegion, regionsNeeded, skuOf, regionNames } from '../facts';
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './content/docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from '../model/model';
 import { nodeAt } from '../syntax/nodeAt';
@@ -193,8 +193,13 @@ function communityMarkdown(text: string): string | undefined {
       return `**${entry.region.displayName}**: an Azure region whose Microsoft-peering community is not in the catalog, so ppnet cannot check it.\n\n${sourceLinks(['routing'])}`;
     case 'service':
       return (
-        `**${entry.service.name}** (${entry.service.value}): a service community. It carries that service's prefixes, not those of a region; Power Platform has none of its own.` +
+        `**${entry.service.name}**${entry.service.value ? ` (${entry.service.value})` : ''}: a service community${entry.formerName ? `, here by its former name ${entry.formerName}` : ''}. It carries that service's prefixes, not those of a region; Power Platform has none of its own.` +
         `${entry.service.note ? `\n\nNote: ${entry.service.note}.` : ''}\n\n${sourceLinks(['routing', 'arch'])}`
+      );
+    case 'regional-service':
+      return (
+        `**${entry.value}**: the ${entry.service.name} community of ${entry.region?.displayName ?? 'a region ppnet does not know'}. It carries only ${entry.service.name}'s prefixes in that region, ` +
+        `not the region's own community${entry.region?.microsoftPeeringCommunity ? ` (${entry.region.microsoftPeeringCommunity})` : ''}, which Power Platform needs.\n\n${sourceLinks(['routing'])}`
       );
     case 'private-peering':
       return (
@@ -202,7 +207,9 @@ function communityMarkdown(text: string): string | undefined {
         `\n\n${sourceLinks(['routing'])}`
       );
     case 'sovereign':
-      return `**${entry.value}**: the community of a sovereign-cloud region (Azure Government or Azure China), which a public-cloud circuit does not reach.\n\n${sourceLinks(['routing'])}`;
+      return entry.service
+        ? `**${entry.value}**: the US Government community of ${entry.service.name}, for circuits of Azure Government; a public-cloud circuit does not carry it.\n\n${sourceLinks(['routing'])}`
+        : `**${entry.value}**: the community of a sovereign-cloud region (Azure Government or Azure China), which a public-cloud circuit does not reach.\n\n${sourceLinks(['routing'])}`;
     case 'power-platform-region':
       return `**${text}** is a Power Platform region, not a community. A route filter lists the communities of its datacenter regions:\n\n${powerPlatformRegionMarkdown(entry.region)}`;
     default:
@@ -236,7 +243,7 @@ function datacenterRegionMarkdown(topology: Topology, environmentId: string, tex
   const role = !region
     ? undefined
     : fit === 'known'
-      ? `One of the datacenter regions Microsoft's pages give for ${region.displayName}.`
+      ? `One of the datacenter regions Microsoft's pages or tools give for ${region.displayName}.`
       : fit === 'elsewhere'
         ? `In the ${geopoliticalRegionOf(azure.id)} geopolitical region, not in ${homeGeopoliticalRegion(region)}, where the datacenters of ${region.displayName} are: its environments do not run there.`
         : `Not among the datacenter regions Microsoft's pages give for ${region.displayName} (${listWords(region.datacenterRegions)}): ppnet uses it as written but cannot confirm it.`;
@@ -249,7 +256,7 @@ function subnetValueMarkdown(topology: Topology, policyId: string, key: string, 
     const region = findAzureRegion(text);
     return region && `${azureRegionMarkdown(region)}\n\n${sourceLinks(['vnet-support'])}`;
   }
-  if (key === 'vnet') return vnetMarkdown(topology, text);
+  if (key === 'vnet' || key === 'hub') return vnetMarkdown(topology, text);
   if (key !== 'cidr') return undefined;
   const parsed = parseCidr(text);
   if (!parsed.ok || parsed.cidr.version !== 4) return undefined;
@@ -265,11 +272,13 @@ function subnetValueMarkdown(topology: Topology, policyId: string, key: string, 
 /** A virtual network: the policies whose subnets are in it, and the circuits whose private peering links it to a site. */
 function vnetMarkdown(topology: Topology, vnet: string): string | undefined {
   const policies = policiesOfVnet(topology, vnet);
+  const spokes = policiesPeeredTo(topology, vnet);
   const circuits = [...topology.circuits.values()].filter((c) => c.privatePeering?.vnets?.items.some((i) => i.text === vnet));
-  if (policies.length === 0 && circuits.length === 0) return undefined;
+  if (policies.length === 0 && spokes.length === 0 && circuits.length === 0) return undefined;
   return [
     `**${vnet}**, an Azure virtual network.`,
     policies.length ? `- Holds a subnet delegated by enterprise polic${policies.length > 1 ? 'ies' : 'y'} ${listWords(policies.map((p) => p.id))}` : '- Holds no subnet of an enterprise policy of this file',
+    ...(spokes.length ? [`- A hub: the delegated networks of enterprise polic${spokes.length > 1 ? 'ies' : 'y'} ${listWords(spokes.map((p) => p.id))} are peered to it`] : []),
     circuits.length
       ? `- Linked to ${listWords(circuits.map((c) => `site ${c.site?.text ?? '?'}`))} over the private peering of circuit${circuits.length > 1 ? 's' : ''} ${listWords(circuits.map((c) => c.id))}`
       : '- No circuit\'s private peering links it to a site',

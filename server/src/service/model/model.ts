@@ -72,6 +72,8 @@ export interface Environment extends EntityBase {
   /** The Azure datacenter regions the environment runs in, when the file names them (regions with several pairs). */
   datacenterRegions?: ListField;
   type?: ScalarField;
+  /** `early`: created with "Get new features early" (the admin center's Release cycle column). */
+  releaseCycle?: ScalarField;
   apps?: ListField;
   cdn?: ScalarField;
   /** Whether the environment is a Managed Environment (Virtual Network support needs one). */
@@ -147,6 +149,8 @@ export interface DelegatedSubnet {
   vnet?: ScalarField;
   region?: ScalarField;
   cidr?: ScalarField;
+  /** The hub virtual network the subnet's network is peered to (hub and spoke). */
+  hub?: ScalarField;
 }
 
 /** A Power Platform enterprise policy for Virtual Network support: the subnets it delegates. */
@@ -267,6 +271,7 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
     region: f.scalar('region'),
     datacenterRegions: f.list('datacenterRegions'),
     type: f.scalar('type'),
+    releaseCycle: f.scalar('releaseCycle'),
     apps: f.list('apps'),
     cdn: f.scalar('cdn'),
     managed: f.scalar('managed'),
@@ -334,7 +339,7 @@ const BUILDERS: { [K in EntityKind]: Builder<K> } = {
   enterprisePolicy: (f, base) => ({
     ...base,
     kind: 'enterprisePolicy',
-    subnets: f.mapList('subnets', (s, node) => ({ node, vnet: s.scalar('vnet'), region: s.scalar('region'), cidr: s.scalar('cidr') })),
+    subnets: f.mapList('subnets', (s, node) => ({ node, vnet: s.scalar('vnet'), region: s.scalar('region'), cidr: s.scalar('cidr'), hub: s.scalar('hub') })),
   }),
 };
 

@@ -36,6 +36,11 @@ const SOURCE_TITLES: Partial<Record<SourceKey, string>> = {
   'vnet-setup': 'Set up Virtual Network support',
   'vnet-whitepaper': 'Virtual Network support white paper',
   'vnet-faq': 'Azure Virtual Network FAQ',
+  'early-release': 'Early release cycle environments',
+  'er-pstn': 'ExpressRoute for Microsoft PSTN services',
+  'acs-expressroute': 'Azure Communication Services with ExpressRoute',
+  'pp-usgov': 'Power Apps US Government',
+  'ep-module': "Microsoft's enterprise-policy PowerShell module",
 };
 
 export type ConceptId = keyof typeof CONCEPTS;
@@ -48,8 +53,8 @@ export const CONCEPTS = {
   },
   cloud: {
     title: 'Microsoft cloud',
-    text: 'Government and China clouds are separate worlds with their own ExpressRoute, regions and communities; a commercial circuit cannot reach them. Version 1 checks regions and communities of the public cloud only.',
-    sources: ['consider'],
+    text: 'Government and China clouds are separate worlds with their own ExpressRoute, regions and communities; a commercial circuit cannot reach them, and their circuits never carry a public-cloud region. Power Platform of GCC, GCC High and DoD runs in Azure Government. Version 1 checks regions and communities of the public cloud only, and in other clouds that route filters hold no public-cloud communities.',
+    sources: ['consider', 'pp-usgov', 'faq'],
   },
   environment: {
     title: 'Environment and region',
@@ -184,8 +189,14 @@ export const CONCEPTS = {
     text:
       'A subnet handed over to Power Platform: nothing else can use it, and each container Power Platform runs for an environment takes one of its addresses. ' +
       'Microsoft\'s estimate is about 30 addresses per production environment and 10 per sandbox or developer environment, plus the 5 Azure keeps in every subnet; the range cannot change while it is in use. ' +
-      'Where the region has two Azure regions, the policy needs a subnet in each, of the same size, so that the environment keeps working after a failover.',
+      'Where the region has two Azure regions, the policy needs a subnet in each, of the same size, so that the environment keeps working after a failover. ' +
+      'A subnet serves one enterprise policy only. Its virtual network may be a spoke peered to a hub network (hub) whose gateway connects the circuit.',
     sources: ['vnet-support', 'vnet-faq'],
+  },
+  releaseCycle: {
+    title: 'Release cycle',
+    text: 'An environment created with "Get new features early" is on the early release cycle: updates reach it before the others. The cycle is set when the environment is created and cannot change. With Virtual Network support, an early environment needs an enterprise policy of its own.',
+    sources: ['early-release', 'vnet-support'],
   },
   managed: {
     title: 'Managed Environment',
@@ -227,7 +238,7 @@ const SECTION_CONCEPT: Record<string, ConceptId> = lookupTable({
 const TOP_LEVEL: Record<string, ConceptId> = lookupTable({ version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT });
 
 const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = lookupTables({
-  environments: { type: 'environmentType', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
+  environments: { type: 'environmentType', releaseCycle: 'releaseCycle', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
   sites: { internetEgress: 'nat' },
   circuits: { site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
   gateways: { site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
@@ -249,11 +260,15 @@ export function conceptMarkdown(id: ConceptId): string {
 /** What each enumerated value means, by key; `default` marks the value used when the key is absent. */
 export const VALUE_DOCS: Record<string, Record<string, string>> = lookupTables({
   cloud: {
-    public: 'The commercial cloud (default). The only one version 1 checks.',
-    gcc: 'US Government Community Cloud; not checked in version 1.',
-    'gcc-high': 'US Government Community Cloud High; not checked in version 1.',
-    dod: 'US Department of Defense cloud; not checked in version 1.',
-    china: 'The cloud operated in China; not checked in version 1.',
+    public: 'The commercial cloud (default). The only one whose regions and communities version 1 checks.',
+    gcc: 'US Government Community Cloud: Power Platform runs in Azure Government, without Virtual Network support. ppnet checks that route filters hold no public-cloud communities.',
+    'gcc-high': 'US Government Community Cloud High, in Azure Government. ppnet checks that route filters hold no public-cloud communities.',
+    dod: 'US Department of Defense cloud, in Azure Government. ppnet checks that route filters hold no public-cloud communities.',
+    china: 'The cloud operated in China by 21Vianet. ppnet checks that route filters hold no public-cloud or Microsoft 365 communities.',
+  },
+  releaseCycle: {
+    standard: 'Updates reach the environment in the usual order (default).',
+    early: 'Created with "Get new features early": updates reach it first. It cannot share an enterprise policy with other environments.',
   },
   type: {
     production: 'For work people rely on (default).',

@@ -1,30 +1,51 @@
-import { findAzureRegion } from '../../catalog/catalog';
+import { AzureRegion, findAzureRegion } from '../../catalog/catalog';
+import { Circuit } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
-import { circuitReaches, writesValues } from '../../facts';
+import { carriedRoutes, reachBasis, writesValues } from '../../facts';
 import { gatewayRoutes } from '../../traffic';
 import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
+/** Why a circuit does not carry the region: it cannot reach it (whatever its filter lists), or its filter lacks it. */
+function cause(circuit: Circuit, azure: AzureRegion, listed: boolean, unreachable: boolean): string {
+  const basis = reachBasis(circuit);
+  if (basis && unreachable) {
+    const what = `a ${basis.sku} circuit at ${basis.location.displayName}`;
+    return listed
+      ? `circuit ${circuit.id} lists ${azure.displayName}, but as ${what} it cannot reach that region`
+      : `circuit ${circuit.id}, ${what}, cannot reach ${azure.displayName}`;
+  }
+  return `the route filter of ${circuit.id} lacks ${azure.displayName} (${azure.microsoftPeeringCommunity})`;
+}
+
 export const gatewayRouteFilter: Rule = {
   code: 'gateway-route-filter',
   defaultSeverity: 'error',
-  title: "A gateway at a site that blocks the internet is in a region whose community no route filter of the site's circuits carries: it cannot reach its Azure Service Bus namespace.",
+  title: "A gateway at a site that blocks the internet is in a region no circuit at the site carries (its route filter lacks the region's community, or the circuit cannot reach the region): it cannot reach its Azure Service Bus namespace.",
   source: 'gw-comm',
   publicCloudOnly: true,
   check({ topology, report }) {
-    for (const { gateway, route, site, region: azure, cause } of gatewayRoutes(topology)) {
+    for (const { gateway, route, site, region: azure, cause: why } of gatewayRoutes(topology)) {
       // No route because no circuit at the site carries the gateway's region (none at all: gateway-blocked).
-      if (route !== 'no-route' || cause.kind !== 'not-carried' || cause.lacks.length === 0 || !site || !azure || !gateway.region) continue;
-      const circuits = cause.lacks.map((lack) => lack.circuit);
+      if (route !== 'no-route' || why.kind !== 'not-carried' || why.lacks.length === 0 || !site || !azure || !gateway.region) continue;
+      const lacks = why.lacks.map((lack) => ({
+        circuit: lack.circuit,
+        listed: carriedRoutes(topology, lack.circuit).regions.has(azure.id),
+        unreachable: lack.unreachable.some((r) => r.id === azure.id),
+      }));
+      // Adding the community helps only on a circuit that may reach the region and whose filter lacks it.
+      const fixable = lacks.filter((l) => !l.unreachable && !l.listed).map((l) => l.circuit);
+      const remedy = fixable.length
+        ? `Add ${azure.microsoftPeeringCommunity} to the route filter of ${listWords(fixable.map((c) => c.id), 'or')}`
+        : `Serve ${site.id} from a circuit that reaches ${azure.displayName} (a premium circuit, or one at a peering location of its geopolitical region)`;
       report({
         at: gateway.region.node,
         message:
-          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and the route ${circuits.length > 1 ? 'filters' : 'filter'} of ${listWords(circuits.map((c) => c.id))} ${circuits.length > 1 ? 'lack' : 'lacks'} ${azure.displayName} (${azure.microsoftPeeringCommunity}):` +
-          ` the gateway cannot reach Service Bus. Add ${azure.microsoftPeeringCommunity} to a route filter of a circuit at ${site.id} that reaches ${azure.displayName}, or register the gateway in a region the filter carries.`,
-        related: circuits.map((c) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
-        // The fix adds the community to a circuit that reaches the region and has a filter to add to.
-        data: { circuitId: circuits.find((c) => c.microsoftPeering?.routeFilter && circuitReaches(c, azure.id) !== 'unreachable')?.id, regionId: azure.id },
+          `Gateway ${gateway.id} is registered in ${azure.displayName}, so its Azure Service Bus namespace is there, but site ${site.id} blocks the internet and ${listWords(lacks.map((l) => cause(l.circuit, azure, l.listed, l.unreachable)))}:` +
+          ` the gateway cannot reach Service Bus. ${remedy}, or register the gateway in a region a circuit at ${site.id} carries.`,
+        related: lacks.map(({ circuit: c }) => ({ at: c.microsoftPeering?.routeFilter?.key ?? c.key, message: `Route filter of circuit ${c.id}.` })),
+        data: { circuitId: fixable.find((c) => c.microsoftPeering?.routeFilter)?.id, regionId: azure.id },
       });
     }
   },

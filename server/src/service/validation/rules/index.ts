@@ -54,6 +54,14 @@ import { vnetNoPolicy } from './vnetNoPolicy';
 import { vnetRouteMissing } from './vnetRouteMissing';
 import { vnetPublicEndpoint } from './vnetPublicEndpoint';
 import { yamlWarning } from './yamlWarning';
+import { vnetSubnetReused } from './vnetSubnetReused';
+import { vnetEarlyReleaseShared } from './vnetEarlyReleaseShared';
+import { vnetCloudUnsupported } from './vnetCloudUnsupported';
+import { sovereignCommercialCommunity } from './sovereignCommercialCommunity';
+import { m365RequiresPremium } from './m365RequiresPremium';
+import { privatePeeringVnetLimit } from './privatePeeringVnetLimit';
+import { vnetCircuitLimit } from './vnetCircuitLimit';
+import { circuitBandwidth } from './circuitBandwidth';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -73,6 +81,7 @@ export const RULES: readonly Rule[] = [
   unknownRuleCode,
   circuitRegionMismatch,
   circuitSkuReach,
+  circuitBandwidth,
   microsoftPeeringRequired,
   routeFilterMissing,
   routeFilterMissingRegion,
@@ -81,6 +90,8 @@ export const RULES: readonly Rule[] = [
   routeFilterDuplicate,
   routeFilterLegacyName,
   signInRouteFilter,
+  m365RequiresPremium,
+  sovereignCommercialCommunity,
   invalidPrefix,
   advertisedPrefixPrivate,
   advertisedPrefixesMissing,
@@ -110,6 +121,11 @@ export const RULES: readonly Rule[] = [
   vnetNoPolicy,
   vnetRouteMissing,
   vnetPublicEndpoint,
+  vnetSubnetReused,
+  vnetEarlyReleaseShared,
+  vnetCloudUnsupported,
+  privatePeeringVnetLimit,
+  vnetCircuitLimit,
 ];
 
 /** The code of every rule, for the checks of disable comments and ppnet.config.yaml. */

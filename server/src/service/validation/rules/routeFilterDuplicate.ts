@@ -1,5 +1,5 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { describeRegionCommunity, normalize, RouteFilterEntry } from '../../catalog/catalog';
+import { describeRegionCommunity, describeService, normalize, RouteFilterEntry } from '../../catalog/catalog';
 import { listItemAt, listNode, removeListItem } from './shared/edits';
 import { Rule } from '../rule';
 import { ResolvedEntry, resolvedEntries } from '../../facts';
@@ -12,7 +12,7 @@ function communityKey({ item, entry }: ResolvedEntry): string {
     case 'region-unknown-community':
       return `region:${entry.region.id}`;
     case 'service':
-      return `service:${entry.service.value}`;
+      return `service:${entry.service.value ?? entry.service.name}`;
     case 'power-platform-region':
       return `power-platform:${entry.region.id}`;
     default:
@@ -22,7 +22,7 @@ function communityKey({ item, entry }: ResolvedEntry): string {
 
 function describe(entry: RouteFilterEntry): string | undefined {
   if (entry.kind === 'region' || entry.kind === 'region-unknown-community') return describeRegionCommunity(entry.region);
-  if (entry.kind === 'service') return `${entry.service.name} (${entry.service.value})`;
+  if (entry.kind === 'service') return describeService(entry.service);
   return undefined;
 }
 

@@ -1,10 +1,12 @@
-import { azureRegionById, describeRegionCommunity } from '../../catalog/catalog';
+import { azureRegionById, describeRegionCommunity, describeService } from '../../catalog/catalog';
 import { RelatedFinding, Rule } from '../rule';
 import { missingCommunities, resolvedEntries, environmentRegion } from '../../facts';
 import { listWords } from '../../text/words';
 
 /** CRM Online: routes of Dynamics CRM 8.2 and earlier, not of Power Platform. */
 const CRM_ONLINE = '12076:5040';
+/** Microsoft Entra ID: users need it to sign in (sign-in-route-filter asks for it), so it is never out of place. */
+const ENTRA_ID = '12076:5060';
 
 export const routeFilterServiceCommunity: Rule = {
   code: 'route-filter-service-community',
@@ -15,7 +17,7 @@ export const routeFilterServiceCommunity: Rule = {
   check({ topology, report }) {
     for (const circuit of topology.circuits.values()) {
       const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
-      if (!entries.some((r) => r.entry.kind === 'service')) continue;
+      if (!entries.some((r) => r.entry.kind === 'service' || r.entry.kind === 'regional-service')) continue;
       const missing = missingCommunities(topology, circuit);
       const lacking = listWords(missing.map((m) => describeRegionCommunity(azureRegionById(m.regionId)!)));
       const related: RelatedFinding[] = [];
@@ -25,8 +27,21 @@ export const routeFilterServiceCommunity: Rule = {
         related.push({ at: environment.region!.node, message: `Environment ${id} is in ${region.displayName}.` });
       }
       for (const { item, entry } of entries) {
+        if (entry.kind === 'regional-service') {
+          if (!missing.length) continue;
+          const own = entry.region && missing.some((m) => m.regionId === entry.region!.id);
+          report({
+            at: item.node,
+            message:
+              `${entry.value} is the ${entry.service.name} community of ${entry.region?.displayName ?? 'a region'}: it carries that service's prefixes there, not the region's own prefixes, which Power Platform needs;` +
+              ` the route filter of circuit ${circuit.id} lacks ${lacking}.` +
+              (own ? ` Add ${entry.region!.microsoftPeeringCommunity} for ${entry.region!.displayName} itself; keep ${entry.value} only if users reach ${entry.service.name} over this circuit.` : ` Add ${missing.length > 1 ? 'them' : 'it'}.`),
+            related,
+          });
+          continue;
+        }
         if (entry.kind !== 'service') continue;
-        const service = `${entry.service.name} (${entry.service.value})`;
+        const service = entry.formerName ? `"${entry.formerName}", the former name of ${describeService(entry.service)},` : describeService(entry.service);
         if (entry.service.value === CRM_ONLINE) {
           report({
             at: item.node,
@@ -38,7 +53,7 @@ export const routeFilterServiceCommunity: Rule = {
                 : ` The route filter of circuit ${circuit.id} already has them: remove ${entry.service.name}.`),
             related,
           });
-        } else if (missing.length) {
+        } else if (missing.length && entry.service.value !== ENTRA_ID) {
           report({
             at: item.node,
             message:

@@ -54,9 +54,12 @@ export const routeFilterUnknownCommunity: Rule = {
           case 'sovereign':
             report({
               at: item.node,
-              message:
-                `${text} is a regional community of a sovereign cloud (Azure Government or Azure China), but this file describes the public cloud, whose circuits cannot reach those regions.` +
-                ' Remove it, or set cloud to the sovereign cloud the circuit belongs to.',
+              message: entry.service
+                ? `${text} is the US Government community of ${entry.service.name}, carried by circuits of Azure Government only, but this file describes the public cloud, where ${entry.service.name} has its own community.` +
+                  ` Write ${entry.service.name} instead, or set cloud to the US Government cloud the circuit belongs to.`
+                : `${text} is a regional community of a sovereign cloud (Azure Government or Azure China), but this file describes the public cloud, whose circuits cannot reach those regions.` +
+                  ' Remove it, or set cloud to the sovereign cloud the circuit belongs to.',
+              data: entry.service ? { replacement: entry.service.name } : undefined,
             });
             break;
           case 'unknown': {

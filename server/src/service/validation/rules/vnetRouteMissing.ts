@@ -1,5 +1,5 @@
 import { addEntry, appendListItems, listNode } from './shared/edits';
-import { policyVnets } from '../../facts';
+import { policyHubs, policyLinkTargets, policyVnets } from '../../facts';
 import { connectorRoutes } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -14,14 +14,18 @@ export const vnetRouteMissing: Rule = {
     for (const { connector, unlinkedSubnet: policy } of connectorRoutes(topology)) {
       if (!policy || !connector.via) continue;
       const vnets = policyVnets(policy);
+      const hubs = policyHubs(policy);
+      const targets = policyLinkTargets(policy);
       report({
         at: connector.via.node,
         message:
-          `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}, to a site:` +
+          `Connector ${connector.id} is expected to reach its on-premises source through the delegated subnet (via: vnet), but no circuit's private peering links ${listWords(vnets, 'or')}, the virtual network${vnets.length > 1 ? 's' : ''} of enterprise policy ${policy.id}` +
+          `${hubs.length ? `, or the hub ${listWords(hubs, 'or')} they are peered to,` : ','} to a site:` +
           ` from the delegated subnet, on-premises networks are reached only through your virtual network's own connection to them.` +
-          ` List ${listWords(vnets)} under privatePeering.vnets of the circuit at the source's site (also when ${vnets.length > 1 ? 'they reach' : 'it reaches'} the circuit through a peered hub network),` +
+          ` List ${listWords(targets)} under privatePeering.vnets of the circuit at the source's site` +
+          `${hubs.length ? '' : ` (where ${vnets.length > 1 ? 'they are' : 'it is'} peered to a hub the circuit links, name the hub with hub: on the subnet instead)`},` +
           ` or name a data gateway and drop via: vnet.`,
-        data: { vnets, circuits },
+        data: { vnets: targets, circuits },
       });
     }
   },
