@@ -1,7 +1,7 @@
 /** Facts are computed once per topology version: each memo keyed by the topology object. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entityFact, topologyFact } from '../../server/src/service/facts';
+import { entityFact, ownFact, sectionFact, topologyFact } from '../../server/src/service/facts';
 import { notRoutable } from '../../server/src/service/facts';
 import { parseCidr } from '../../server/src/service/syntax/cidr';
 import { defined, topologyOf } from './topology';
@@ -31,6 +31,25 @@ describe('facts: memoised once per topology version', () => {
     nothing(topology, defined(topology.environments, 'dev'));
     nothing(topologyOf(text), prod);
     assert.deepEqual(seen, ['prod', 'dev', 'prod']);
+  });
+
+  it("computes a fact of an entity alone once per entity object, whatever the topology", () => {
+    const seen: string[] = [];
+    const region = ownFact((environment: { id: string; region?: { text: string } }) => (seen.push(environment.id), environment.region?.text));
+    const topology = topologyOf(text);
+    const prod = defined(topology.environments, 'prod');
+    assert.deepEqual([region(prod), region(prod), region(defined(topologyOf(text).environments, 'prod'))], ['europe', 'europe', 'europe']);
+    assert.deepEqual(seen, ['prod', 'prod']);
+  });
+
+  it('computes a fact of every entity of a section in one pass, in file order, and one of another version on its own', () => {
+    const seen: string[] = [];
+    const regions = sectionFact((topology) => topology.environments.values(), (_topology, environment) => (seen.push(environment.id), `${environment.id}@${environment.region?.text}`));
+    const topology = topologyOf(text);
+    assert.deepEqual([...regions.all(topology)], ['prod@europe', 'dev@europe']);
+    assert.equal(regions.of(topology, defined(topology.environments, 'dev')), 'dev@europe');
+    assert.equal(regions.of(topology, defined(topologyOf(text).environments, 'dev')), 'dev@europe');
+    assert.deepEqual(seen, ['prod', 'dev', 'dev']);
   });
 });
 

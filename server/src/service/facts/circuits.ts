@@ -1,9 +1,23 @@
 /** Circuits: which give a site Microsoft peering. */
-import { Circuit, circuitsAtSite, Topology } from '../model/model';
+import { Circuit, Topology } from '../model/model';
+import { topologyFact } from './memo';
+
+/** The circuits with a `microsoftPeering` section, by the site they name, in file order. */
+const microsoftPeeringCircuitsBySite = topologyFact((topology: Topology): ReadonlyMap<string, readonly Circuit[]> => {
+  const bySite = new Map<string, Circuit[]>();
+  for (const circuit of topology.circuits.values()) {
+    const siteId = circuit.site?.text;
+    if (siteId === undefined || !circuit.microsoftPeering) continue;
+    const circuits = bySite.get(siteId);
+    if (circuits) circuits.push(circuit);
+    else bySite.set(siteId, [circuit]);
+  }
+  return bySite;
+});
 
 /** Circuits at a site that have a `microsoftPeering` section. */
-export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): Circuit[] {
-  return circuitsAtSite(topology, siteId).filter((c) => c.microsoftPeering !== undefined);
+export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): readonly Circuit[] {
+  return microsoftPeeringCircuitsBySite(topology).get(siteId) ?? [];
 }
 
 /**

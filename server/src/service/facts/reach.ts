@@ -5,7 +5,7 @@
  */
 import { findPeeringLocation, geopoliticalRegionOf, PeeringLocation } from '../catalog/catalog';
 import { Circuit, Environment, ListItem, Topology } from '../model/model';
-import { entityFact } from './memo';
+import { entityFact, ownFact } from './memo';
 import { datacenterRegionsOf } from './regions';
 
 export type Sku = 'local' | 'standard' | 'premium';
@@ -22,11 +22,11 @@ export function skuOf(circuit: Circuit): Sku | undefined {
   return SKUS.find((sku) => sku === text);
 }
 
-export function reachBasis(circuit: Circuit): ReachBasis | undefined {
+export const reachBasis = ownFact((circuit: Circuit): ReachBasis | undefined => {
   const location = circuit.peeringLocation && findPeeringLocation(circuit.peeringLocation.text);
   const sku = skuOf(circuit);
   return location && sku ? { location, sku } : undefined;
-}
+});
 
 export type RegionReach = 'reachable' | 'unreachable' | 'unknown';
 

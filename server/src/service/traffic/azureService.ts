@@ -32,19 +32,19 @@ export const azureServiceRoutes = entityFact((topology: Topology, service: Azure
   const regions = holding.length ? holding : [...used.values()];
   const via = service.via?.text;
   return regions.map((region): AzureServiceRoute => {
-    const base = {
+    const policy = via === 'private-endpoint' ? delegatingPolicy(topology, region) : undefined;
+    return {
       id: `azure-service:${service.id}:${region.id}`,
-      kind: 'azure-service' as const,
-      from: { kind: 'region' as const, id: region.id },
+      kind: 'azure-service',
+      from: { kind: 'region', id: region.id },
       to: entityHop('azureService', service.id),
-      subject: { kind: 'azureService' as const, id: service.id },
+      route: policy ? 'virtual-network' : 'microsoft-backbone',
+      subject: { kind: 'azureService', id: service.id },
+      expected: policy ? 'virtual-network' : expectedRoute(via),
       service,
       region,
-      ...(azure && { azure }),
+      azure: azure || undefined,
+      cause: policy ? { kind: 'private-endpoint', policy } : { kind: 'backbone' },
     };
-    const policy = via === 'private-endpoint' ? delegatingPolicy(topology, region) : undefined;
-    if (policy) return { ...base, route: 'virtual-network', expected: 'virtual-network', cause: { kind: 'private-endpoint', policy } };
-    const expected = expectedRoute(via);
-    return { ...base, route: 'microsoft-backbone', ...(expected && { expected }), cause: { kind: 'backbone' } };
   });
 });

@@ -34,6 +34,11 @@ export function fallbackRoute(site: Site | undefined): 'internet' | 'no-route' {
   return site && internetOf(site) === 'blocked' ? 'no-route' : 'internet';
 }
 
+/** The circuit that carries a crossing, when one does. */
+export function carrier(cause: { kind: string; circuit?: Circuit }): Circuit | undefined {
+  return cause.kind === 'carried' ? cause.circuit : undefined;
+}
+
 /** The route a crossing gives: ExpressRoute over the circuit that carries it, else the site's fallback, or unknown. */
 export function routeOfCrossing(crossing: Crossing, site: Site | undefined): RouteKind {
   if (crossing.kind === 'carried') return 'expressroute';

@@ -3,22 +3,32 @@
  * over a circuit at its site whose route filter carries that region, else the internet, or no route
  * where the site blocks it. Every connector that uses the gateway takes this route.
  */
-import { findAzureRegion } from '../catalog/catalog';
-import { entityFact, microsoftPeeringCircuitsAtSite } from '../facts';
+import { AzureRegion, findAzureRegion } from '../catalog/catalog';
+import { microsoftPeeringCircuitsAtSite, sectionFact } from '../facts';
 import { Gateway, Topology } from '../model/model';
-import { crossing, fallbackRoute, routeOfCrossing } from './crossing';
+import { carrier, crossing, routeOfCrossing } from './crossing';
 import type { GatewayRoute } from './route';
 
-export const gatewayRoute = entityFact((topology: Topology, gateway: Gateway): GatewayRoute => {
+function decideGateway(topology: Topology, gateway: Gateway): GatewayRoute {
   const siteId = gateway.site?.text;
   const site = siteId !== undefined ? topology.sites.get(siteId) : undefined;
-  const region = gateway.region && findAzureRegion(gateway.region.text);
-  const base = { gateway, ...(site && { site }), ...(region && { region }) };
-  if (siteId === undefined) return { ...base, route: 'unknown', cause: { kind: 'no-site' } };
+  const region = (gateway.region && findAzureRegion(gateway.region.text)) || undefined;
+  const cause = gatewayCause(topology, siteId, region);
+  const route = cause.kind === 'no-site' || cause.kind === 'unknown-region' ? 'unknown' : routeOfCrossing(cause, site);
+  return { gateway, route, circuit: carrier(cause), site, region, cause };
+}
+
+const gateways = sectionFact((topology) => topology.gateways.values(), decideGateway);
+
+/** Every gateway's route to Service Bus, in file order. */
+export const gatewayRoutes = gateways.all;
+export const gatewayRoute = gateways.of;
+
+function gatewayCause(topology: Topology, siteId: string | undefined, region: AzureRegion | undefined): GatewayRoute['cause'] {
+  if (siteId === undefined) return { kind: 'no-site' };
   const circuits = microsoftPeeringCircuitsAtSite(topology, siteId);
   // Without a circuit with Microsoft peering the gateway has only the internet, whatever its region.
-  if (circuits.length === 0) return { ...base, route: fallbackRoute(site), cause: { kind: 'not-carried', lacks: [] } };
-  if (!region) return { ...base, route: 'unknown', cause: { kind: 'unknown-region' } };
-  const cause = crossing(topology, circuits, [region]);
-  return { ...base, route: routeOfCrossing(cause, site), ...(cause.kind === 'carried' && { circuit: cause.circuit }), cause };
-});
+  if (circuits.length === 0) return { kind: 'not-carried', lacks: [] };
+  if (!region) return { kind: 'unknown-region' };
+  return crossing(topology, circuits, [region]);
+}

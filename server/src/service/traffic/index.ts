@@ -7,8 +7,8 @@
 import { topologyFact } from '../facts';
 import type { Topology } from '../model/model';
 import { azureServiceRoutes } from './azureService';
-import { connectorRoute } from './connector';
-import { desktopFlowRoute } from './desktopFlow';
+import { connectorRoutes } from './connector';
+import { desktopFlowRoutes } from './desktopFlow';
 import { Reason, reasonOf } from './reasons';
 import type { FlowRoute } from './route';
 import { staticContentRoutes } from './staticContent';
@@ -16,9 +16,9 @@ import { usersRoutes } from './users';
 
 export * from './route';
 export { azureServiceRoutes } from './azureService';
-export { connectorRoute, expectedRoute } from './connector';
-export { desktopFlowRoute } from './desktopFlow';
-export { gatewayRoute } from './gateway';
+export { connectorRoute, connectorRoutes, expectedRoute } from './connector';
+export { desktopFlowRoute, desktopFlowRoutes } from './desktopFlow';
+export { gatewayRoute, gatewayRoutes } from './gateway';
 export { staticContentRoutes } from './staticContent';
 export { usersRoutes } from './users';
 export type { Reason } from './reasons';
@@ -29,8 +29,8 @@ export const flowRoutes = topologyFact((topology: Topology): readonly FlowRoute[
     const staticContent = staticContentRoutes(topology, environment);
     return usersRoutes(topology, environment).flatMap((users, index) => (staticContent[index] ? [users, staticContent[index]] : [users]));
   }),
-  ...[...topology.connectors.values()].map((connector) => connectorRoute(topology, connector)),
-  ...[...topology.desktopFlows.values()].map((flow) => desktopFlowRoute(topology, flow)),
+  ...connectorRoutes(topology),
+  ...desktopFlowRoutes(topology),
   ...[...topology.azureServices.values()].flatMap((service) => azureServiceRoutes(topology, service)),
 ]);
 

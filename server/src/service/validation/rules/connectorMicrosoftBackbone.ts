@@ -1,6 +1,6 @@
 import { Rule } from '../rule';
 import { catalogConnector } from '../../facts';
-import { connectorRoute } from '../../traffic';
+import { connectorRoutes } from '../../traffic';
 import { routeSentence } from '../../text/words';
 
 export const connectorMicrosoftBackbone: Rule = {
@@ -9,9 +9,8 @@ export const connectorMicrosoftBackbone: Rule = {
   title: 'A connector to a Microsoft service names a route, but that traffic stays inside Microsoft\'s datacenters.',
   source: 'arch',
   check({ topology, report }) {
-    for (const connector of topology.connectors.values()) {
+    for (const { connector, cause, expected } of connectorRoutes(topology)) {
       // A Microsoft service, reached inside Microsoft's datacenters, where the file expects ExpressRoute or the internet.
-      const { cause, expected } = connectorRoute(topology, connector);
       if (cause.kind !== 'microsoft-service' || (expected !== 'expressroute' && expected !== 'internet') || !connector.via) continue;
       const route = routeSentence(expected);
       const info = catalogConnector(connector);

@@ -1,7 +1,7 @@
 import { replaceValueFix } from './shared/edits';
 import { Rule } from '../rule';
 import { catalogConnector } from '../../facts';
-import { connectorRoute } from '../../traffic';
+import { connectorRoutes } from '../../traffic';
 
 export const connectorPublicInternet: Rule = {
   code: 'connector-public-internet',
@@ -9,9 +9,8 @@ export const connectorPublicInternet: Rule = {
   title: 'A connector to a third-party service is expected to take ExpressRoute, but that traffic uses the public internet.',
   source: 'arch',
   check({ topology, report }) {
-    for (const connector of topology.connectors.values()) {
+    for (const { connector, route, cause, expected } of connectorRoutes(topology)) {
       // A third-party service, reached over the internet (from the delegated subnet or not), where the file expects ExpressRoute.
-      const { route, cause, expected } = connectorRoute(topology, connector);
       if (route !== 'internet' || (cause.kind !== 'third-party' && cause.kind !== 'subnet-to-internet') || expected !== 'expressroute' || !connector.via) continue;
       const info = catalogConnector(connector);
       const service = info?.target === 'third-party' ? info.displayName : undefined;

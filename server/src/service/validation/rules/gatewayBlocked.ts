@@ -1,4 +1,4 @@
-import { gatewayRoute } from '../../traffic';
+import { gatewayRoutes } from '../../traffic';
 import { Rule } from '../rule';
 
 export const gatewayBlocked: Rule = {
@@ -7,9 +7,8 @@ export const gatewayBlocked: Rule = {
   title: 'A gateway sits at a site that blocks the internet and has no circuit with Microsoft peering: it cannot reach Azure Service Bus.',
   source: 'gw-comm',
   check({ topology, report }) {
-    for (const gateway of topology.gateways.values()) {
+    for (const { gateway, route, site, cause } of gatewayRoutes(topology)) {
       // No route for want of any circuit with Microsoft peering at the site.
-      const { route, site, cause } = gatewayRoute(topology, gateway);
       if (route !== 'no-route' || cause.kind !== 'not-carried' || cause.lacks.length > 0 || !site) continue;
       report({
         at: gateway.key,

@@ -4,7 +4,7 @@ import { Topology } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 import { catalogConnector, regionNames, gatewayFit, environmentRegion } from '../../facts';
-import { connectorRoute } from '../../traffic';
+import { connectorRoutes } from '../../traffic';
 
 interface Candidate {
   id: string;
@@ -31,9 +31,8 @@ export const gatewayRequired: Rule = {
   title: 'A connector to an on-premises source names no gateway.',
   source: 'arch',
   check({ topology, report }) {
-    for (const connector of topology.connectors.values()) {
+    for (const { connector, cause, unlinkedSubnet } of connectorRoutes(topology)) {
       // Through a delegated subnet no gateway is needed; where its virtual networks reach no site, vnet-route-missing says so.
-      const { cause, unlinkedSubnet } = connectorRoute(topology, connector);
       if (cause.kind !== 'no-gateway' || unlinkedSubnet) continue;
       const info = catalogConnector(connector);
       const source = info?.target === 'on-premises' ? info.displayName : 'target: on-premises';

@@ -2,7 +2,7 @@ import { AzureRegion, findAzureRegion } from '../../catalog/catalog';
 import { Circuit } from '../../model/model';
 import { appendListItems, listNode } from './shared/edits';
 import { carriedRoutes, reachBasis, writesValues } from '../../facts';
-import { gatewayRoute } from '../../traffic';
+import { gatewayRoutes } from '../../traffic';
 import { circuitOfData, regionItem } from './shared/circuitFix';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
@@ -26,9 +26,8 @@ export const gatewayRouteFilter: Rule = {
   source: 'gw-comm',
   publicCloudOnly: true,
   check({ topology, report }) {
-    for (const gateway of topology.gateways.values()) {
+    for (const { gateway, route, site, region: azure, cause: why } of gatewayRoutes(topology)) {
       // No route because no circuit at the site carries the gateway's region (none at all: gateway-blocked).
-      const { route, site, region: azure, cause: why } = gatewayRoute(topology, gateway);
       if (route !== 'no-route' || why.kind !== 'not-carried' || why.lacks.length === 0 || !site || !azure || !gateway.region) continue;
       const lacks = why.lacks.map((lack) => ({
         circuit: lack.circuit,

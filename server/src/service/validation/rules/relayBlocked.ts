@@ -2,7 +2,7 @@ import { setKey } from './shared/edits';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 import { microsoftPeeringCircuitsAtSite } from '../../facts';
-import { desktopFlowRoute } from '../../traffic';
+import { desktopFlowRoutes } from '../../traffic';
 
 export const relayBlocked: Rule = {
   code: 'relay-blocked',
@@ -10,8 +10,7 @@ export const relayBlocked: Rule = {
   title: 'A desktop flow relays over the internet from a site that blocks it.',
   source: 'pad-arch',
   check({ topology, report }) {
-    for (const flow of topology.desktopFlows.values()) {
-      const { route, site, cause } = desktopFlowRoute(topology, flow);
+    for (const { flow, route, site, cause } of desktopFlowRoutes(topology)) {
       if (route !== 'no-route' || cause.kind !== 'relay-internet' || !site) continue;
       const peering = microsoftPeeringCircuitsAtSite(topology, site.id).map((c) => c.id);
       const relay = flow.relay ? 'relay: internet' : 'relay is internet by default';

@@ -1,7 +1,7 @@
 import { circuitsAtSite, internetOf } from '../../model/model';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
-import { desktopFlowRoute } from '../../traffic';
+import { desktopFlowRoutes } from '../../traffic';
 
 export const relayNeedsMicrosoftPeering: Rule = {
   code: 'relay-needs-microsoft-peering',
@@ -9,9 +9,8 @@ export const relayNeedsMicrosoftPeering: Rule = {
   title: 'A desktop flow relays over ExpressRoute from a site with no Microsoft peering.',
   source: 'how',
   check({ topology, report }) {
-    for (const flow of topology.desktopFlows.values()) {
+    for (const { flow, site, cause } of desktopFlowRoutes(topology)) {
       // relay: expressroute, not carried for want of any circuit with Microsoft peering at the site.
-      const { site, cause } = desktopFlowRoute(topology, flow);
       if (cause.kind !== 'not-carried' || cause.lacks.length > 0 || !site || !flow.relay) continue;
       const circuits = circuitsAtSite(topology, site.id);
       const ids = listWords(circuits.map((c) => c.id));

@@ -1,6 +1,6 @@
 import { Rule } from '../rule';
 import { microsoftPeeringCircuitsAtSite } from '../../facts';
-import { desktopFlowRoute } from '../../traffic';
+import { desktopFlowRoutes } from '../../traffic';
 
 export const relayPublicInternet: Rule = {
   code: 'relay-public-internet',
@@ -8,9 +8,8 @@ export const relayPublicInternet: Rule = {
   title: 'A desktop flow reaches Azure Relay over the public internet.',
   source: 'pad-arch',
   check({ topology, report }) {
-    for (const flow of topology.desktopFlows.values()) {
+    for (const { flow, route, site, cause } of desktopFlowRoutes(topology)) {
       // A blocked site is relay-blocked's case (no route).
-      const { route, site, cause } = desktopFlowRoute(topology, flow);
       if (route !== 'internet' || cause.kind !== 'relay-internet' || !site) continue;
       const peering = microsoftPeeringCircuitsAtSite(topology, site.id)[0];
       const relay = flow.relay ? 'relay: internet' : 'relay is internet by default';

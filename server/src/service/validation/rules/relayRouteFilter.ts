@@ -2,7 +2,7 @@ import { azureRegionById, describeRegionCommunity } from '../../catalog/catalog'
 import { appendListItems, listNode } from './shared/edits';
 import { datacenterRegionsOf, servedEnvironments, writesValues, regionNames } from '../../facts';
 import { circuitOfData, regionItem } from './shared/circuitFix';
-import { desktopFlowRoute } from '../../traffic';
+import { desktopFlowRoutes } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -13,9 +13,8 @@ export const relayRouteFilter: Rule = {
   source: 'pad-arch',
   publicCloudOnly: true,
   check({ topology, report }) {
-    for (const flow of topology.desktopFlows.values()) {
+    for (const { flow, site, environment, cause } of desktopFlowRoutes(topology)) {
       // relay: expressroute, and what each circuit at the site lacks (none there: relay-needs-microsoft-peering).
-      const { site, environment, cause } = desktopFlowRoute(topology, flow);
       if (cause.kind !== 'not-carried' || cause.lacks.length === 0 || !site || !environment || !flow.relay) continue;
       const lacking = cause.lacks;
       // A circuit that serves the environment already has its lacks reported on it (route-filter-missing-region, circuit-sku-reach).

@@ -1,4 +1,4 @@
-import { connectorRoute } from '../../traffic';
+import { connectorRoutes } from '../../traffic';
 import { Rule } from '../rule';
 
 export const vnetPublicEndpoint: Rule = {
@@ -7,8 +7,7 @@ export const vnetPublicEndpoint: Rule = {
   title: "A connector of a delegated environment calls a service outside Microsoft: its calls leave through your virtual network.",
   source: 'vnet-support',
   check({ topology, report }) {
-    for (const connector of topology.connectors.values()) {
-      const { cause, serviceName: name } = connectorRoute(topology, connector);
+    for (const { connector, cause, serviceName: name } of connectorRoutes(topology)) {
       if (cause.kind !== 'subnet-to-internet') continue;
       const { policy } = cause;
       report({

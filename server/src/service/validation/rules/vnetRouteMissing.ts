@@ -1,6 +1,6 @@
 import { addEntry, appendListItems, listNode } from './shared/edits';
 import { policyHubs, policyLinkTargets, policyVnets } from '../../facts';
-import { connectorRoute } from '../../traffic';
+import { connectorRoutes } from '../../traffic';
 import { Rule } from '../rule';
 import { listWords } from '../../text/words';
 
@@ -11,8 +11,7 @@ export const vnetRouteMissing: Rule = {
   source: 'vnet-support',
   check({ topology, report }) {
     const circuits = [...topology.circuits.values()].filter((c) => c.site && topology.sites.has(c.site.text)).map((c) => c.id);
-    for (const connector of topology.connectors.values()) {
-      const policy = connectorRoute(topology, connector).unlinkedSubnet;
+    for (const { connector, unlinkedSubnet: policy } of connectorRoutes(topology)) {
       if (!policy || !connector.via) continue;
       const vnets = policyVnets(policy);
       const hubs = policyHubs(policy);
