@@ -64,6 +64,8 @@ export interface EntityBase {
   /** The entity's map, when its value is one. */
   map?: YAMLMap;
   name?: ScalarField;
+  /** What identifies the entity in Azure or Power Platform (a resource id, an environment's GUID): what `ppnet drift` matches it by. Circuits, environments, gateways and enterprise policies. */
+  azureId?: ScalarField;
 }
 
 export interface Environment extends EntityBase {
@@ -348,7 +350,7 @@ export function buildEntity<K extends EntityKind>(doc: Document, kind: K, key: S
   const node = resolveNode(doc, value);
   const map = isMap(node) ? node : undefined;
   const fields = new Fields(doc, map);
-  const base: EntityBase = { kind, id: String(key.value), key, map, name: fields.scalar('name') };
+  const base: EntityBase = { kind, id: String(key.value), key, map, name: fields.scalar('name'), azureId: fields.scalar('azureId') };
   return (BUILDERS[kind] as Builder<K>)(fields, base);
 }
 

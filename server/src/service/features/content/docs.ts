@@ -198,6 +198,11 @@ export const CONCEPTS = {
     text: 'An environment created with "Get new features early" is on the early release cycle: updates reach it before the others. The cycle is set when the environment is created and cannot change. With Virtual Network support, an early environment needs an enterprise policy of its own.',
     sources: ['early-release', 'vnet-support'],
   },
+  azureId: {
+    title: 'Deployed identity',
+    text: 'What the entity is called where it is deployed: an Azure resource id for a circuit or an enterprise policy, the environment\'s GUID in Power Platform, the gateway cluster\'s id. ppnet never signs in anywhere; `ppnet drift` compares the design with the JSON you exported and matches each entity by this key, else by its id. `ppnet import` writes it.',
+    sources: ['arch'],
+  },
   managed: {
     title: 'Managed Environment',
     text: 'Managed Environments are a set of governance features an administrator turns on per environment. Virtual Network support is one of them: only a Managed Environment can be linked to an enterprise policy.',
@@ -238,13 +243,13 @@ const SECTION_CONCEPT: Record<string, ConceptId> = lookupTable({
 const TOP_LEVEL: Record<string, ConceptId> = lookupTable({ version: 'format', name: 'format', cloud: 'cloud', ...SECTION_CONCEPT });
 
 const FIELD_CONCEPTS: Record<string, Record<string, ConceptId>> = lookupTables({
-  environments: { type: 'environmentType', releaseCycle: 'releaseCycle', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
+  environments: { azureId: 'azureId', type: 'environmentType', releaseCycle: 'releaseCycle', apps: 'apps', cdn: 'cdn', datacenterRegions: 'datacenterRegions', managed: 'managed', enterprisePolicy: 'enterprisePolicy' },
   sites: { internetEgress: 'nat' },
-  circuits: { site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
-  gateways: { site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
+  circuits: { azureId: 'azureId', site: 'site', region: 'circuitRegion', peeringLocation: 'peeringLocation', sku: 'sku', environments: 'environment', microsoftPeering: 'peering', privatePeering: 'peering' },
+  gateways: { azureId: 'azureId', site: 'site', region: 'gatewayRegion', members: 'cluster', tls: 'tls' },
   connectors: { environment: 'environment', gateway: 'gateway' },
   desktopFlows: { environment: 'environment', site: 'site' },
-  enterprisePolicies: { subnets: 'delegatedSubnet' },
+  enterprisePolicies: { azureId: 'azureId', subnets: 'delegatedSubnet' },
 });
 
 /** "Sources: [title](url), ..." in Markdown. */
