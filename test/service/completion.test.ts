@@ -32,7 +32,7 @@ const edit = (item: CompletionItem) => item.textEdit as TextEdit;
 describe('completion: keys', () => {
   it('offers the keys an entity does not have yet, required first, each with its description', () => {
     const items = complete(contosoWith('  gw-dub:\n    site: dub-dc\n    region: northeurope\n', '  gw-dub:\n    site: dub-dc\n    |\n'));
-    assert.deepEqual(labels(items), ['region', 'name', 'tls']);
+    assert.deepEqual(labels(items), ['region', 'name', 'tls', 'azureId']);
     for (const item of items) assert.equal(markdown(item), schemaAt(['gateways', 'gw-dub', item.label])!.description);
     assert.deepEqual(
       items.map((i) => [i.detail, edit(i).newText, i.insertTextFormat, i.command?.command]),
@@ -40,13 +40,14 @@ describe('completion: keys', () => {
         ['required', 'region: $0', InsertTextFormat.Snippet, 'editor.action.triggerSuggest'],
         [undefined, 'name: $0', InsertTextFormat.Snippet, undefined],
         [undefined, 'tls: $0', InsertTextFormat.Snippet, 'editor.action.triggerSuggest'],
+        [undefined, 'azureId: $0', InsertTextFormat.Snippet, undefined],
       ],
     );
   });
 
   it('opens a map or a block list for keys that hold one, in the file\'s indentation', () => {
     const items = complete(contosoWith('    microsoftPeering:\n      advertisedPrefixes: [203.0.113.64/29]\n      routeFilter: [12076:51004, 12076:51006]   # East US, West US\n', '    |\n'));
-    assert.deepEqual(labels(items), ['name', 'microsoftPeering', 'privatePeering']);
+    assert.deepEqual(labels(items), ['name', 'microsoftPeering', 'privatePeering', 'azureId']);
     assert.equal(edit(items[1]).newText, 'microsoftPeering:\n  $0');
     assert.equal(items[1].insertTextMode, InsertTextMode.adjustIndentation);
     const peering = complete('version: 1\ncircuits:\n    er:\n        microsoftPeering:\n            |\n');
@@ -55,7 +56,7 @@ describe('completion: keys', () => {
 
   it('completes only the name when the key is already followed by a colon', () => {
     const items = complete('version: 1\nenvironments:\n  prod:\n    re|gion: europe\n    apps: [canvas]\n');
-    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'releaseCycle', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['region', 'name', 'datacenterRegions', 'type', 'releaseCycle', 'cdn', 'managed', 'enterprisePolicy', 'azureId']);
     assert.deepEqual(edit(items[0]), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'region' });
     assert.deepEqual([items[0].insertTextFormat, items[0].command], [InsertTextFormat.PlainText, undefined]);
   });
@@ -77,7 +78,7 @@ describe('completion: keys', () => {
 
   it('reads CRLF files as well', () => {
     const items = complete('version: 1\r\nenvironments:\r\n  prod:\r\n    region: europe\r\n    |\r\n');
-    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'releaseCycle', 'apps', 'cdn', 'managed', 'enterprisePolicy']);
+    assert.deepEqual(labels(items), ['name', 'datacenterRegions', 'type', 'releaseCycle', 'apps', 'cdn', 'managed', 'enterprisePolicy', 'azureId']);
   });
 
   it('offers the top-level keys the file lacks', () => {
@@ -285,7 +286,7 @@ describe('completion: broken text', () => {
     assert.ok(service.validate(doc(withCursor(withRegion).text)).some((d) => d.code === 'yaml-syntax'));
     assert.deepEqual(labels(complete(withRegion).slice(0, 2)), ['westeurope', 'northeurope']);
     const keys = complete('version: 1\nenvironments:\n  prod:\n    region: eu\n    type: [\ncircuits:\n  er:\n    site: x\n    |');
-    assert.deepEqual(labels(keys), ['region', 'name', 'peeringLocation', 'sku', 'bandwidth', 'environments', 'microsoftPeering', 'privatePeering']);
+    assert.deepEqual(labels(keys), ['region', 'name', 'peeringLocation', 'sku', 'bandwidth', 'environments', 'microsoftPeering', 'privatePeering', 'azureId']);
   });
 
   it('never throws, wherever the cursor is in a file cut anywhere', () => {
