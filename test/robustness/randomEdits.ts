@@ -65,3 +65,43 @@ export function applyEdit(text: string, change: Edit, history: string[]): string
   return lines.join('\n');
 }
 
+
+/**
+ * Fragments typed one character at a time: each passes through versions where the YAML is broken (a
+ * key without its colon, an unclosed quote or bracket, a tab, an anchor without its alias, a `? ` key,
+ * a document marker) and most end valid again.
+ */
+const TYPED = [
+  '\n    cdn: true', '\n    region: europe', '\n  added:\n    region: europe', '\nsites:\n  s9:\n    internet: allowed',
+  ' "quoted value"', " 'single value'", ' [canvas, model-driven]', ' {a: 1, b: [2, 3]}', '\n    apps: [canvas,\n      model-driven]',
+  ' &anchor value', '\n    name: *anchor', '\n    <<: {region: europe}', '\n\tregion: europe', '\n    ? complex\n    : value',
+  '\n---\n', '\n...\n', '\n  - item', '\n   mis: indented', '\n description: |\n      text\n', ' "unclosed', ' [unclosed',
+  '\n    a: b: c', '\n# ppnet-disable-next-line schema\n', '\n    name: "a\\"b"', '\n    key: value # comment',
+];
+
+/** Typing: a fragment typed character by character at a line's end or start, then some of it deleted again. */
+export interface Typing {
+  line: number;
+  atEnd: boolean;
+  fragment: string;
+  backspaces: number;
+}
+
+export const typingArbitrary: fc.Arbitrary<Typing> = fc.record({
+  line: fc.nat(),
+  atEnd: fc.boolean(),
+  fragment: fc.constantFrom(...TYPED),
+  backspaces: fc.oneof(fc.constant(0), fc.nat({ max: 6 })),
+});
+
+/** The edits of a typing, one character each, as offsets in the text each applies to (insert `text` at `at`, after deleting `remove`). */
+export function keystrokes(text: string, typing: Typing): { at: number; remove: number; text: string }[] {
+  const lines = text.split('\n');
+  const line = typing.line % lines.length;
+  let at = lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0);
+  if (typing.atEnd) at += lines[line].length;
+  const strokes: { at: number; remove: number; text: string }[] = [];
+  for (const char of typing.fragment) strokes.push({ at: at++, remove: 0, text: char });
+  for (let i = 0; i < Math.min(typing.backspaces, typing.fragment.length); i++) strokes.push({ at: --at, remove: 1, text: '' });
+  return strokes;
+}

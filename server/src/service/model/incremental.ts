@@ -15,8 +15,9 @@
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
-import { DuplicateKey, duplicateKeysBelow, findComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, PARSE_OPTIONS, parseText } from '../syntax/parse';
+import { DuplicateKey, duplicateKeysBelow, findComments, finishProblems, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
+import { parseRegion, Region } from './regions';
 
 type ChunkKind = 'top' | 'head' | 'entity';
 
@@ -102,8 +103,9 @@ export class IncrementalParser {
   /**
    * Chunks in the text both versions share at their start are reused where they are, chunks in the
    * text they share at their end are moved by the change in length, and chunks in between are looked
-   * up by text before being parsed. Returns `undefined` when a chunk does not parse cleanly (the
-   * previous version is kept, so that the chunks around a passing error are still reused afterwards).
+   * up by text before being parsed. A chunk that does not parse cleanly is parsed as a broken region
+   * (`regions.ts`) with what it can reach; returns `undefined` when a region's locality cannot be
+   * proved (the clean chunks are kept, so that they are still reused afterwards).
    */
   private parseInChunks(text: string, spans: ChunkSpan[]): ParseResult | undefined {
     const old = this.previous;
@@ -111,7 +113,7 @@ export class IncrementalParser {
     const suffix = commonSuffix(old.text, text, prefix);
     const delta = text.length - old.text.length;
     let byText: Map<string, Chunk[]> | undefined;
-    const used: Chunk[] = [];
+    const used: (Chunk | undefined)[] = [];
     const taken = new Set<Chunk>();
     let next = 0; // the old chunks are in text order, and so are the places looked up in them
     for (const span of spans) {
@@ -122,14 +124,27 @@ export class IncrementalParser {
         const source = text.slice(span.start, span.end);
         byText ??= indexByText(old.chunks.filter((c) => c.end > prefix && c.start < old.text.length - suffix));
         chunk = take(byText, source, span, taken) ?? parseChunk(span, source);
-        if (!chunk) return undefined;
-        taken.add(chunk);
+        if (chunk) taken.add(chunk);
       }
       used.push(chunk);
     }
-    for (let i = 0; i < used.length; i++) moveChunk(used[i], spans[i].start);
-    this.previous = { text, chunks: used };
-    return assemble(text, used);
+    used.forEach((chunk, i) => chunk && moveChunk(chunk, spans[i].start));
+    // The clean chunks are kept even when a region fails below: they are right for this text.
+    this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
+    const parts: (Chunk | Region)[] = [];
+    for (let i = 0; i < spans.length; ) {
+      const chunk = used[i];
+      if (chunk) {
+        parts.push(chunk);
+        i++;
+        continue;
+      }
+      const region = parseRegion(text, spans, (j) => used[j], i, CHUNK_OPTIONS);
+      if (!region) return undefined;
+      parts.push(region);
+      i = region.next;
+    }
+    return assemble(text, parts);
   }
 }
 
@@ -231,10 +246,16 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
  */
 const CHUNK_OPTIONS = { ...PARSE_OPTIONS, schema: new Document(undefined, PARSE_OPTIONS).schema };
 
+/** A `?` that may start an explicit key. */
+const EXPLICIT_KEY = /(?:^|[\s,[{-])\?(?:[ \r\n]|$)/m;
+
 /** Parses one chunk at its offset; `undefined` when the chunk alone does not parse cleanly into one pair. */
 function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
   // A copy, so that the chunk does not keep the whole text of this version alive.
   const text = (' ' + source).slice(1);
+  // An explicit key (`? `) can end where the next chunk starts, not where the chunk's text does: such a
+  // chunk is proved against its neighbours as a region.
+  if (EXPLICIT_KEY.test(text)) return undefined;
   const doc = parseDocument(text, CHUNK_OPTIONS);
   if (doc.errors.length || doc.warnings.length || !isMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const root = doc.contents;
@@ -300,49 +321,59 @@ function moveChunk(chunk: Chunk, start: number): void {
   chunk.end += delta;
 }
 
-/** The document of the chunks, as a full parse of the text gives it. */
-function assemble(text: string, chunks: Chunk[]): ParseResult {
-  const first = chunks[0];
-  const last = chunks[chunks.length - 1];
+/** The document of the chunks and broken regions, as a full parse of the text gives it. */
+function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
   const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
   const root = new YAMLMap(doc.schema);
   const splitSections = new Set<YAMLMap>();
+  // A part's map range, its document's range and comments, where they are in the text.
+  const mapRange = (part: Chunk | Region) => (part.kind === 'region' ? part.mapRange : part.root.range!);
+  const docRange = (part: Chunk | Region) => (part.kind === 'region' ? part.docRange : (part.docRange.map((offset) => offset + part.start) as [number, number, number]));
   let section: YAMLMap | undefined;
-  let sectionEntities: Chunk[] = [];
+  let sectionParts: (Chunk | Region)[] = [];
   const closeSection = () => {
     if (!section) return;
-    const [head, tail] = [sectionEntities[0].root.range!, sectionEntities[sectionEntities.length - 1].root.range!];
+    const [head, tail] = [mapRange(sectionParts[0]), mapRange(sectionParts[sectionParts.length - 1])];
     section.range = [head[0], tail[1], tail[2]];
     section = undefined;
   };
-  for (const chunk of chunks) {
-    if (chunk.kind === 'entity') {
-      section!.items.push(chunk.pair);
-      sectionEntities.push(chunk);
+  const errors: ParseProblem[] = [];
+  const warnings: ParseProblem[] = [];
+  const duplicates: DuplicateKey[] = [];
+  for (const part of parts) {
+    if (part.kind === 'region') {
+      errors.push(...part.errors);
+      warnings.push(...part.warnings);
+      duplicates.push(...part.duplicates);
+    } else duplicates.push(...part.duplicates);
+    if (part.kind === 'entity' || (part.kind === 'region' && part.mode === 'entity')) {
+      if (part.kind === 'region') section!.items.push(...part.pairs);
+      else section!.items.push(part.pair);
+      sectionParts.push(part);
       continue;
     }
     closeSection();
-    if (chunk.kind === 'head') {
+    if (part.kind === 'head') {
       section = new YAMLMap(doc.schema);
-      sectionEntities = [];
+      sectionParts = [];
       splitSections.add(section);
-      chunk.pair.value = section;
+      part.pair.value = section;
     }
-    root.items.push(chunk.pair);
+    if (part.kind === 'region') root.items.push(...part.pairs);
+    else root.items.push(part.pair);
   }
   closeSection();
-  root.range = [first.root.range![0], last.root.range![1], last.root.range![2]];
+  const [first, last] = [parts[0], parts[parts.length - 1]];
+  root.range = [mapRange(first)[0], mapRange(last)[1], mapRange(last)[2]];
   doc.contents = root as unknown as Document.Parsed["contents"];
-  doc.range = [first.docRange[0] + first.start, last.docRange[1] + last.start, last.docRange[2] + last.start];
+  doc.range = [docRange(first)[0], docRange(last)[1], docRange(last)[2]];
   doc.comment = last.docComment;
   doc.commentBefore = first.docCommentBefore;
 
-  const duplicates = duplicateKeysBelow(root, 0, true);
-  for (const chunk of chunks) {
-    if (chunk.kind === 'head') duplicates.push(...duplicateKeysBelow(chunk.pair.value, 1, true));
-    duplicates.push(...chunk.duplicates);
-  }
-  const parsed: ParsedDocument = { text, doc, problems: [], duplicates, comments: findComments(text) };
+  duplicates.push(...duplicateKeysBelow(root, 0, true));
+  for (const section of splitSections) duplicates.push(...duplicateKeysBelow(section, 1, true));
+  const problems = finishProblems([...errors, ...warnings]);
+  const parsed: ParsedDocument = { text, doc, problems, duplicates, comments: findComments(text) };
   const reuseEntity: EntityBuilder = (document, kind, key, value) => {
     const chunk = chunkOfKey.get(key);
     if (chunk?.kind !== 'entity') return buildEntity(document, kind, key, value);
@@ -353,11 +384,16 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
     const findings = validateSchemaOutside(doc, text, splitSections);
     for (const [name, { map }] of topology.sections) {
       if (!map || !splitSections.has(map)) continue;
-      const chunks = mapPairs(doc, map).map((pair) => chunkOfKey.get(pair.key as Scalar)!);
+      const pairs = mapPairs(doc, map);
       // On a first parse no entity has findings yet: all of them valid is checked in one go.
-      const unchecked = chunks.filter((chunk) => !chunk.findings);
+      const unchecked = pairs.map((pair) => chunkOfKey.get(pair.key as Scalar)).filter((chunk): chunk is Chunk => !!chunk && !chunk.findings);
       if (unchecked.length > 1 && entitiesValid(doc, name, unchecked.map((chunk) => chunk.pair))) for (const chunk of unchecked) chunk.findings = [];
-      for (const chunk of chunks) findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
+      for (const pair of pairs) {
+        const chunk = chunkOfKey.get(pair.key as Scalar);
+        // An entity of a broken region is checked on each version: it lives as long as the region.
+        if (!chunk) findings.push(...entitySchemaFindings(doc, name, pair.key as Scalar, pair.value, text));
+        else findings.push(...(chunk.findings ?? entityFindings(chunk, doc, name, text)));
+      }
     }
     return dedupe(findings);
   });

@@ -95,7 +95,7 @@ export function parseText(original: string): ParsedDocument {
   if (loneCrs) problems.push(loneCrProblem(original.search(LONE_CR), loneCrs));
   const control = controlCharacterProblem(text);
   if (control) problems.push(control);
-  return { text, doc, problems: foldRepeats(collapseStackOverflows(problems)), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+  return { text, doc, problems: finishProblems(problems), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
 }
 
 const LONE_CR = /\r(?!\n)/g;
@@ -206,6 +206,11 @@ function notTextProblem(notText: NotText): ParseProblem {
   return { kind: 'error', message: notTextMessage(kind), span: { start: offset, end: kind === 'binary' ? offset + 1 : offset }, complete: true };
 }
 
+/** The problems of a text as they are reported: repeats folded, stack overflows said once (the incremental parser does the same). */
+export function finishProblems(problems: ParseProblem[]): ParseProblem[] {
+  return foldRepeats(collapseStackOverflows(problems));
+}
+
 /** A parser that gives up on a construct may report the same error at the same place many times: report it once, saying how often. */
 function foldRepeats(problems: ParseProblem[]): ParseProblem[] {
   const byKey = new Map<string, { problem: ParseProblem; count: number }>();
@@ -246,7 +251,7 @@ function lineEnd(text: string, offset: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-function problemOf(kind: ParseProblem['kind'], message: string, pos: [number, number], text: string): ParseProblem {
+export function problemOf(kind: ParseProblem['kind'], message: string, pos: [number, number], text: string): ParseProblem {
   const start = Math.min(pos[0], text.length);
   let end = Math.min(Math.max(pos[1], start), text.length);
   if (end === start && start < text.length && text[start] !== '\n') end = start + 1;

@@ -1,0 +1,292 @@
+/**
+ * Broken regions for the incremental parser: the part of a text around a chunk that does not parse
+ * cleanly (a key being typed, an unclosed quote or bracket), parsed with as much of its context as the
+ * YAML parser's state depends on, so that a keystroke that breaks the YAML re-parses only what it can
+ * affect.
+ *
+ * A region is parsed behind the clean span before it (after that span's section key when it is an
+ * entity), which puts the parser where it is at the region's first line in the whole text, and that
+ * span must come out exactly as its clean chunk (the region did not change what came before). Its
+ * locality is then proved, not assumed: the region is parsed again together with the two chunks after
+ * it (a state the region leaves behind can show only on the line after the next), and they must come out
+ * exactly as they were parsed alone (same nodes, values and ranges) while the region keeps exactly its
+ * nodes, errors and warnings. When it does not (an unclosed quote or flow
+ * collection, a plain scalar that runs on into the next line), the region takes in that chunk and is
+ * proved again, up to a bounded size; beyond it, or when anything cannot be told (an alias, a merge
+ * key, a region that reaches into another section), the caller parses the whole text.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLError, YAMLMap } from 'yaml';
+import { DuplicateKey, duplicateKeysBelow, isMergeKey, ParseProblem, problemOf } from '../syntax/parse';
+
+export interface RegionSpan {
+  kind: 'top' | 'head' | 'entity';
+  start: number;
+  end: number;
+  section: string | undefined;
+}
+
+/** What a clean chunk is, to compare the region's right neighbour with: its kind and its one pair, at its place in the text. */
+export interface CleanNeighbour {
+  kind: RegionSpan['kind'];
+  pair: Pair<Scalar, unknown>;
+}
+
+export interface Region {
+  kind: 'region';
+  /** `entity`: the region's pairs are entities of `section`; `top`: top-level pairs. */
+  mode: 'top' | 'entity';
+  section: string | undefined;
+  start: number;
+  end: number;
+  /** The index after the region's last span. */
+  next: number;
+  pairs: Pair[];
+  /** Errors and warnings, at their places in the text. */
+  errors: ParseProblem[];
+  warnings: ParseProblem[];
+  duplicates: DuplicateKey[];
+  /** The range of the map the pairs are in (the root or the section), as the region's parse ends it. */
+  mapRange: [number, number, number];
+  docRange: [number, number, number];
+  docComment: string | null;
+  docCommentBefore: string | null;
+}
+
+/** A region grows at most to this many characters (about a few hundred lines): beyond, the whole text is parsed. */
+const MAX_REGION_LENGTH = 16_384;
+/** Nodes compared at most per comparison (deeper or larger structures are not proved: the whole text is parsed). */
+const MAX_COMPARED = 200_000;
+
+/**
+ * The region that starts at the broken span `first`, or `undefined` when its locality cannot be proved.
+ * `clean(i)` is span `i`'s clean chunk, at its place in the text, or `undefined` when it does not parse
+ * cleanly alone.
+ */
+export function parseRegion(
+  text: string,
+  spans: readonly RegionSpan[],
+  clean: (index: number) => CleanNeighbour | undefined,
+  first: number,
+  options: Parameters<typeof parseDocument>[1],
+): Region | undefined {
+  const span = spans[first];
+  if (span.kind === 'head') return undefined;
+  const mode = span.kind;
+  const prefix = prefixOf(text, spans, clean, first);
+  if (!prefix) return undefined;
+  const windowStart = span.start - prefix.text.length;
+  for (let next = first + 1; ; next++) {
+    const end = spans[next - 1].end;
+    if (end - windowStart > MAX_REGION_LENGTH) return undefined;
+    const body = prefix.text + text.slice(span.start, end);
+    const own = parseDocument(body, options);
+    const budget = { left: MAX_COMPARED };
+    const pairs = regionPairs(own, mode, prefix, windowStart, budget);
+    if (!pairs || (mode === 'entity' && pairs.after.length) || own.errors.concat(own.warnings).some((e) => e.pos[0] < prefix.text.length)) return undefined;
+    const ownPairs = [...pairs.inSection, ...pairs.after];
+    // Two spans after the region: a state the region leaves behind can show only on the line after the next.
+    const after = spans.slice(next, next + 2);
+    const neighbours = after.map((_, i) => clean(next + i));
+    const window = () => body + text.slice(after[0].start, after[after.length - 1].end);
+    if (next === spans.length || provedLocal(own, ownPairs, window(), options, mode, prefix, neighbours, windowStart, budget)) {
+      return finish(text, own, ownPairs, mode, span.section, next, windowStart, span.start, end);
+    }
+    // The region reaches into the next span: take it in, if it is of the region's kind.
+    const following = spans[next];
+    if (following.kind !== mode || following.section !== span.section) return undefined;
+  }
+}
+
+interface Prefix {
+  /** The text parsed before the region: the clean span before it, after its section's key when it is an entity. */
+  text: string;
+  /** That span's clean chunk; none at the start of the text. */
+  before: CleanNeighbour | undefined;
+  /** The section of `before` when it is an entity. */
+  section: string | undefined;
+}
+
+/**
+ * What puts the parser where it is at the region's first line in the whole text: the span before the
+ * region, which is clean (a region ends only before a clean span), parsed as it is, after its
+ * section's key when it is an entity (the parser's state at a line depends on how deep the line before
+ * it nests, so no stand-in would do).
+ */
+function prefixOf(text: string, spans: readonly RegionSpan[], clean: (index: number) => CleanNeighbour | undefined, first: number): Prefix | undefined {
+  if (first === 0) return { text: '', before: undefined, section: undefined };
+  const span = spans[first - 1];
+  const before = clean(first - 1);
+  if (!before || span.end - span.start > MAX_REGION_LENGTH) return undefined;
+  const own = text.slice(span.start, span.end);
+  return span.kind === 'entity' ? { text: `${span.section}:\n${own}`, before, section: span.section } : { text: own, before, section: undefined };
+}
+
+/**
+ * The region's pairs in a parse of prefix + region (+ more): the pairs after the prefix's in the map
+ * the region starts in (a section for an entity region), and the top-level pairs after that section;
+ * `undefined` when the prefix did not come out exactly as its clean chunk (the region changed its meaning).
+ */
+function regionPairs(doc: Document.Parsed, mode: 'top' | 'entity', prefix: Prefix, windowStart: number, budget: { left: number }): { inSection: Pair[]; after: Pair[] } | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return undefined;
+  const { before } = prefix;
+  if (!before) return mode === 'top' ? { inSection: [], after: [...root.items] } : undefined;
+  const [head, ...rest] = root.items;
+  if (!head) return undefined;
+  if (before.kind === 'top') return mode === 'top' && sameNode(head, before.pair, windowStart, budget) ? { inSection: [], after: rest } : undefined;
+  // The section's key: the head chunk's (its value is the section, built from the chunks), or the section line before an entity.
+  if (before.kind === 'head' ? !sameNode(head.key, before.pair.key, windowStart, budget) : !(isScalar(head.key) && head.key.value === prefix.section && head.key.range![0] === 0)) return undefined;
+  const section = head.value;
+  if (!isMap(section) || section.flow) return undefined;
+  if (before.kind === 'head') return mode === 'entity' ? { inSection: [...section.items], after: rest } : undefined;
+  if (!section.items.length || !sameNode(section.items[0], before.pair, windowStart, budget)) return undefined;
+  if (mode === 'top') return section.items.length === 1 ? { inSection: [], after: rest } : undefined;
+  return { inSection: section.items.slice(1), after: rest };
+}
+
+/**
+ * Whether the region ends where it is: parsed together with the (one or two) spans after it, the
+ * region keeps exactly its pairs, errors and warnings, and those spans come out exactly as their clean
+ * chunks.
+ */
+function provedLocal(
+  own: Document.Parsed,
+  ownPairs: Pair[],
+  window: string,
+  options: Parameters<typeof parseDocument>[1],
+  mode: 'top' | 'entity',
+  prefix: Prefix,
+  neighbours: (CleanNeighbour | undefined)[],
+  windowStart: number,
+  budget: { left: number },
+): boolean {
+  // A span after it that is broken too: the region takes the spans up to it in.
+  if (neighbours.some((n) => !n)) return false;
+  const [first, second] = neighbours as CleanNeighbour[];
+  const doc = parseDocument(window, options);
+  if (!sameProblems(doc.errors, own.errors) || !sameProblems(doc.warnings, own.warnings)) return false;
+  // An entity region followed by an entity keeps it in the section; followed by a top-level key, in the root.
+  const found = regionPairs(doc, mode, prefix, windowStart, budget);
+  if (!found) return false;
+  const pairs = [...found.inSection, ...found.after];
+  // A section's key followed by its first entity holds it; each span is otherwise a pair of its own.
+  const nested = first.kind === 'head' && second?.kind === 'entity';
+  if (pairs.length !== ownPairs.length + (second && !nested ? 2 : 1)) return false;
+  for (let i = 0; i < ownPairs.length; i++) if (!sameNode(pairs[i], ownPairs[i], 0, budget)) return false;
+  const [next, afterNext] = pairs.slice(ownPairs.length);
+  if (nested) {
+    const section = next.value;
+    return sameNode(next.key, first.pair.key, windowStart, budget) && isMap(section) && !section.flow && section.items.length === 1 && sameNode(section.items[0], second.pair, windowStart, budget);
+  }
+  return sameNeighbour(next, first, windowStart, budget) && (!second || sameNeighbour(afterNext, second, windowStart, budget));
+}
+
+/** Whether a pair of the window is a clean chunk's pair; a section's key alone (its entities are chunks of their own) has a null value in both. */
+function sameNeighbour(pair: Pair, neighbour: CleanNeighbour, windowStart: number, budget: { left: number }): boolean {
+  if (neighbour.kind !== 'head') return sameNode(pair, neighbour.pair, windowStart, budget);
+  return sameNode(pair.key, neighbour.pair.key, windowStart, budget) && isScalar(pair.value) && pair.value.value === null;
+}
+
+function sameProblems(a: readonly YAMLError[], b: readonly YAMLError[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.code === b[i].code && e.message === b[i].message && e.pos[0] === b[i].pos[0] && e.pos[1] === b[i].pos[1]);
+}
+
+/** Whether two node trees are the same, `b`'s ranges `delta` further in the text than `a`'s (without recursion: nesting can be deep). */
+function sameNode(a: unknown, b: unknown, delta: number, budget: { left: number }): boolean {
+  const pending: [unknown, unknown][] = [[a, b]];
+  while (pending.length) {
+    if (--budget.left < 0) return false;
+    const [x, y] = pending.pop()!;
+    if (x === null || x === undefined || y === null || y === undefined) {
+      if ((x ?? null) !== (y ?? null)) return false;
+      continue;
+    }
+    if (isPair(x)) {
+      if (!isPair(y)) return false;
+      pending.push([x.key, y.key], [x.value, y.value]);
+      continue;
+    }
+    if (isAlias(x) || isAlias(y)) return false;
+    const [nx, ny] = [x as Node, y as Node];
+    if (!nx.range || !ny.range || nx.range.some((offset, i) => offset + delta !== ny.range![i])) return false;
+    if (nx.tag !== ny.tag || nx.anchor !== ny.anchor) return false;
+    if (isScalar(nx)) {
+      if (!isScalar(ny) || nx.type !== ny.type || (nx as { source?: unknown }).source !== (ny as { source?: unknown }).source) return false;
+      const [vx, vy] = [nx.value, ny.value];
+      if (!Object.is(vx, vy) && !(typeof vx === 'object' && typeof vy === 'object' && String(vx) === String(vy))) return false;
+    } else if (isMap(nx)) {
+      if (!isMap(ny) || !!nx.flow !== !!ny.flow || nx.constructor !== ny.constructor || nx.items.length !== ny.items.length) return false;
+      nx.items.forEach((pair, i) => pending.push([pair, ny.items[i]]));
+    } else if (isSeq(nx)) {
+      if (!isSeq(ny) || !!nx.flow !== !!ny.flow || nx.constructor !== ny.constructor || nx.items.length !== ny.items.length) return false;
+      nx.items.forEach((item, i) => pending.push([item, ny.items[i]]));
+    } else return false;
+  }
+  return true;
+}
+
+/** The region's pairs, problems and ranges moved to their place in the text; `undefined` for what a region cannot hold. */
+function finish(
+  text: string,
+  doc: Document.Parsed,
+  pairs: Pair[],
+  mode: 'top' | 'entity',
+  section: string | undefined,
+  next: number,
+  windowStart: number,
+  start: number,
+  end: number,
+): Region | undefined {
+  // Merge keys take pairs from elsewhere, aliases name anchors elsewhere: only a whole parse tells.
+  if (pairs.some((pair) => isMergeKey(pair))) return undefined;
+  const nodes: Node[] = [];
+  if (!collect(pairs, nodes)) return undefined;
+  const map = (mode === 'top' ? doc.contents : (doc.contents as YAMLMap<unknown, unknown>).items[0].value) as YAMLMap;
+  // Ranges shared by several nodes (a map and its first key) are moved once.
+  const moved = new Set<number[]>();
+  for (const range of [...nodes.map((node) => node.range!), map.range!, doc.range]) {
+    if (moved.has(range)) continue;
+    moved.add(range);
+    for (let i = 0; i < 3; i++) range[i] += windowStart;
+  }
+  const place = (e: YAMLError, kind: ParseProblem['kind']) => problemOf(kind, e.message, [e.pos[0] + windowStart, e.pos[1] + windowStart], text);
+  return {
+    kind: 'region',
+    mode,
+    section,
+    start,
+    end,
+    next,
+    pairs,
+    errors: doc.errors.map((e) => place(e, 'error')),
+    warnings: doc.warnings.map((e) => place(e, 'warning')),
+    duplicates: pairs.flatMap((pair) => duplicateKeysBelow(pair.value, mode === 'entity' ? 2 : 1)),
+    mapRange: [...map.range!] as [number, number, number],
+    docRange: [...doc.range] as [number, number, number],
+    docComment: doc.comment,
+    docCommentBefore: doc.commentBefore,
+  };
+}
+
+/** Every node of the pairs; false when there is an alias. */
+function collect(pairs: Pair[], into: Node[]): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [];
+  for (const pair of pairs) pending.push(pair.key, pair.value);
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null || node === undefined || seen.has(node)) continue;
+    seen.add(node);
+    if (isAlias(node)) return false;
+    if (isPair(node)) pending.push(node.key, node.value);
+    else if (isScalar(node)) into.push(node);
+    else if (isMap(node)) {
+      into.push(node);
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      into.push(node);
+      pending.push(...node.items);
+    } else return false;
+  }
+  return true;
+}
