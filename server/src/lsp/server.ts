@@ -47,7 +47,8 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
   const publishedConfigs = new Set<string>();
-  const pending = new Map<string, NodeJS.Immediate>();
+  /** Each document's validation in progress, to stop it when a newer version comes or the document closes. */
+  const pending = new Map<string, () => void>();
   const graphAnswers = new GraphAnswers();
   let canWatchFiles = false;
 
@@ -61,37 +62,53 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return config;
   };
 
-  const validateNow = (document: TextDocument) => {
-    const tooLarge = service.liveLimitDiagnostic(document);
-    let diagnostics: Diagnostic[];
-    try {
-      const config = configFor(document.uri);
-      diagnostics = tooLarge ? [tooLarge] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
-      // A config that cannot be read is said on each file it would have set levels for.
-      if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
-    } catch (error) {
-      // The file is not at fault: say so on it, and keep serving.
-      connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      service.forget(document.uri);
-      diagnostics = [service.internalErrorDiagnostic(error)];
-    }
-    // A newer version may have arrived meanwhile: drop a stale result.
-    if (documents.get(document.uri)?.version !== document.version) return;
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  /** The failure of a check: the file is not at fault, so it is said on it, and the server keeps serving. */
+  const failed = (document: TextDocument, error: unknown): Diagnostic[] => {
+    connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    service.forget(document.uri);
+    return [service.internalErrorDiagnostic(error)];
   };
 
-  /** Coalesces bursts of changes: only the latest version of a document is validated. */
+  /**
+   * Validates the newest version of a document a rule at a time, yielding to the event loop after each
+   * (`validateSteps`): a completion, a hover or any other request read meanwhile is answered between
+   * two rules, from the newest parse (which the validation shares), instead of waiting behind the
+   * whole validation. A newer version stops it (bursts of changes coalesce to their last version).
+   */
   const scheduleValidation = (document: TextDocument) => {
-    const previous = pending.get(document.uri);
-    if (previous) clearImmediate(previous);
-    pending.set(
-      document.uri,
-      setImmediate(() => {
-        pending.delete(document.uri);
-        const latest = documents.get(document.uri);
-        if (latest) validateNow(latest);
-      }),
-    );
+    const uri = document.uri;
+    pending.get(uri)?.();
+    let timer: NodeJS.Immediate | undefined;
+    let steps: Iterator<void, Diagnostic[]> | undefined;
+    let target: TextDocument | undefined;
+    let config: LoadedConfig | undefined;
+    const done = (checked: TextDocument, diagnostics: Diagnostic[]) => {
+      pending.delete(uri);
+      // A config that cannot be read is said on each file it would have set levels for.
+      if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
+      void connection.sendDiagnostics({ uri, version: checked.version, diagnostics });
+    };
+    const step = () => {
+      const latest = documents.get(uri);
+      // Closed, or a newer version (whose own validation runs): nothing to publish.
+      if (!latest || (target && latest.version !== target.version)) return void pending.delete(uri);
+      target = latest;
+      try {
+        if (!steps) {
+          config = configFor(uri);
+          const tooLarge = service.liveLimitDiagnostic(latest);
+          if (tooLarge) return done(latest, [tooLarge]);
+          steps = service.validateSteps(latest, { ruleLevels: config?.config.ruleLevels });
+        }
+        const next = steps.next();
+        if (next.done) return done(latest, next.value);
+      } catch (error) {
+        return done(latest, failed(latest, error));
+      }
+      timer = setImmediate(step);
+    };
+    timer = setImmediate(step);
+    pending.set(uri, () => timer && clearImmediate(timer));
   };
 
   connection.onInitialize((params) => {
@@ -143,8 +160,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   });
   documents.onDidChangeContent((event) => scheduleValidation(event.document));
   documents.onDidClose((event) => {
-    const timer = pending.get(event.document.uri);
-    if (timer) clearImmediate(timer);
+    pending.get(event.document.uri)?.();
     pending.delete(event.document.uri);
     service.forget(event.document.uri);
     graphAnswers.forget(event.document.uri);

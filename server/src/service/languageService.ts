@@ -19,12 +19,17 @@ import { findDocumentSymbols, getFoldingRanges } from './features/symbols';
 import { IncrementalParser } from './model/incremental';
 import { Topology } from './model/model';
 import type { SchemaFinding } from './model/schema';
-import { validateTopology, ValidationOptions } from './validation/engine';
+import { validationSteps, ValidationOptions } from './validation/engine';
 
 export interface LanguageService {
   /** The topology of a document, parsed once per document version. */
   getTopology(document: TextDocument): Topology;
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
+  /**
+   * The same diagnostics, computed a rule at a time: the iterator yields between rules (a server
+   * answers requests meanwhile) and returns what `validate` returns, which it then caches.
+   */
+  validateSteps(document: TextDocument, options?: ValidationOptions): Iterator<void, Diagnostic[]>;
   /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
   getGraph(document: TextDocument, options?: ValidationOptions): Graph;
   /** Where each diagnostic is by what it is on (entity, keys, text), not by line: for diffs and CI fingerprints. */
@@ -81,14 +86,22 @@ export function createLanguageService(): LanguageService {
     return topology;
   };
   /** Diagnostics once per version and levels: publishing and the preview's graph ask for the same ones. */
-  const validate = (document: TextDocument, options?: ValidationOptions): Diagnostic[] => {
+  function* validateSteps(document: TextDocument, options?: ValidationOptions): Generator<void, Diagnostic[]> {
     const topology = getTopology(document);
     const entry = cache.get(document.uri)!;
     let validated = entry.validated;
     if (!validated || validated.ruleLevels !== options?.ruleLevels) {
-      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics: validateTopology(topology, document, options, entry.schemaFindings) };
+      const diagnostics = yield* validationSteps(topology, document, options, entry.schemaFindings);
+      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics };
     }
     return [...validated.diagnostics];
+  }
+  const validate = (document: TextDocument, options?: ValidationOptions): Diagnostic[] => {
+    const steps = validateSteps(document, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   };
   const forget = (uri: string) => {
     cache.delete(uri);
@@ -108,6 +121,7 @@ export function createLanguageService(): LanguageService {
   return {
     getTopology,
     validate,
+    validateSteps,
     getGraph: (document, options) => {
       const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
       return buildGraph(getTopology(document), document, validate(document, options), title);

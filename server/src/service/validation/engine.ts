@@ -29,6 +29,23 @@ export function validateTopology(
   options: ValidationOptions = {},
   schemaFindings?: () => SchemaFinding[],
 ): Diagnostic[] {
+  const steps = validationSteps(topology, document, options, schemaFindings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same validation one rule at a time: it yields after each rule, so that a server can answer
+ * requests between them (it drops the rest when a newer version comes), and returns the diagnostics.
+ */
+export function* validationSteps(
+  topology: Topology,
+  document: TextDocument,
+  options: ValidationOptions = {},
+  schemaFindings?: () => SchemaFinding[],
+): Generator<void, Diagnostic[]> {
   const levels = options.ruleLevels ?? {};
   const publicCloud = cloudOf(topology) === 'public';
   let wholeDocumentFindings: SchemaFinding[] | undefined;
@@ -39,8 +56,7 @@ export function validateTopology(
     schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= schemaFindingsOfWhole(topology.parsed))),
   };
 
-  const runRules = (rules: Rule[], suppression?: SuppressionReport): Diagnostic[] => {
-    const diagnostics: Diagnostic[] = [];
+  function* runRules(rules: Rule[], diagnostics: Diagnostic[], suppression?: SuppressionReport): Generator<void, Diagnostic[]> {
     for (const rule of rules) {
       if (levels[rule.code] === 'off') continue;
       if (rule.publicCloudOnly && !publicCloud) continue;
@@ -50,15 +66,20 @@ export function validateTopology(
         report: (finding) => diagnostics.push(toDiagnostic(rule, finding, document, levels[rule.code])),
       };
       rule.check(context);
+      yield;
     }
     return diagnostics;
-  };
+  }
 
-  const found = runRules(RULES.filter((r) => r.phase !== 'suppression'));
+  const found = yield* runRules(EARLY_RULES, []);
   const { kept, report } = applyDirectives(found, findDirectives(topology.parsed.comments, document));
-  const late = runRules(RULES.filter((r) => r.phase === 'suppression'), report);
+  const late = yield* runRules(LATE_RULES, [], report);
   return capPerCode(sortDiagnostics([...kept, ...late]));
 }
+
+/** The rules that run before disable comments apply, and those that read what the comments did. */
+const EARLY_RULES = RULES.filter((r) => r.phase !== 'suppression');
+const LATE_RULES = RULES.filter((r) => r.phase === 'suppression');
 
 /** More diagnostics of one code than this in one file are summed up in one, so that editors and reports stay usable. */
 export const MAX_DIAGNOSTICS_PER_CODE = 1000;
