@@ -7,7 +7,7 @@ import type { Position } from 'vscode-languageserver-protocol';
 import { Publication, ServerCommand, StdioLspClient } from '../test/lsp/stdioClient';
 
 /** What the bench's client says it can do: pulled settings, versioned diagnostics, snippets, hover. */
-const CAPABILITIES = {
+export const CAPABILITIES = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
   textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: {} },
 };

@@ -5,10 +5,13 @@
  *   yaml-language-server side by side (validating the same file with `schemas/ppnet.schema.json`,
  *   schema store off), against one bare `yaml` parse of the same text;
  * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
+ * - typing: keystrokes as an editor sends them on the same sizes, side by side: in a value, in a new key
+ *   (the YAML broken until its `:`), and a completion and a hover right after such a keystroke (bench/typing.ts);
+ * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
  * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts).
  *
  * Prints the tables and, when every part ran, writes them to `bench/RESULTS.md`.
- * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview) and sizes only.
+ * `npm run bench -- typing 1000 10000` runs some parts (editor, typing, graph, preview) and sizes only.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,8 +27,15 @@ import { GraphCliResult, measureGraphCli } from './graphCli';
 import { measurePreview, PreviewResult } from './preview';
 import { graphTable, graphTargets, previewTable, previewTargets } from './previewReport';
 import { generateUnits } from './generate';
+import { measureTyping, TypingPlan, TypingSize, typingTable, typingTargets } from './typing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+const TYPING_PLANS: Record<number, TypingPlan> = {
+  1000: { values: 30, keys: 30 },
+  10000: { values: 20, keys: 20 },
+  50000: { values: 8, keys: 8 },
+};
 
 const PLANS: Record<number, Plan> = {
   1000: { opens: 5, edits: 100, warmupEdits: 10, syntaxEdits: 10, requests: 50 },
@@ -81,7 +91,7 @@ function parseFloorMs(text: string, runs: number): number {
   return median(times);
 }
 
-const PARTS = ['editor', 'graph', 'preview'] as const;
+const PARTS = ['editor', 'typing', 'graph', 'preview'] as const;
 type Part = (typeof PARTS)[number];
 const GRAPH_UNITS = [20, 60, 300];
 const GRAPH_RUNS = 3;
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
   const sizes = requested.length ? requested : [1000, 10000, 50000];
   const loadBefore = loadAverage();
   const results = parts.includes('editor') ? await measureEditors(sizes) : [];
+  const typing = parts.includes('typing') ? await measureTypingSizes(sizes) : [];
 
   const graphs: GraphCliResult[] = [];
   if (parts.includes('graph')) {
@@ -123,7 +134,7 @@ async function main(): Promise<void> {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, typing, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
   console.log('written to bench/RESULTS.md');
 }
 
@@ -154,9 +165,25 @@ async function measureEditors(sizes: number[]): Promise<SizeResult[]> {
   return results;
 }
 
+async function measureTypingSizes(sizes: number[]): Promise<TypingSize[]> {
+  const results: TypingSize[] = [];
+  for (const lines of sizes) {
+    const plan = TYPING_PLANS[lines] ?? TYPING_PLANS[10000];
+    const text = generateTopology(lines);
+    const actualLines = text.split('\n').length - 1;
+    console.log(`\ntyping, ${actualLines} lines: ppnet...`);
+    const ppnet = await measureTyping(PPNET, `ppnet-${lines}`, text, plan, lines);
+    console.log(`typing, ${actualLines} lines: yaml-language-server...`);
+    const yls = await measureTyping(YAML_LANGUAGE_SERVER, `yls-${lines}`, text, plan, lines);
+    results.push({ lines: actualLines, bytes: Buffer.byteLength(text), ppnet, yls });
+  }
+  console.log(`\n${typingTable(results)}\n\n${targetList(typingTargets(results))}\n`);
+  return results;
+}
+
 const tenThousand = (results: SizeResult[]) => results.find((r) => Math.abs(r.lines - 10000) < 500);
 
-function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string): string {
+function report(results: SizeResult[], typing: TypingSize[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string): string {
   const ten = tenThousand(results);
   return [
     '# Benchmark: ppnet language server vs yaml-language-server, the graph and the preview',
@@ -192,6 +219,14 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '- one full `yaml` parse: `YAML.parseDocument` of the whole text in the benchmark process (median):',
     '  the floor that any edit handled by a full re-parse cannot beat.',
     '',
+    '## Typing',
+    '',
+    typingTable(typing),
+    '',
+    targetList(typingTargets(typing)),
+    '',
+    ...TYPING_NOTES,
+    '',
     '## The graph: `ppnet graph` beside `ppnet check`',
     '',
     graphTable(graphs),
@@ -226,6 +261,19 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '',
   ].join('\n');
 }
+
+/** How the typing part is measured, as RESULTS.md says it. */
+const TYPING_NOTES = [
+  '- Both servers on the same generated file and seeded places, with incremental `didChange`, one character per change, as an editor',
+  '  sends them; each keystroke waits for the diagnostics of its version (matched on content for yaml-language-server, which sends none).',
+  '- a value keystroke: `x` typed after an enum value, then deleted (a schema error for both, then none): both changes measured.',
+  '- a key keystroke that breaks the YAML: on a fresh line in an entity, `c` (unmeasured), then `d` (measured): a key without its `:`,',
+  '  a YAML error for both. Then `n` with a completion request sent right after it (its time from the change), and a backspace with a',
+  '  hover request right after it; the line is then removed.',
+  `- yaml-language-server waits ${YLS_VALIDATION_DELAY_MS} ms after a change before validating; its keystroke rows are also given without that delay,`,
+  '  and the ratios use them. Completion and hover have no delay in either server.',
+  '- peak memory: VmHWM of the server process after all its typing on that file.',
+];
 
 main().catch((error) => {
   console.error(error);

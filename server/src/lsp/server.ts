@@ -43,6 +43,9 @@ export const cancelUndispatched = (message: { jsonrpc: string }) => ({
   error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson(),
 });
 
+/** How long validation runs before it lets requests in (one rule at least). */
+const VALIDATION_SLICE_MS = 4;
+
 export function startServer(connection: Connection, configs: ConfigSource): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
@@ -70,10 +73,10 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   };
 
   /**
-   * Validates the newest version of a document a rule at a time, yielding to the event loop after each
-   * (`validateSteps`): a completion, a hover or any other request read meanwhile is answered between
-   * two rules, from the newest parse (which the validation shares), instead of waiting behind the
-   * whole validation. A newer version stops it (bursts of changes coalesce to their last version).
+   * Validates the newest version of a document a few rules at a time (`validateSteps`), yielding to the
+   * event loop between slices: a completion, a hover or any other request read meanwhile is answered
+   * between two rules, from the newest parse (which the validation shares), instead of waiting behind
+   * the whole validation. A newer version stops it (bursts of changes coalesce to their last version).
    */
   const scheduleValidation = (document: TextDocument) => {
     const uri = document.uri;
@@ -100,8 +103,12 @@ export function startServer(connection: Connection, configs: ConfigSource): void
           if (tooLarge) return done(latest, [tooLarge]);
           steps = service.validateSteps(latest, { ruleLevels: config?.config.ruleLevels });
         }
-        const next = steps.next();
-        if (next.done) return done(latest, next.value);
+        // Rules run in slices of a few milliseconds: a request waits at most about one slice.
+        const until = performance.now() + VALIDATION_SLICE_MS;
+        for (let next = steps.next(); ; next = steps.next()) {
+          if (next.done) return done(latest, next.value);
+          if (performance.now() >= until) break;
+        }
       } catch (error) {
         return done(latest, failed(latest, error));
       }

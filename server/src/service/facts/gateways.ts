@@ -1,6 +1,7 @@
 /** Gateways: where a gateway's region sits for the environments whose connectors use it. */
 import { AzureRegion, findAzureRegion, PowerPlatformRegion } from '../catalog/catalog';
 import { Connector, Environment, Gateway, ScalarField, Topology } from '../model/model';
+import { topologyFact } from './memo';
 import { environmentRegion } from './regions';
 
 /**
@@ -32,7 +33,7 @@ export interface GatewayUse {
 }
 
 /** Every gateway with a known Azure region, once per environment (with a known region) of the connectors naming it. */
-export function gatewayUses(topology: Topology): GatewayUse[] {
+export const gatewayUses = topologyFact((topology: Topology): GatewayUse[] => {
   // The connectors of each gateway, found in one pass (not one pass per gateway: files can be large).
   const connectorsOf = new Map<string, Connector[]>();
   for (const connector of topology.connectors.values()) {
@@ -68,4 +69,4 @@ export function gatewayUses(topology: Topology): GatewayUse[] {
     uses.push(...byEnvironment.values());
   }
   return uses;
-}
+});

@@ -5,7 +5,7 @@
  */
 import { AzureRegion, azureRegionById, resolveRouteFilterEntry, RouteFilterEntry } from '../catalog/catalog';
 import { Circuit, cloudOf, Environment, ListField, ListItem, Topology } from '../model/model';
-import { entityFact } from './memo';
+import { entityFact, ownFact } from './memo';
 import { circuitReaches } from './reach';
 import { datacenterRegionsOf } from './regions';
 
@@ -47,13 +47,16 @@ export interface ResolvedEntry {
   entry: RouteFilterEntry;
 }
 
-export function resolvedEntries(list: ListField | undefined): ResolvedEntry[] {
-  return (list?.items ?? []).map((item) => ({ item, entry: resolveRouteFilterEntry(item.text) }));
+/** What each entry of a list denotes, once per list: a list of an entity the incremental parser keeps keeps its value. */
+const resolvedOf = ownFact((list: ListField): readonly ResolvedEntry[] => list.items.map((item) => ({ item, entry: resolveRouteFilterEntry(item.text) })));
+
+export function resolvedEntries(list: ListField | undefined): readonly ResolvedEntry[] {
+  return list ? resolvedOf(list) : [];
 }
 
 /** What a circuit's route filter carries: the Azure regions and service communities it selects, and the entries ppnet cannot place. */
 export interface CarriedRoutes {
-  entries: ResolvedEntry[];
+  entries: readonly ResolvedEntry[];
   /** Azure region ids whose regional community the filter lists. */
   regions: ReadonlySet<string>;
   /** Service community values the filter lists (a service's name where no page gives its value), regional service communities included. */
@@ -62,7 +65,8 @@ export interface CarriedRoutes {
   unknown: ResolvedEntry[];
 }
 
-export const carriedRoutes = entityFact((_topology: Topology, circuit: Circuit): CarriedRoutes => {
+/** It reads the circuit alone: kept with the circuit while the incremental parser keeps it. */
+const carriedBy = ownFact((circuit: Circuit): CarriedRoutes => {
   const entries = resolvedEntries(circuit.microsoftPeering?.routeFilter);
   const regions = new Set<string>();
   const services = new Set<string>();
@@ -77,6 +81,8 @@ export const carriedRoutes = entityFact((_topology: Topology, circuit: Circuit):
   }
   return { entries, regions, services, unknown };
 });
+
+export const carriedRoutes = (_topology: Topology, circuit: Circuit): CarriedRoutes => carriedBy(circuit);
 
 export interface MissingCommunity {
   regionId: string;

@@ -23,7 +23,16 @@ export interface Reference {
   node: Scalar;
 }
 
-export function referencesIn(entity: Entity): Reference[] {
+/** Each entity's references, once per entity object: an entity the incremental parser keeps keeps them. */
+const referencesOf = new WeakMap<Entity, readonly Reference[]>();
+
+export function referencesIn(entity: Entity): readonly Reference[] {
+  let references = referencesOf.get(entity);
+  if (!references) referencesOf.set(entity, (references = findReferences(entity)));
+  return references;
+}
+
+function findReferences(entity: Entity): Reference[] {
   const fields = REFERENCE_FIELDS[entity.kind] ?? {};
   const references: Reference[] = [];
   for (const [field, targetKind] of Object.entries(fields)) {
