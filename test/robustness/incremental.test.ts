@@ -145,7 +145,7 @@ describe('incremental parsing', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     // Most broken versions were parsed as regions, not in full (tabs, aliases, merge keys and document markers are).
     assert.ok(brokenIncremental > broken / 2, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);

@@ -2,7 +2,8 @@
  * The real server over stdio under hostile input: a 20 MB file is refused with a clear diagnostic,
  * alias bombs, deep nesting, binary bytes, a BOM, CRLF and tabs get clear diagnostics, positions
  * beyond the end get empty answers, a file changing faster than it is checked gets only its latest
- * diagnostics, a cancelled request is answered as cancelled, and after each the server still serves.
+ * diagnostics, a cancelled request is answered as cancelled, typing that breaks and mends the YAML gets
+ * exactly a fresh validation's diagnostics at every keystroke, and after each the server still serves.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +12,8 @@ import { generateTopology } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
 import { TestClient } from '../server/lspClient';
 import { doc, fixture } from '../support';
+import fc from 'fast-check';
+import { keystrokes, sampleTexts, typingArbitrary } from './randomEdits';
 
 const NORMAL = 'file:///robust/normal.ppnet.yaml';
 const NORMAL_TEXT = fixture('..', 'examples', 'contoso.ppnet.yaml');
@@ -158,6 +161,37 @@ describe('the real server under hostile input', () => {
     assert.equal(new Set(versions).size, versions.length, `a version published twice: ${versions}`);
     assert.deepEqual(last.diagnostics, createLanguageService().validate(doc(text, uri, 41)));
     await client.close(uri);
+    await assertStillServes();
+  });
+
+  it('typing that breaks and mends the YAML, one keystroke per change: each version gets exactly the diagnostics of a fresh validation', async () => {
+    const samples = sampleTexts();
+    let run = 0;
+    let strokes = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: samples.length - 1 }), fc.array(typingArbitrary, { minLength: 1, maxLength: 2 }), async (sample, typings) => {
+        const uri = `file:///robust/typing-${run++}.ppnet.yaml`;
+        let text = samples[sample];
+        let version = 1;
+        await client.open(uri, text);
+        await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+        for (const typing of typings) {
+          for (const stroke of keystrokes(text, typing)) {
+            const document = doc(text, uri, version);
+            const range = { start: document.positionAt(stroke.at), end: document.positionAt(stroke.at + stroke.remove) };
+            text = text.slice(0, stroke.at) + stroke.text + text.slice(stroke.at + stroke.remove);
+            const mark = client.mark();
+            void client.change(uri, ++version, [{ range, text: stroke.text }]);
+            const published = await client.diagnosticsAfter(mark, uri, (p) => p.version === version, 60_000);
+            assert.deepEqual(published.diagnostics, JSON.parse(JSON.stringify(createLanguageService().validate(doc(text, uri, version)))));
+            strokes++;
+          }
+        }
+        await client.close(uri);
+      }),
+      { numRuns: 15 },
+    );
+    assert.ok(strokes > 150, `only ${strokes} keystrokes`);
     await assertStillServes();
   });
 

@@ -10,7 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, chromium } from 'playwright-core';
-import { generateUnits } from '../../../bench/generate';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { generateTopology, generateUnits } from '../../../bench/generate';
+import { createLanguageService } from '../../../server/src/service';
 import { cliFindings, cliGraph, cliRoutes, datacenterPair, powerPlatformRegionIds } from '../../reference';
 import { ROOT } from '../../support';
 import { packApiSuiteExtension, readOutcome, RUN_API_SUITE_TITLE } from './apiSuiteExtension';
@@ -20,6 +22,9 @@ import { Problem, Workbench } from './workbench';
 const EXAMPLE = 'mistakes.ppnet.yaml';
 /** A generated topology of 300 units (an environment, a site, a circuit, a gateway, connectors and a desktop flow each). */
 const LARGE = 'generated-300.ppnet.yaml';
+/** A generated topology of 50,000 lines, the largest size the bench measures. */
+const HUGE = 'generated-50000.ppnet.yaml';
+const HUGE_TEXT = generateTopology(50_000);
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'e2e');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const VSIX = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
@@ -42,13 +47,14 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
   const apiSuite = packApiSuiteExtension(apiSuiteFolder);
   const largeFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ppnet-e2e-large-'));
   fs.writeFileSync(path.join(largeFolder, LARGE), generateUnits(300));
+  fs.writeFileSync(path.join(largeFolder, HUGE), HUGE_TEXT);
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first (npm run test:e2e does)`);
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
     server = await CodeServer.start({
       extensions: [VSIX, apiSuite.vsix],
-      files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), path.join(largeFolder, LARGE)],
+      files: [path.join(ROOT, 'examples', EXAMPLE), path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), path.join(largeFolder, LARGE), path.join(largeFolder, HUGE)],
     });
     expected = cliProblems(path.join(server.folder, EXAMPLE)).sort(byPosition);
     browser = await chromium.launch({
@@ -110,6 +116,50 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
       await workbench.toggleSideBarAndPanel();
     }
   };
+
+  // First, while no other file has problems: the Problems panel then lists this file's only.
+  it('types a new key in a 50,000-line file: the broken YAML shows where it is, completion offers the key and its values, and the problem goes', scenario('typing', async () => {
+    // After `type: sandbox` of an environment in the middle of its section (one-based line).
+    const lines = HUGE_TEXT.split('\n');
+    const after = lines.indexOf('    type: sandbox', Math.floor(lines.findIndex((l) => l === 'sites:') / 2)) + 1;
+    assert.ok(after > 1000);
+    const problemsOf = (text: string): Problem[] =>
+      createLanguageService()
+        .validate(TextDocument.create('file:///huge.ppnet.yaml', 'ppnet', 1, text))
+        .filter((d) => d.severity !== 4)
+        .map((d) => ({ code: String(d.code), message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+    assert.deepEqual(problemsOf(HUGE_TEXT), []);
+    const typed = (key: string) => [...lines.slice(0, after), `    ${key}`, ...lines.slice(after)].join('\n');
+    const broken = problemsOf(typed('cdn'));
+    // A key without its colon: a YAML error on the new line, where the key (run on into the next line) is also unknown.
+    assert.deepEqual(broken.map((p) => [p.code, p.line]), [['unknown-key', after + 1], ['yaml-syntax', after + 1]]);
+
+    await workbench.openFile(HUGE);
+    await workbench.waitForServerStatus('is running');
+    await workbench.goTo(after, lines[after - 1].length + 1);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForCurrentLine(/^ {4}$/);
+    await workbench.page.keyboard.type('cdn');
+    await workbench.waitForCurrentLine(/^ {4}cdn$/);
+    assert.deepEqual(await workbench.problems(HUGE, broken.length), broken);
+    await workbench.screenshot('typing-broken');
+
+    // Completion at the key being typed offers it (the environment's other keys do not match `cdn`), then its values.
+    await workbench.goTo(after + 1, 8);
+    assert.deepEqual(await workbench.suggestions('cdn'), ['cdn']);
+    await workbench.acceptSuggestion('cdn');
+    await workbench.waitForCurrentLine(/^ {4}cdn: $/);
+    assert.deepEqual(await workbench.suggestions('false'), ['true', 'false']);
+    await workbench.screenshot('typing-completion');
+    await workbench.acceptSuggestion('true');
+    await workbench.waitForCurrentLine(/^ {4}cdn: true$/);
+    assert.deepEqual(problemsOf(typed('cdn: true')), []);
+    await workbench.page.locator(`.markers-panel .monaco-list-row[aria-label*="${HUGE}"]`).waitFor({ state: 'detached', timeout: 60_000 });
+
+    await workbench.runCommand('File: Revert File');
+    await workbench.runCommand('View: Close Editor');
+    await workbench.page.locator(`.tab[aria-label^="${HUGE}"]`).waitFor({ state: 'detached' });
+  }));
 
   it('shows the problems of the example in the Problems panel, with their codes, as ppnet check does', scenario('problems', async () => {
     await workbench.openFile(EXAMPLE);

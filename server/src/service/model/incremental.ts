@@ -6,9 +6,12 @@
  * chunks' nodes are assembled into the document a full parse gives, an entity is rebuilt only when its
  * chunk changed, and structural findings are kept per entity.
  *
- * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, tabs, a lone CR,
- * control characters, directives or a second document, flow-style or unevenly indented sections, and
- * any YAML error or warning. Both ways give the same nodes, ranges and diagnostics (a property test checks it). One
+ * A chunk that does not parse cleanly alone (a YAML error or warning, an explicit `? ` key) is parsed
+ * as a broken region with what it can reach (`regions.ts`), proved against the chunks around it.
+ * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, merge keys at an
+ * entity's level, tabs, a lone CR, control characters, directives or a second document, flow-style or
+ * unevenly indented sections, and a region whose reach cannot be bounded. Both ways give the same
+ * nodes, ranges and diagnostics (property tests check it). One
  * difference: comments and blank lines between two chunks stay on the node their chunk's parse put
  * them on (`comment`, `commentBefore`, `spaceBefore`), where a full parse may put them on the next
  * node. Nothing reads those: disable comments and folding read the text's comment lines.
