@@ -118,7 +118,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
   };
 
   // First, while no other file has problems: the Problems panel then lists this file's only.
-  it('types a new key in a 50,000-line file: the broken YAML shows where it is, completion offers the key and its values, and the problem goes', scenario('typing', async () => {
+  it('types a new key in a 50,000-line file: the broken YAML shows where it is, completion offers the key and its values, and the YAML error goes', scenario('typing', async () => {
     // After `type: sandbox` of an environment in the middle of its section (one-based line).
     const lines = HUGE_TEXT.split('\n');
     const after = lines.indexOf('    type: sandbox', Math.floor(lines.findIndex((l) => l === 'sites:') / 2)) + 1;
@@ -130,7 +130,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
         .map((d) => ({ code: String(d.code), message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
     assert.deepEqual(problemsOf(HUGE_TEXT), []);
     const typed = (key: string) => [...lines.slice(0, after), `    ${key}`, ...lines.slice(after)].join('\n');
-    const broken = problemsOf(typed('cdn'));
+    const broken = problemsOf(typed('cdn')).sort(byPosition);
     // A key without its colon: a YAML error on the new line, where the key (run on into the next line) is also unknown.
     assert.deepEqual(broken.map((p) => [p.code, p.line]), [['unknown-key', after + 1], ['yaml-syntax', after + 1]]);
 
@@ -141,7 +141,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.waitForCurrentLine(/^ {4}$/);
     await workbench.page.keyboard.type('cdn');
     await workbench.waitForCurrentLine(/^ {4}cdn$/);
-    assert.deepEqual(await workbench.problems(HUGE, broken.length), broken);
+    assert.deepEqual((await workbench.problems(HUGE, broken.length)).sort(byPosition), broken.sort(byPosition));
     await workbench.screenshot('typing-broken');
 
     // Completion at the key being typed offers it (the environment's other keys do not match `cdn`), then its values.
@@ -153,8 +153,10 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     await workbench.screenshot('typing-completion');
     await workbench.acceptSuggestion('true');
     await workbench.waitForCurrentLine(/^ {4}cdn: true$/);
-    assert.deepEqual(problemsOf(typed('cdn: true')), []);
-    await workbench.page.locator(`.markers-panel .monaco-list-row[aria-label*="${HUGE}"]`).waitFor({ state: 'detached', timeout: 60_000 });
+    // The YAML error is gone; what is left is what ppnet says of `cdn` on an environment without canvas apps.
+    const done = problemsOf(typed('cdn: true')).sort(byPosition);
+    assert.deepEqual(done.map((p) => [p.code, p.line]), [['cdn-no-effect', after + 1]]);
+    assert.deepEqual((await workbench.problems(HUGE, done.length)).sort(byPosition), done);
 
     await workbench.runCommand('File: Revert File');
     await workbench.runCommand('View: Close Editor');

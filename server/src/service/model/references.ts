@@ -47,8 +47,13 @@ function findReferences(entity: Entity): Reference[] {
   return references;
 }
 
-export function allReferences(topology: Topology): Reference[] {
-  return allEntities(topology).flatMap(referencesIn);
+/** Every reference of a topology version, once per version: validation and navigation read the same list. */
+const referencesOfTopology = new WeakMap<Topology, readonly Reference[]>();
+
+export function allReferences(topology: Topology): readonly Reference[] {
+  let references = referencesOfTopology.get(topology);
+  if (!references) referencesOfTopology.set(topology, (references = allEntities(topology).flatMap(referencesIn)));
+  return references;
 }
 
 export function resolveReference(topology: Topology, reference: Pick<Reference, 'targetKind' | 'text'>): Entity | undefined {
