@@ -85,6 +85,7 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     let steps: Iterator<void, Diagnostic[]> | undefined;
     let target: TextDocument | undefined;
     let config: LoadedConfig | undefined;
+    let started = false;
     const done = (checked: TextDocument, diagnostics: Diagnostic[]) => {
       pending.delete(uri);
       // A config that cannot be read is said on each file it would have set levels for.
@@ -103,8 +104,10 @@ export function startServer(connection: Connection, configs: ConfigSource): void
           if (tooLarge) return done(latest, [tooLarge]);
           steps = service.validateSteps(latest, { ruleLevels: config?.config.ruleLevels });
         }
-        // Rules run in slices of a few milliseconds: a request waits at most about one slice.
-        const until = performance.now() + VALIDATION_SLICE_MS;
+        // The parse is the first step, alone; then rules run in slices of a few milliseconds: a request
+        // waits at most about one slice.
+        const until = performance.now() + (started ? VALIDATION_SLICE_MS : 0);
+        started = true;
         for (let next = steps.next(); ; next = steps.next()) {
           if (next.done) return done(latest, next.value);
           if (performance.now() >= until) break;

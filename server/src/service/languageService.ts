@@ -91,6 +91,7 @@ export function createLanguageService(): LanguageService {
     const entry = cache.get(document.uri)!;
     let validated = entry.validated;
     if (!validated || validated.ruleLevels !== options?.ruleLevels) {
+      yield; // the parse is a step of its own: requests that came with the change read it at once
       const diagnostics = yield* validationSteps(topology, document, options, entry.schemaFindings);
       validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics };
     }
