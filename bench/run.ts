@@ -210,8 +210,8 @@ function report(results: SizeResult[], typing: TypingSize[], graphs: GraphCliRes
     '- edit → diagnostics: one character typed after an enum value (a schema error for both servers), then',
     '  deleted, at random places all over the file; from `didChange` sent to the diagnostics of that change.',
     '- edit that breaks the YAML: `: x` typed after a value (a YAML error for both), timed, then deleted again.',
-    '  ppnet parses a version with a YAML error in full (it re-parses only the changed part of YAML that',
-    '  parses cleanly), so this row is about one full parse plus the checks.',
+    '  ppnet re-parses only the broken region (the entity, proved not to reach the ones after it), as it',
+    '  re-parses only the changed entity of YAML that parses cleanly.',
     `- yaml-language-server waits ${YLS_VALIDATION_DELAY_MS} ms after a change before validating (\`validationDelayMs\` in its`,
     '  code, not a setting); the row "without its delay" subtracts it, and the target compares with that.',
     '- completion / hover: on values and keys of fields at random places; "n/a" when a server does not offer it.',
@@ -266,6 +266,7 @@ function report(results: SizeResult[], typing: TypingSize[], graphs: GraphCliRes
 const TYPING_NOTES = [
   '- Both servers on the same generated file and seeded places, with incremental `didChange`, one character per change, as an editor',
   '  sends them; each keystroke waits for the diagnostics of its version (matched on content for yaml-language-server, which sends none).',
+  '  Five unmeasured keystrokes of each kind first.',
   '- a value keystroke: `x` typed after an enum value, then deleted (a schema error for both, then none): both changes measured.',
   '- a key keystroke that breaks the YAML: on a fresh line in an entity, `c` (unmeasured), then `d` (measured): a key without its `:`,',
   '  a YAML error for both. Then `n` with a completion request sent right after it (its time from the change), and a backspace with a',
