@@ -19,12 +19,19 @@ import { findDocumentSymbols, getFoldingRanges } from './features/symbols';
 import { IncrementalParser } from './model/incremental';
 import { Topology } from './model/model';
 import type { SchemaFinding } from './model/schema';
-import { validateTopology, ValidationOptions } from './validation/engine';
+import { DEPLOYMENT_CODES, validateTopology, ValidationOptions } from './validation/engine';
+import type { DeployedEstate } from './deployed/estate';
 
 export interface LanguageService {
   /** The topology of a document, parsed once per document version. */
   getTopology(document: TextDocument): Topology;
+  /** The design's diagnostics; with `options.deployed`, the drift findings beside them. */
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
+  /**
+   * Where the design and what is deployed differ (`ppnet drift`): the deployment rules' findings only,
+   * with the config's levels and the file's disable comments applied.
+   */
+  drift(document: TextDocument, estate: DeployedEstate, options?: Omit<ValidationOptions, 'deployed'>): Diagnostic[];
   /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
   getGraph(document: TextDocument, options?: ValidationOptions): Graph;
   /** Where each diagnostic is by what it is on (entity, keys, text), not by line: for diffs and CI fingerprints. */
@@ -63,7 +70,7 @@ interface CachedDocument {
   text: string;
   topology: Topology;
   schemaFindings: () => SchemaFinding[];
-  validated?: { ruleLevels: ValidationOptions['ruleLevels']; diagnostics: Diagnostic[] };
+  validated?: { ruleLevels: ValidationOptions['ruleLevels']; deployed: ValidationOptions['deployed']; diagnostics: Diagnostic[] };
 }
 
 export function createLanguageService(): LanguageService {
@@ -85,8 +92,8 @@ export function createLanguageService(): LanguageService {
     const topology = getTopology(document);
     const entry = cache.get(document.uri)!;
     let validated = entry.validated;
-    if (!validated || validated.ruleLevels !== options?.ruleLevels) {
-      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics: validateTopology(topology, document, options, entry.schemaFindings) };
+    if (!validated || validated.ruleLevels !== options?.ruleLevels || validated.deployed !== options?.deployed) {
+      validated = entry.validated = { ruleLevels: options?.ruleLevels, deployed: options?.deployed, diagnostics: validateTopology(topology, document, options, entry.schemaFindings) };
     }
     return [...validated.diagnostics];
   };
@@ -108,6 +115,7 @@ export function createLanguageService(): LanguageService {
   return {
     getTopology,
     validate,
+    drift: (document, estate, options) => validate(document, { ...options, deployed: estate }).filter((d) => DEPLOYMENT_CODES.has(String(d.code))),
     getGraph: (document, options) => {
       const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
       return buildGraph(getTopology(document), document, validate(document, options), title);

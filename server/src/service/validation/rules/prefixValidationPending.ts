@@ -1,0 +1,27 @@
+import { circuitHealth, deployedOf, deploymentOf } from '../../facts';
+import { listWords } from '../../text/words';
+import { Rule } from '../rule';
+
+export const prefixValidationPending: Rule = {
+  code: 'prefix-validation-pending',
+  defaultSeverity: 'warning',
+  title: "Microsoft has not validated the Microsoft peering's advertised prefixes yet, so it advertises no routes for them.",
+  source: 'er-routing-config',
+  deployment: true,
+  check({ topology, deployed, report }) {
+    if (!deployed) return;
+    const deployment = deploymentOf(topology, deployed);
+    for (const circuit of topology.circuits.values()) {
+      const peering = circuit.microsoftPeering;
+      const resource = deployedOf(deployment, circuit);
+      const issue = resource && peering && circuitHealth(resource).find((i) => i.kind === 'prefixes-pending');
+      if (!issue || issue.kind !== 'prefixes-pending') continue;
+      report({
+        at: (peering!.advertisedPrefixes ?? peering!).key,
+        message:
+          `The advertised prefixes of circuit ${circuit.id}'s Microsoft peering (${listWords(issue.prefixes)}) are ${issue.state} in Azure, not Configured: until Microsoft validates that you own them, it advertises no routes over the peering.` +
+          ' Open a support request with proof of ownership of the prefixes if the state stays ValidationNeeded.',
+      });
+    }
+  },
+};
