@@ -16,3 +16,8 @@ export { closest, didYouMean } from './text/suggest';
 export { capitalize } from './text/words';
 export { IAC_FORMATS, IAC_EXTENSIONS } from './features/export';
 export type { IacFormat, IacExport, IacExportOptions } from './features/export';
+export type { DeployedEstate, DeployedInput, InputFinding, DeployedCircuit, DeployedKind } from './deployed/estate';
+export { readDeployed } from './deployed/read';
+export { decodeExport, Decoded } from './deployed/decode';
+export { circuitIssues, CircuitIssue, CircuitIssueCode } from './deployed/health';
+export { catalogPeeringLocation, skuOfTier, bandwidthText, environmentTypeOfSku, azureRegionId, powerPlatformRegionId, communityName, communityValue } from './deployed/spelling';
