@@ -173,7 +173,7 @@ describe('drift-capacity', () => {
   it('says a bandwidth that differs, on the bandwidth value', () => {
     const estate = contosoEstate();
     estate.circuits[1].bandwidthMbps = 1000;
-    assertOne(drift(CONTOSO, estate), 'drift-capacity', 'warning', rangeIn(CONTOSO, 'bandwidth: «500Mbps»'), ['1 Gbps in Azure', 'gives it 500Mbps']);
+    assertOne(drift(CONTOSO, estate), 'drift-capacity', 'warning', rangeIn(CONTOSO, 'bandwidth: «500Mbps»'), ['1Gbps in Azure', 'gives it 500Mbps']);
   });
 
   it('says a member the cluster lacks on the member, and one the design lacks on the key', () => {

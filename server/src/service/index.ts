@@ -5,7 +5,6 @@ export { parseConfig, PpnetConfig, ParsedConfig, CONFIG_FILE_NAME } from './vali
 export { RULES, ruleByCode } from './validation/rules';
 export { Rule, Severity, Level, severityName, ruleUrl } from './validation/rule';
 export { ValidationOptions, DIAGNOSTIC_SOURCE, DEPLOYMENT_CODES } from './validation/engine';
-export type { DeployedEstate, DeployedInput, InputFinding, DeployedKind } from './deployed/estate';
 export { emptyEstate } from './deployed/estate';
 export type { Graph, GraphNode, GraphGroup, GraphEdge, GraphFlow, NodeKind, GroupKind, EdgeClass, NodeDiagnostic } from '../../../protocol/graph';
 export type { RouteKind, FlowKind, EntityKind } from '../../../protocol/graph';

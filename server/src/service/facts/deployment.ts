@@ -4,7 +4,7 @@
  * else by its `name` made an id the same way (a hand-written design's short ids).
  * Data only: the drift rules say what a match, a miss or a leftover means.
  */
-import type { DeployedCircuit, DeployedEnterprisePolicy, DeployedEnvironment, DeployedEstate, DeployedGatewayCluster, DeployedKind } from '../deployed/estate';
+import type { DeployedCircuit, DeployedRouteFilter, DeployedEnterprisePolicy, DeployedEnvironment, DeployedEstate, DeployedGatewayCluster, DeployedKind } from '../deployed/estate';
 import { Circuit, EnterprisePolicy, Environment, Gateway, Topology } from '../model/model';
 import { importIdOf } from '../deployed/ids';
 
@@ -134,31 +134,7 @@ export function deployedOf<K extends DeployableKind>(deployment: Deployment, ent
   return deployment.matched.get(entity) as DeployedOfKind[K] | undefined;
 }
 
-// ---- Stand-in until deployed/health.ts lands from the import branch (then these re-export it). ----
-
-/** What only a deployment can show to be wrong with a circuit. */
-export type CircuitHealthIssue =
-  | { kind: 'not-provisioned'; state: string }
-  | { kind: 'peering-disabled'; state: string }
-  | { kind: 'prefixes-pending'; state: string; prefixes: string[] }
-  /** `filter` absent: no filter is attached to Microsoft peering. */
-  | { kind: 'no-allow-rule'; filter?: import('../deployed/estate').DeployedRouteFilter };
-
 /** The communities a deployed route filter allows, in its rules' order, each once. */
-export function allowedCommunities(filter: import('../deployed/estate').DeployedRouteFilter): string[] {
+export function allowedCommunities(filter: DeployedRouteFilter): string[] {
   return [...new Set(filter.rules.filter((r) => r.access.toLowerCase() === 'allow').flatMap((r) => r.communities.map((c) => c.trim())))];
-}
-
-export function circuitHealth(circuit: DeployedCircuit): CircuitHealthIssue[] {
-  const issues: CircuitHealthIssue[] = [];
-  const provider = circuit.serviceProviderProvisioningState;
-  if (provider && provider.toLowerCase() !== 'provisioned' && !circuit.expressRoutePortId) issues.push({ kind: 'not-provisioned', state: provider });
-  const peering = circuit.microsoftPeering;
-  if (!peering) return issues;
-  if (peering.state && peering.state.toLowerCase() === 'disabled') issues.push({ kind: 'peering-disabled', state: peering.state });
-  const prefixState = peering.advertisedPrefixesState;
-  if (prefixState && prefixState.toLowerCase() !== 'configured' && peering.advertisedPrefixes.length) issues.push({ kind: 'prefixes-pending', state: prefixState, prefixes: peering.advertisedPrefixes });
-  if (!peering.routeFilterId) issues.push({ kind: 'no-allow-rule' });
-  else if (peering.routeFilter && allowedCommunities(peering.routeFilter).length === 0) issues.push({ kind: 'no-allow-rule', filter: peering.routeFilter });
-  return issues;
 }

@@ -1,4 +1,5 @@
-import { circuitHealth, deployedOf, deploymentOf } from '../../facts';
+import { circuitIssues } from '../../deployed/health';
+import { deployedOf, deploymentOf } from '../../facts';
 import { Rule } from '../rule';
 
 export const circuitNotProvisioned: Rule = {
@@ -12,14 +13,15 @@ export const circuitNotProvisioned: Rule = {
     const deployment = deploymentOf(topology, deployed);
     for (const circuit of topology.circuits.values()) {
       const resource = deployedOf(deployment, circuit);
-      const issue = resource && circuitHealth(resource).find((i) => i.kind === 'not-provisioned');
-      if (!issue) continue;
-      report({
-        at: circuit.key,
-        message:
-          `Circuit ${circuit.id}'s provider status is ${issue.state} in Azure: until the connectivity provider provisions the circuit, it carries no traffic and its peerings cannot be used, so every route the design sends over it fails.` +
-          ' Give the provider the circuit\'s service key and wait for the status Provisioned.',
-      });
+      for (const issue of resource ? circuitIssues(resource) : []) {
+        if (issue.code !== 'circuit-not-provisioned') continue;
+        report({
+          at: circuit.key,
+          message:
+            `Circuit ${circuit.id}'s provider status is ${issue.state} in Azure: until the connectivity provider provisions the circuit, it carries no traffic and its peerings cannot be used, so every route the design sends over it fails.` +
+            " Give the provider the circuit's service key and wait for the status Provisioned.",
+        });
+      }
     }
   },
 };

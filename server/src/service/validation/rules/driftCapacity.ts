@@ -1,11 +1,7 @@
+import { bandwidthText } from '../../deployed/spelling';
 import { bandwidthMbps, deployedOf, deploymentOf } from '../../facts';
 import { listWords } from '../../text/words';
 import { Rule } from '../rule';
-
-/** "1 Gbps", "500 Mbps". */
-function bandwidthWords(mbps: number): string {
-  return mbps >= 1000 && mbps % 1000 === 0 ? `${mbps / 1000} Gbps` : `${mbps} Mbps`;
-}
 
 export const driftCapacity: Rule = {
   code: 'drift-capacity',
@@ -23,7 +19,7 @@ export const driftCapacity: Rule = {
       report({
         at: circuit.bandwidth.node,
         message:
-          `Circuit ${circuit.id} has ${bandwidthWords(resource.bandwidthMbps)} in Azure, but the design gives it ${circuit.bandwidth.text}: ` +
+          `Circuit ${circuit.id} has ${bandwidthText(resource.bandwidthMbps)} in Azure, but the design gives it ${circuit.bandwidth.text}: ` +
           `${resource.bandwidthMbps < designed ? 'the deployed circuit carries less than the design plans for' : 'the design plans for less than the deployed circuit carries'}, and the bandwidth sets how many virtual networks private peering may link. ` +
           'Change the design to the deployed bandwidth, or the circuit to the design\'s.',
       });

@@ -1,31 +1,13 @@
-import { describeRegionCommunity, describeService, resolveRouteFilterEntry } from '../../catalog/catalog';
-import { allowedCommunities, deployedOf, deploymentOf, circuitHealth } from '../../facts';
+import { circuitIssues } from '../../deployed/health';
+import { communityName, communityValue } from '../../deployed/spelling';
+import { allowedCommunities, deployedOf, deploymentOf } from '../../facts';
 import { listWords } from '../../text/words';
 import { Rule } from '../rule';
 
-/** The community value a design entry stands for (`West Europe` is `12076:51002`), when the catalog gives one. */
-function communityOf(text: string): string | undefined {
-  const entry = resolveRouteFilterEntry(text);
-  switch (entry.kind) {
-    case 'region':
-      return entry.community;
-    case 'service':
-      return entry.service.value ?? undefined;
-    case 'regional-service':
-    case 'private-peering':
-    case 'sovereign':
-      return entry.value;
-    default:
-      return /^\s*\d+:\d+\s*$/.test(text) ? text.trim() : undefined;
-  }
-}
-
 /** "West Europe (12076:51002)", "12076:59999" for a value the catalog does not name. */
 function communityWords(value: string): string {
-  const entry = resolveRouteFilterEntry(value);
-  if (entry.kind === 'region') return describeRegionCommunity(entry.region);
-  if (entry.kind === 'service') return describeService(entry.service);
-  return value;
+  const name = communityName(value);
+  return name ? `${name} (${value})` : value;
 }
 
 export const driftRouteFilter: Rule = {
@@ -43,12 +25,12 @@ export const driftRouteFilter: Rule = {
       const filter = resource?.microsoftPeering?.routeFilter;
       // Without the deployed filter there is nothing to compare; a circuit not provisioned, or a filter
       // that allows nothing, is said by its own finding and not again here.
-      if (!resource || !routeFilter || !filter || circuitHealth(resource).some((issue) => issue.kind === 'not-provisioned' || issue.kind === 'no-allow-rule')) continue;
+      if (!resource || !routeFilter || !filter || circuitIssues(resource).some((issue) => issue.code === 'circuit-not-provisioned' || issue.code === 'route-filter-no-allow')) continue;
       const allowed = allowedCommunities(filter);
       const designed = new Set<string>();
       const shown = allowed.length ? listWords(allowed.map(communityWords)) : 'nothing';
       for (const item of routeFilter.items) {
-        const value = communityOf(item.text);
+        const value = communityValue(item.text);
         if (value === undefined) continue;
         designed.add(value);
         if (allowed.includes(value)) continue;

@@ -1,6 +1,6 @@
-import { findAzureRegion, findPeeringLocation, findPowerPlatformRegion } from '../../catalog/catalog';
 import type { DeployedCircuit, DeployedEnterprisePolicy, DeployedEnvironment, DeployedGatewayCluster, DeployedVirtualNetwork } from '../../deployed/estate';
 import { importIdOf } from '../../deployed/ids';
+import { azureRegionId, catalogPeeringLocation, environmentTypeOfSku, powerPlatformRegionId, skuOfTier } from '../../deployed/spelling';
 import { deployedOf, deploymentOf, Deployment } from '../../facts';
 import { Circuit, EnterprisePolicy, Environment, Gateway, managedOf, ScalarField, Topology } from '../../model/model';
 import { parseCidr, formatCidr } from '../../syntax/cidr';
@@ -15,11 +15,11 @@ function prefixKey(text: string): string {
   return parsed.ok ? formatCidr(parsed.cidr) : text.trim().toLowerCase();
 }
 
-/** Two region or location spellings denote the same one: by the catalog's entry when it knows both, else by their text. */
-function sameEntry<T extends { id: string }>(find: (text: string) => T | undefined, a: string, b: string): boolean {
-  const x = find(a);
-  const y = find(b);
-  if (x && y) return x.id === y.id;
+/** Two spellings denote the same region or location: by the catalog's spelling when it knows both, else by their text. */
+function same(spell: (text: string) => string | undefined, a: string, b: string): boolean {
+  const x = spell(a);
+  const y = spell(b);
+  if (x !== undefined && y !== undefined) return x === y;
   return a.replace(/[\s_-]+/g, '').toLowerCase() === b.replace(/[\s_-]+/g, '').toLowerCase();
 }
 
@@ -27,14 +27,14 @@ const UPDATE = 'Change the design to what is deployed if Azure is right, or chan
 
 function circuitDrift(circuit: Circuit, deployed: DeployedCircuit, report: Report): void {
   const sku = circuit.sku;
-  if (sku && deployed.skuTier && sku.text.trim().toLowerCase() !== deployed.skuTier.toLowerCase()) {
+  if (sku && deployed.skuTier && sku.text.trim().toLowerCase() !== (skuOfTier(deployed.skuTier) ?? deployed.skuTier.toLowerCase())) {
     report({
       at: sku.node,
       message: `Circuit ${circuit.id} is ${deployed.skuTier} in Azure, but the design gives it sku ${sku.text}: the SKU decides which regions the circuit reaches, so the design's routes may not be the deployed ones. ${UPDATE}`,
     });
   }
   const location = circuit.peeringLocation;
-  if (location && deployed.peeringLocation && !sameEntry(findPeeringLocation, location.text, deployed.peeringLocation)) {
+  if (location && deployed.peeringLocation && !same(catalogPeeringLocation, location.text, deployed.peeringLocation)) {
     report({
       at: location.node,
       message: `Circuit ${circuit.id} is at peering location ${deployed.peeringLocation} in Azure, but the design puts it at ${location.text}: the location decides which regions a Standard or Local circuit reaches. ${UPDATE}`,
@@ -72,14 +72,14 @@ function circuitDrift(circuit: Circuit, deployed: DeployedCircuit, report: Repor
 
 function environmentDrift(topology: Topology, deployment: Deployment, environment: Environment, deployed: DeployedEnvironment, report: Report): void {
   const region = environment.region;
-  if (region && deployed.region && !sameEntry(findPowerPlatformRegion, region.text, deployed.region)) {
+  if (region && deployed.region && !same(powerPlatformRegionId, region.text, deployed.region)) {
     report({
       at: region.node,
       message: `Environment ${environment.id} is in the Power Platform region ${deployed.region}, but the design puts it in ${region.text}: every route to it is worked out from its region. ${UPDATE}`,
     });
   }
   const type = environment.type;
-  if (type && deployed.environmentSku && type.text.trim().toLowerCase() !== deployed.environmentSku.toLowerCase()) {
+  if (type && deployed.environmentSku && type.text.trim().toLowerCase() !== (environmentTypeOfSku(deployed.environmentSku) ?? deployed.environmentSku.toLowerCase())) {
     report({
       at: type.node,
       message: `Environment ${environment.id} is a ${deployed.environmentSku} environment in Power Platform, but the design's type is ${type.text}: the type decides whether Virtual Network support is offered. ${UPDATE}`,
@@ -153,7 +153,7 @@ function policyDrift(policy: EnterprisePolicy, deployed: DeployedEnterprisePolic
       continue;
     }
     const network = match.virtualNetwork;
-    if (subnet.region && network?.location && !sameEntry(findAzureRegion, subnet.region.text, network.location)) {
+    if (subnet.region && network?.location && !same(azureRegionId, subnet.region.text, network.location)) {
       report({
         at: subnet.region.node,
         message: `Virtual network ${vnet.text} of enterprise policy ${policy.id} is in ${network.location} in Azure, but the design puts it in ${subnet.region.text}: a policy's subnets must be in the Azure regions of its Power Platform region. ${UPDATE}`,
@@ -178,7 +178,7 @@ function policyDrift(policy: EnterprisePolicy, deployed: DeployedEnterprisePolic
 
 function gatewayDrift(gateway: Gateway, deployed: DeployedGatewayCluster, report: Report): void {
   const region = gateway.region;
-  if (region && deployed.region && !sameEntry(findAzureRegion, region.text, deployed.region)) {
+  if (region && deployed.region && !same(azureRegionId, region.text, deployed.region)) {
     report({
       at: region.node,
       message: `Gateway ${gateway.id} is registered in ${deployed.region} in Power Platform, but the design puts it in ${region.text}: the region decides which route its traffic to Azure Relay takes. ${UPDATE}`,

@@ -1,4 +1,5 @@
-import { circuitHealth, deployedOf, deploymentOf } from '../../facts';
+import { circuitIssues } from '../../deployed/health';
+import { deployedOf, deploymentOf } from '../../facts';
 import { listWords } from '../../text/words';
 import { Rule } from '../rule';
 
@@ -14,14 +15,16 @@ export const prefixValidationPending: Rule = {
     for (const circuit of topology.circuits.values()) {
       const peering = circuit.microsoftPeering;
       const resource = deployedOf(deployment, circuit);
-      const issue = resource && peering && circuitHealth(resource).find((i) => i.kind === 'prefixes-pending');
-      if (!issue || issue.kind !== 'prefixes-pending') continue;
-      report({
-        at: (peering!.advertisedPrefixes ?? peering!).key,
-        message:
-          `The advertised prefixes of circuit ${circuit.id}'s Microsoft peering (${listWords(issue.prefixes)}) are ${issue.state} in Azure, not Configured: until Microsoft validates that you own them, it advertises no routes over the peering.` +
-          ' Open a support request with proof of ownership of the prefixes if the state stays ValidationNeeded.',
-      });
+      if (!peering || !resource) continue;
+      for (const issue of circuitIssues(resource)) {
+        if (issue.code !== 'prefix-validation-pending') continue;
+        report({
+          at: (peering.advertisedPrefixes ?? peering).key,
+          message:
+            `The advertised prefixes of circuit ${circuit.id}'s Microsoft peering (${listWords(issue.prefixes)}) are ${issue.state} in Azure, not Configured: until Microsoft validates that you own them, it advertises no routes over the peering.` +
+            ' If the state stays ValidationNeeded, open a support request with proof that you own the prefixes.',
+        });
+      }
     }
   },
 };
