@@ -55,7 +55,7 @@ export interface CollectedInputs {
 }
 
 /** The codes of findings that mean a path was not checked: the run then exits with 2. */
-export const NOT_CHECKED_CODES = new Set(['cannot-read', 'file-too-large', 'internal-error']);
+export const NOT_CHECKED_CODES = new Set(['cannot-read', 'file-too-large', 'internal-error', 'import-unreadable']);
 
 /** Why a path was not read: an error on it, at its start. */
 export function cannotRead(what: string, reason: string, consequence: string): Diagnostic {
