@@ -16,7 +16,7 @@ export const driftMissing: Rule = {
     for (const { entity, sameId } of deploymentOf(topology, deployed).missing) {
       const noun = entityNoun(entity.kind);
       const where = EXPORTED_FROM[entity.kind as keyof typeof EXPORTED_FROM];
-      const by = entity.azureId ? `azureId ${entity.azureId.text}` : `a name that ppnet import makes id ${entity.id} of`;
+      const by = entity.azureId ? `azureId ${entity.azureId.text}` : `a name that ppnet import would give id ${entity.id}${entity.name ? ` or name ${entity.name.text}` : ''}`;
       const hint = sameId
         ? ` A deployed ${noun} is named ${deployedNameOf(sameId)} with id ${sameId.azureId}: if it is this one, write that azureId.`
         : ' Deploy it, or remove it from the design (or give it the azureId of the deployed one).';
