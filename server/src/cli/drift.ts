@@ -5,29 +5,13 @@
  */
 import * as path from 'path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DeployedEstate, fileDiagnostic, InputFinding, internalErrorDiagnostic, readDeployed } from '../service';
+import { DeployedEstate, InputFinding, internalErrorDiagnostic, readDeployed } from '../service';
 import { unreadableConfigDiagnostic } from '../files/configFiles';
-import { NoSuchInput, readDeployedFiles } from '../files/deployedFiles';
+import { inputDiagnostic, NoSuchInput, readDeployedFiles } from '../files/deployedFiles';
 import type { CheckRun, FileResult } from './check';
 import type { RunContext } from './command';
 import { RunFailure, UsageError } from './errors';
 import { collectInputs, configAnchor, readTopology, STDIN } from './inputs';
-
-/** Where the README says what import and drift read and what each input finding means. */
-export const DEPLOYED_INPUTS_URL = 'https://github.com/ppnet/ppnet#drift';
-
-const SEVERITY: Record<InputFinding['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-};
-
-/** An input finding as a diagnostic at the start of its file. */
-export function inputDiagnostic(finding: InputFinding): Diagnostic {
-  const diagnostic = fileDiagnostic(finding.code, finding.message, SEVERITY[finding.severity]);
-  diagnostic.codeDescription = { href: DEPLOYED_INPUTS_URL };
-  return diagnostic;
-}
 
 /** The estate of the deployed arguments, with the findings of paths that could not be read. */
 export function readEstate(args: readonly string[]): { estate: DeployedEstate; read: string[] } {

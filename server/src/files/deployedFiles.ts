@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeExport, DeployedInput, InputFinding } from '../service';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { decodeExport, DeployedInput, fileDiagnostic, InputFinding } from '../service';
 import { describeError, readBytes } from './read';
 
 /** An export is read up to this size: Resource Graph answers of a large estate run to tens of megabytes. */
@@ -109,4 +110,20 @@ function realPath(file: string): string {
   } catch {
     return path.resolve(file);
   }
+}
+
+/** Where the README says what import and drift read and what each input finding means. */
+export const DEPLOYED_INPUTS_URL = 'https://github.com/ppnet/ppnet#drift';
+
+const SEVERITY: Record<InputFinding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** An input finding as a diagnostic at the start of its file. */
+export function inputDiagnostic(finding: InputFinding): Diagnostic {
+  const diagnostic = fileDiagnostic(finding.code, finding.message, SEVERITY[finding.severity]);
+  diagnostic.codeDescription = { href: DEPLOYED_INPUTS_URL };
+  return diagnostic;
 }

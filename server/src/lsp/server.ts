@@ -15,9 +15,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import type { LoadedConfig } from '../files/loadedConfig';
-import { unreadableConfigDiagnostic } from '../files/loadedConfig';
-import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
+import type { DeployedSource, LoadedConfig } from '../files/loadedConfig';
+import { deployedProblemDiagnostic, unreadableConfigDiagnostic } from '../files/loadedConfig';
+import { CONFIG_FILE_NAME, createLanguageService, DeployedEstate, RenameError, ValidationOptions } from '../service';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, GraphParams, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExportParams } from '../../../protocol/protocol';
 import { isInfrastructureFormat } from '../../../protocol/infrastructure';
 import type { Untrusted } from '../../../protocol/checks';
@@ -33,6 +33,8 @@ export interface ConfigSource {
   onDidChange?(listener: () => void): void;
 }
 
+const withoutProblem = ({ ruleLevels, deployed }: ValidationOptions & { problem?: Diagnostic }): ValidationOptions => ({ ruleLevels, deployed });
+
 /**
  * Every handler runs to completion at once, so a request can only be cancelled while it waits in the
  * queue: answer it there. For the entries' `createConnection`.
@@ -43,10 +45,16 @@ export const cancelUndispatched = (message: { jsonrpc: string }) => ({
   error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson(),
 });
 
-export function startServer(connection: Connection, configs: ConfigSource): void {
+/**
+ * `deployed`: where a config's `deployed:` folder is read from (the Node server); without it, a config
+ * that names one gets an information that this server cannot read folders.
+ */
+export function startServer(connection: Connection, configs: ConfigSource, deployed?: DeployedSource): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
   const publishedConfigs = new Set<string>();
+  /** The exports whose findings are published: cleared when a folder is read again. */
+  let publishedInputs = new Set<string>();
   const pending = new Map<string, NodeJS.Immediate>();
   const graphAnswers = new GraphAnswers();
   let canWatchFiles = false;
@@ -61,14 +69,36 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     return config;
   };
 
+  /** The estate of a config's `deployed:` folder, its exports' findings published; or the diagnostic that says why there is none. */
+  const estateFor = (config: LoadedConfig | undefined): { estate?: DeployedEstate; problem?: Diagnostic } => {
+    if (!config?.config.deployed || config.unreadable) return {};
+    const load = deployed?.forConfig(config);
+    if (!load || 'problem' in load) return { problem: deployedProblemDiagnostic(config, load?.problem) };
+    for (const input of load.inputs) {
+      if (publishedInputs.has(input.uri)) continue;
+      publishedInputs.add(input.uri);
+      void connection.sendDiagnostics({ uri: input.uri, diagnostics: input.diagnostics });
+    }
+    return { estate: load.estate };
+  };
+
+  /** The levels and the deployed estate a document is checked with (the editor's diagnostics and the preview's marks alike). */
+  const optionsFor = (uri: string): ValidationOptions & { problem?: Diagnostic } => {
+    const config = configFor(uri);
+    const { estate, problem } = estateFor(config);
+    return { ruleLevels: config?.config.ruleLevels, deployed: estate, problem };
+  };
+
   const validateNow = (document: TextDocument) => {
     const tooLarge = service.liveLimitDiagnostic(document);
     let diagnostics: Diagnostic[];
     try {
       const config = configFor(document.uri);
-      diagnostics = tooLarge ? [tooLarge] : service.validate(document, { ruleLevels: config?.config.ruleLevels });
+      const { problem, ...options } = optionsFor(document.uri);
+      diagnostics = tooLarge ? [tooLarge] : service.validate(document, options);
       // A config that cannot be read is said on each file it would have set levels for.
       if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
+      if (problem && !tooLarge) diagnostics.push(problem);
     } catch (error) {
       // The file is not at fault: say so on it, and keep serving.
       connection.console.error(`ppnet: checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -122,8 +152,19 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     }
   });
 
+  /** A folder of exports changed: its findings are published again, and every document is checked again. */
+  const deployedChanged = () => {
+    for (const uri of publishedInputs) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publishedInputs = new Set();
+    for (const document of documents.all()) scheduleValidation(document);
+  };
+  deployed?.onDidChange(deployedChanged);
+
   const configsChanged = () => {
     configs.clear();
+    deployed?.clear();
+    for (const uri of publishedInputs) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publishedInputs = new Set();
     for (const uri of publishedConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
     publishedConfigs.clear();
     for (const document of documents.all()) scheduleValidation(document);
@@ -183,15 +224,15 @@ export function startServer(connection: Connection, configs: ConfigSource): void
 
   // The preview's diagram, with the diagnostics the editor shows, so that its marks match the squiggles.
   connection.onRequest(GRAPH_REQUEST, (p: Untrusted<GraphParams>) =>
-    typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels })),
+    typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, withoutProblem(optionsFor(d.uri)))),
   );
   // The same for the preview, as the change from its last answer (protocol/graphDelta.ts).
   connection.onRequest(GRAPH_DELTA_REQUEST, (p: Untrusted<GraphDeltaParams>) => {
     if (typeof p?.uri !== 'string') return null;
     const since = typeof p.since === 'string' ? p.since : undefined;
     return onDocument(p.uri, null, (d) => {
-      const ruleLevels = configFor(d.uri)?.config.ruleLevels;
-      return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }), p.overviewFirst === true);
+      const options = withoutProblem(optionsFor(d.uri));
+      return graphAnswers.answer(d.uri, d.version, [options.ruleLevels, options.deployed], since, () => service.getGraph(d, options), p.overviewFirst === true);
     });
   });
 

@@ -4,6 +4,7 @@
  * grouped by where they are, and one edge per stretch of the flows' paths, classed by route. Each node
  * keeps its YAML range and its worst diagnostic, so that the picture links back to the file.
  */
+import { DEPLOYMENT_CODES } from '../validation/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../../../protocol/graph';
@@ -297,7 +298,7 @@ function contains(range: Range, position: Range['start']): boolean {
   return after && before;
 }
 
-/** Each diagnostic goes to the innermost entity whose YAML holds its start. */
+/** Each diagnostic goes to the innermost entity whose YAML holds its start; a drift finding also to its `drift`. */
 function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) {
     const holders = nodes.filter((n) => n.range && contains(n.range, diagnostic.range.start));
@@ -305,6 +306,8 @@ function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[
     if (!holder) continue;
     const severity = severityName(diagnostic.severity);
     holder.diagnostics.push({ severity, code: String(diagnostic.code ?? ''), message: diagnostic.message });
+    // What drifted from the deployment is also marked apart: the preview draws it as its own mark.
+    if (DEPLOYMENT_CODES.has(String(diagnostic.code))) (holder.drift ??= []).push({ code: String(diagnostic.code), message: diagnostic.message });
     if (!holder.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[holder.severity]) holder.severity = severity;
   }
   // The worst first, in file order within a severity (the sort is stable).
