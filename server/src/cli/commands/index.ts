@@ -4,6 +4,7 @@ import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { graphCommand } from './graph';
+import { importCommand } from './import';
 import { routesCommand } from './routes';
 
-export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand, exportCommand, importCommand];
