@@ -113,7 +113,7 @@ function writeItem(item: YamlValue, indent: string, comment: string | undefined,
   out.push(`${indent}- ${scalar(item)}${after}`);
 }
 
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _./:()+@-]*$/;
+const PLAIN = /^[A-Za-z0-9/][A-Za-z0-9 _./:()+@-]*$/;
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 const NUMERIC = /^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0[xXoObB]/;
 
