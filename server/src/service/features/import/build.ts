@@ -141,7 +141,12 @@ function withMap(section: MappedSection, fields: YamlEntry[], entry: MapEntry | 
 
 function circuitFields(circuit: DeployedCircuit, unmapped: (message: string) => void): YamlEntry[] {
   const fields: YamlEntry[] = [{ key: 'site', todo: 'the id of the site this circuit starts at (no export holds it; the map can give it)' }];
-  if (circuit.peeringLocation) fields.push({ key: 'peeringLocation', value: catalogPeeringLocation(circuit.peeringLocation) ?? circuit.peeringLocation });
+  const location = circuit.peeringLocation ? catalogPeeringLocation(circuit.peeringLocation) : undefined;
+  if (circuit.peeringLocation && !location && circuit.expressRoutePortId) {
+    // An ExpressRoute Direct port names its facility (Equinix-Amsterdam-AM5), not a peering location.
+    fields.push({ key: 'peeringLocation', todo: `the peering location of ExpressRoute Direct port ${lastSegment(circuit.expressRoutePortId)}, whose export says ${circuit.peeringLocation}` });
+    unmapped(`its ExpressRoute Direct port is at ${circuit.peeringLocation}, which is no peering location the catalog knows by that name: peeringLocation is left out.`);
+  } else if (circuit.peeringLocation) fields.push({ key: 'peeringLocation', value: location ?? circuit.peeringLocation });
   else fields.push({ key: 'peeringLocation', todo: circuit.expressRoutePortId ? `the peering location of ExpressRoute Direct port ${lastSegment(circuit.expressRoutePortId)} (add the output of az network express-route port list)` : 'the circuit\'s peering location (the export gives none)' });
   fields.push({ key: 'region', todo: 'the Power Platform region selected for the circuit (no export holds it; the map can give it)' });
   if (circuit.skuTier) {
