@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { decodeExport, readDeployed } from '../../server/src/service';
 import type { DeployedEstate, DeployedInput } from '../../server/src/service';
 import { ROOT } from '../support';
+import { generateEstate } from './estate';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'deployed');
 
@@ -178,5 +179,17 @@ describe('readDeployed: hostile and incomplete inputs, one finding each, the oth
       ],
     );
     assert.ok(estate.findings.every((f) => f.code === 'import-dangling' && f.severity === 'warning' && f.file === 'mixed.json'));
+  });
+});
+
+describe('readDeployed: a large export', () => {
+  it('reads a generated export of more than 50 MB whole (its speed is measured by npm run bench -- deployed)', () => {
+    const text = generateEstate(14_000);
+    assert.ok(text.length > 50 * 1024 * 1024, `${text.length} characters`);
+    const estate = read(text, 'large.json');
+    assert.deepEqual(estate.findings, []);
+    assert.equal(estate.circuits.length, 14_000);
+    assert.equal(estate.environments.length, 14_000);
+    assert.equal(estate.circuits.filter((c) => c.microsoftPeering?.routeFilter && c.privatePeering?.virtualNetworks.length === 1).length, 14_000);
   });
 });

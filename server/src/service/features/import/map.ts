@@ -66,11 +66,12 @@ export function parseImportMap(text: string): { map: ImportMap; findings: MapFin
   if (!check(value)) {
     for (const error of check.errors ?? []) {
       const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const node = nodeAt(doc.contents as Node | null, path);
+      const where = path.length ? `The map's ${path.join('.')}` : 'The map';
+      const extra = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty?: string }).additionalProperty) : undefined;
+      const node = extra !== undefined ? keyNodeAt(doc.contents as Node | null, path, extra) : nodeAt(doc.contents as Node | null, path);
       const at = node?.range ? range(node.range[0], node.range[1]) : range(0, 0);
-      const where = path.length ? path.join('.') : 'the map';
-      const extra = error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : '';
-      invalid(at, `The map's ${where} ${error.message ?? 'is not valid'}${extra}: it follows schemas/ppnet-map.schema.json, so the map is not used.`);
+      const what = extra !== undefined ? `takes no key ${extra}` : error.keyword === 'enum' ? `must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : (error.message ?? 'is not valid');
+      invalid(at, `${where} ${what}: the map follows schemas/ppnet-map.schema.json, and is not used.`);
     }
     return { map: emptyMap(), findings };
   }
@@ -81,7 +82,7 @@ export function parseImportMap(text: string): { map: ImportMap; findings: MapFin
   for (const section of MAPPED_SECTIONS) {
     const entries = object[section] as Record<string, Record<string, unknown>> | undefined;
     for (const [key, fields] of Object.entries(entries ?? {})) {
-      const keyNode = keyNodeAt(doc.contents as Node | null, section, key);
+      const keyNode = keyNodeAt(doc.contents as Node | null, [section], key);
       map.entries[section].push({ key, fields: fields ?? {}, range: keyNode?.range ? range(keyNode.range[0], keyNode.range[1]) : range(0, 0) });
     }
   }
@@ -105,9 +106,9 @@ function nodeAt(root: Node | null, path: string[]): Node | undefined {
   return node ?? undefined;
 }
 
-function keyNodeAt(root: Node | null, section: string, key: string): Node | undefined {
-  const sectionNode = nodeAt(root, [section]);
-  if (!isMap(sectionNode)) return undefined;
-  const pair = sectionNode.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+function keyNodeAt(root: Node | null, path: string[], key: string): Node | undefined {
+  const parent = nodeAt(root, path);
+  if (!isMap(parent)) return undefined;
+  const pair = (parent.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
   return pair?.key as Node | undefined;
 }
