@@ -5,10 +5,11 @@
  *   yaml-language-server side by side (validating the same file with `schemas/ppnet.schema.json`,
  *   schema store off), against one bare `yaml` parse of the same text;
  * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
- * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts).
+ * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts);
+ * - deployed: `ppnet import`'s reading and writing of generated estates of 100 and 1,000 circuits (bench/deployed.ts).
  *
  * Prints the tables and, when every part ran, writes them to `bench/RESULTS.md`.
- * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview) and sizes only.
+ * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview, deployed) and sizes only.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,6 +25,7 @@ import { GraphCliResult, measureGraphCli } from './graphCli';
 import { measurePreview, PreviewResult } from './preview';
 import { graphTable, graphTargets, previewTable, previewTargets } from './previewReport';
 import { generateUnits } from './generate';
+import { DEPLOYED_SIZES, DeployedResult, deployedTable, measureDeployed } from './deployed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -81,12 +83,13 @@ function parseFloorMs(text: string, runs: number): number {
   return median(times);
 }
 
-const PARTS = ['editor', 'graph', 'preview'] as const;
+const PARTS = ['editor', 'graph', 'preview', 'deployed'] as const;
 type Part = (typeof PARTS)[number];
 const GRAPH_UNITS = [20, 60, 300];
 const GRAPH_RUNS = 3;
 const PREVIEW_UNITS = 300;
 const PREVIEW_PLAN = { opens: 7, edits: 20, warmupEdits: 3 };
+const DEPLOYED_RUNS = 7;
 
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
@@ -116,6 +119,12 @@ async function main(): Promise<void> {
     preview = await measurePreview(PPNET, previewText, PREVIEW_PLAN, PREVIEW_UNITS);
     console.log(`\n${previewTable(PREVIEW_UNITS, previewLines, preview)}\n\n${targetList(previewTargets(preview))}`);
   }
+  let deployed: DeployedResult[] = [];
+  if (parts.includes('deployed')) {
+    console.log('\nppnet import of generated estates...');
+    deployed = DEPLOYED_SIZES.map((circuits) => measureDeployed(circuits, DEPLOYED_RUNS));
+    console.log(`\n${deployedTable(deployed)}\n`);
+  }
   const loadAfter = loadAverage();
 
   if (parts.length < PARTS.length) {
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`, deployed));
   console.log('written to bench/RESULTS.md');
 }
 
@@ -156,7 +165,7 @@ async function measureEditors(sizes: number[]): Promise<SizeResult[]> {
 
 const tenThousand = (results: SizeResult[]) => results.find((r) => Math.abs(r.lines - 10000) < 500);
 
-function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string): string {
+function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string, deployed: DeployedResult[]): string {
   const ten = tenThousand(results);
   return [
     '# Benchmark: ppnet language server vs yaml-language-server, the graph and the preview',
@@ -223,6 +232,14 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '  `didChange` sent to the `drawn` of that version; each edit is undone (unmeasured) before the next.',
     '- The row "as before the deltas" makes the same edits but asks for the whole graph (`GRAPH_REQUEST`) and',
     '  posts it whole, as the extension did before; the webview is today\'s in both rows.',
+    '',
+    '## Import of a deployed estate',
+    '',
+    deployedTable(deployed),
+    '',
+    `- In process, ${DEPLOYED_RUNS} runs per size after one unmeasured (medians): \`readDeployed\` parses and joins one Resource Graph-like export`,
+    '  (`test/import/estate.ts`: per circuit its two peerings, route filter, connection, gateway, virtual network and an',
+    '  environment); `importTopology` writes the topology. Reading from disk and decoding are not included.',
     '',
   ].join('\n');
 }

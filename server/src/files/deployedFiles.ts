@@ -1,5 +1,6 @@
 /**
- * The exported JSON that `ppnet drift`, `ppnet import` and the server's `deployed:` folder read: files
+ * The exported JSON that the server's `deployed:` folder holds, and one export's text for `ppnet drift`
+ * (whose command line walks its arguments as `ppnet check` and `ppnet import` do, `cli/inputs.ts`): files
  * as named (whatever their name), folders as every `*.json` below them (hidden and `node_modules`
  * folders skipped, symbolic links followed, each real file once), `-` for standard input. Each file's
  * bytes are decoded as the export wrote them (UTF-8 with or without a byte order mark, UTF-16); what
@@ -8,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { decodeExport, DeployedInput, fileDiagnostic, InputFinding } from '../service';
+import { decodeExport, DeployedInput, fileDiagnostic, IMPORT_URL, InputFinding } from '../service';
 import { describeError, readBytes } from './read';
 
 /** An export is read up to this size: Resource Graph answers of a large estate run to tens of megabytes. */
@@ -28,14 +29,25 @@ export interface DeployedFiles {
   read: string[];
 }
 
-/** Thrown for a path that does not exist at all: the caller's usage error. */
-export class NoSuchInput extends Error {}
-
 function unreadable(file: string, reason: string): InputFinding {
   return { code: 'import-unreadable', severity: 'error', file, message: `${file} is not read: ${reason}.` };
 }
 
-/** The JSON exports of the arguments. A path that does not exist throws `NoSuchInput`. */
+/**
+ * One export's text, decoded as it was written (`path` `-` is standard input; `name` is how findings
+ * name it), or the `import-unreadable` finding that says why there is none.
+ */
+export function readExport(file: string, name: string, limit = DEPLOYED_LIMIT_BYTES): { input: DeployedInput } | { finding: InputFinding } {
+  const bytes = readBytes(file, limit);
+  if (!('data' in bytes)) {
+    const reason = bytes.kind === 'unreadable' ? bytes.reason : `it is larger than ${Math.round(limit / 1024 / 1024)} MB, more than ppnet reads of one export (split the export)`;
+    return { finding: unreadable(name, reason) };
+  }
+  const decoded = decodeExport(bytes.data);
+  return 'problem' in decoded ? { finding: unreadable(name, decoded.problem) } : { input: { file: name, text: decoded.text } };
+}
+
+/** The JSON exports of the arguments (the server's `deployed:` folder). */
 export function readDeployedFiles(args: readonly string[], limit = DEPLOYED_LIMIT_BYTES): DeployedFiles {
   const result: DeployedFiles = { inputs: [], findings: [], read: [] };
   const files = new Set<string>();
@@ -45,16 +57,9 @@ export function readDeployedFiles(args: readonly string[], limit = DEPLOYED_LIMI
     if (files.has(real)) return;
     files.add(real);
     result.read.push(file === DEPLOYED_STDIN_NAME ? '-' : file);
-    const bytes = readBytes(file === DEPLOYED_STDIN_NAME ? '-' : file, limit);
-    if (!('data' in bytes)) {
-      const reason =
-        bytes.kind === 'unreadable' ? bytes.reason : `it is larger than ${Math.round(limit / 1024 / 1024)} MB, more than ppnet reads of one export (split the export)`;
-      result.findings.push(unreadable(file, reason));
-      return;
-    }
-    const decoded = decodeExport(bytes.data);
-    if ('problem' in decoded) result.findings.push(unreadable(file, decoded.problem));
-    else result.inputs.push({ file, text: decoded.text });
+    const read = readExport(file === DEPLOYED_STDIN_NAME ? '-' : file, file, limit);
+    if ('finding' in read) result.findings.push(read.finding);
+    else result.inputs.push(read.input);
   };
 
   const walk = (dir: string) => {
@@ -93,8 +98,6 @@ export function readDeployedFiles(args: readonly string[], limit = DEPLOYED_LIMI
     try {
       stat = fs.statSync(arg);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new NoSuchInput(`cannot read ${arg}: no such file or folder`);
       result.findings.push(unreadable(arg, describeError(error)));
       continue;
     }
@@ -112,8 +115,6 @@ function realPath(file: string): string {
   }
 }
 
-/** Where the README says what import and drift read and what each input finding means. */
-export const DEPLOYED_INPUTS_URL = 'https://github.com/ppnet/ppnet#drift';
 
 const SEVERITY: Record<InputFinding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -124,6 +125,6 @@ const SEVERITY: Record<InputFinding['severity'], DiagnosticSeverity> = {
 /** An input finding as a diagnostic at the start of its file. */
 export function inputDiagnostic(finding: InputFinding): Diagnostic {
   const diagnostic = fileDiagnostic(finding.code, finding.message, SEVERITY[finding.severity]);
-  diagnostic.codeDescription = { href: DEPLOYED_INPUTS_URL };
+  diagnostic.codeDescription = { href: IMPORT_URL };
   return diagnostic;
 }

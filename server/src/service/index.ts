@@ -20,3 +20,5 @@ export { readDeployed } from './deployed/read';
 export { decodeExport, Decoded } from './deployed/decode';
 export { circuitIssues, CircuitIssue, CircuitIssueCode } from './deployed/health';
 export { catalogPeeringLocation, skuOfTier, bandwidthText, environmentTypeOfSku, azureRegionId, powerPlatformRegionId, communityName, communityValue } from './deployed/spelling';
+export { importTopology, parseImportMap, emptyMap, IMPORT_URL, describeIssue } from './features/import';
+export type { ImportFinding, ImportResult, ImportMap, MapFinding } from './features/import';

@@ -5,6 +5,7 @@ import { diffCommand } from './diff';
 import { driftCommand } from './drift';
 import { exportCommand } from './export';
 import { graphCommand } from './graph';
+import { importCommand } from './import';
 import { routesCommand } from './routes';
 
-export const COMMANDS: readonly Command[] = [checkCommand, driftCommand, diffCommand, graphCommand, routesCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, driftCommand, diffCommand, graphCommand, routesCommand, exportCommand, importCommand];

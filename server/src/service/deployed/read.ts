@@ -138,11 +138,17 @@ function parseJson(text: string): { value: unknown } | { problem: string } {
   try {
     return { value: JSON.parse(trimmed) };
   } catch (error) {
+    // Said in ppnet's words, not the engine's (they differ between Node versions).
     const message = error instanceof Error ? error.message : String(error);
     const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-    const truncated = /end of (json )?input/i.test(message) || position >= trimmed.length;
-    return { problem: truncated ? `the JSON ends too early (truncated? ${printable(message)})` : `broken JSON (${printable(message)})` };
+    if (/end of (json )?input/i.test(message) || position >= trimmed.length - 1) return { problem: 'the JSON stops before its end (a truncated file?)' };
+    return { problem: Number.isNaN(position) ? 'broken JSON (edited by hand, or two exports in one file?)' : `broken JSON at ${lineAndColumn(trimmed, position)}` };
   }
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 /** No control character of the input reaches a message. */

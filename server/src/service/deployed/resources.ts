@@ -235,9 +235,16 @@ export function readEnvironment(resource: unknown, file: string, report: Report)
     azureRegion: asString(prop(api, 'azureRegion')),
     environmentSku: asString(prop(api, 'environmentSku')) ?? asString(field(resource, 'environmentType')),
     managed: protection === undefined ? undefined : protection.toLowerCase() !== 'basic',
-    enterprisePolicyId: asString(field(vnet, 'policyId')) ?? asString(field(vnet, 'id')) ?? asString(field(vnet, 'systemId')),
+    enterprisePolicyId: policyReference(vnet),
     source: { file, resource: guid },
   };
+}
+
+/** The admin API's link to a policy (`{ id, systemId, policyId, location, linkStatus }`): the ARM id, else the system id, else the policy id. */
+function policyReference(link: unknown): string | undefined {
+  const id = asString(field(link, 'id'));
+  if (id && /\/providers\//i.test(id)) return id;
+  return asString(field(link, 'systemId')) ?? id ?? asString(field(link, 'policyId'));
 }
 
 export function readEnterprisePolicy(resource: unknown, file: string, report: Report): DeployedEnterprisePolicy | undefined {

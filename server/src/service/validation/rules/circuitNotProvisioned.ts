@@ -6,7 +6,7 @@ export const circuitNotProvisioned: Rule = {
   code: 'circuit-not-provisioned',
   defaultSeverity: 'error',
   title: 'A deployed circuit that its connectivity provider has not provisioned, so it carries no traffic yet.',
-  source: 'er-workflows',
+  source: 'circuit-cli',
   deployment: true,
   check({ topology, deployed, report }) {
     if (!deployed) return;

@@ -6,7 +6,7 @@ export const peeringDisabled: Rule = {
   code: 'peering-disabled',
   defaultSeverity: 'error',
   title: "A peering the design gives a circuit is disabled in Azure, so no route is exchanged over it.",
-  source: 'er-routing-config',
+  source: 'reset-peering',
   deployment: true,
   check({ topology, deployed, report }) {
     if (!deployed) return;

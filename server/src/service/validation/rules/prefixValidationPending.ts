@@ -7,7 +7,7 @@ export const prefixValidationPending: Rule = {
   code: 'prefix-validation-pending',
   defaultSeverity: 'warning',
   title: "Microsoft has not validated the Microsoft peering's advertised prefixes yet, so it advertises no routes for them.",
-  source: 'er-routing-config',
+  source: 'routing-cli',
   deployment: true,
   check({ topology, deployed, report }) {
     if (!deployed) return;
