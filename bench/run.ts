@@ -6,7 +6,8 @@
  *   schema store off), against one bare `yaml` parse of the same text;
  * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
  * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts);
- * - deployed: `ppnet import`'s reading and writing of generated estates of 100 and 1,000 circuits (bench/deployed.ts).
+ * - deployed: `ppnet import`'s reading and writing of generated estates of 100 and 1,000 circuits (bench/deployed.ts),
+ *   and `ppnet drift` of what import wrote against the same estates (bench/drift.ts).
  *
  * Prints the tables and, when every part ran, writes them to `bench/RESULTS.md`.
  * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview, deployed) and sizes only.
@@ -26,6 +27,7 @@ import { measurePreview, PreviewResult } from './preview';
 import { graphTable, graphTargets, previewTable, previewTargets } from './previewReport';
 import { generateUnits } from './generate';
 import { DEPLOYED_SIZES, DeployedResult, deployedTable, measureDeployed } from './deployed';
+import { DRIFT_SIZES, DriftResult, driftTable, measureDrift } from './drift';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -120,10 +122,14 @@ async function main(): Promise<void> {
     console.log(`\n${previewTable(PREVIEW_UNITS, previewLines, preview)}\n\n${targetList(previewTargets(preview))}`);
   }
   let deployed: DeployedResult[] = [];
+  let drift: DriftResult[] = [];
   if (parts.includes('deployed')) {
     console.log('\nppnet import of generated estates...');
     deployed = DEPLOYED_SIZES.map((circuits) => measureDeployed(circuits, DEPLOYED_RUNS));
     console.log(`\n${deployedTable(deployed)}\n`);
+    console.log('ppnet drift of the designs import wrote against their estates...');
+    drift = DRIFT_SIZES.map((circuits) => measureDrift(circuits, DEPLOYED_RUNS));
+    console.log(`\n${driftTable(drift)}\n`);
   }
   const loadAfter = loadAverage();
 
@@ -132,7 +138,7 @@ async function main(): Promise<void> {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`, deployed));
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`, deployed, drift));
   console.log('written to bench/RESULTS.md');
 }
 
@@ -165,7 +171,7 @@ async function measureEditors(sizes: number[]): Promise<SizeResult[]> {
 
 const tenThousand = (results: SizeResult[]) => results.find((r) => Math.abs(r.lines - 10000) < 500);
 
-function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string, deployed: DeployedResult[]): string {
+function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string, deployed: DeployedResult[], drift: DriftResult[]): string {
   const ten = tenThousand(results);
   return [
     '# Benchmark: ppnet language server vs yaml-language-server, the graph and the preview',
@@ -240,6 +246,15 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     `- In process, ${DEPLOYED_RUNS} runs per size after one unmeasured (medians): \`readDeployed\` parses and joins one Resource Graph-like export`,
     '  (`test/import/estate.ts`: per circuit its two peerings, route filter, connection, gateway, virtual network and an',
     '  environment); `importTopology` writes the topology. Reading from disk and decoding are not included.',
+    '',
+    '## Drift of a design from its deployed estate',
+    '',
+    driftTable(drift),
+    '',
+    `- In process, ${DEPLOYED_RUNS} runs per size after one unmeasured (medians): the design is what \`importTopology\` wrote of the`,
+    '  same generated estate, so every entity is matched and every value compared (and nothing differs). "check (no',
+    '  estate)" validates the design alone; "check with drift" validates it with the estate, the design\'s rules and the',
+    '  drift rules together, as the editor does with a `deployed:` folder.',
     '',
   ].join('\n');
 }

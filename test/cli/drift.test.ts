@@ -188,3 +188,30 @@ describe('ppnet drift\'s inputs', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'deployed', 'circuits.json'), 'utf8'), fixture('circuits.json'));
   });
 });
+
+describe('ppnet drift on the estates ppnet import is tested with (test/fixtures/deployed)', () => {
+  it('finds nothing in each example against its estate, nor in what ppnet import wrote of it', async () => {
+    for (const [design, estate] of [
+      ['examples/contoso.ppnet.yaml', 'test/fixtures/deployed/contoso'],
+      ['test/fixtures/deployed/contoso/contoso.expected.ppnet.yaml', 'test/fixtures/deployed/contoso'],
+      ['examples/northwind-vnet.ppnet.yaml', 'test/fixtures/deployed/northwind'],
+      ['test/fixtures/deployed/northwind/northwind.expected.ppnet.yaml', 'test/fixtures/deployed/northwind'],
+    ]) {
+      assert.deepEqual(await runCli(['drift', design, estate]), { code: 0, stdout: '0 errors, 0 warnings, 0 infos, 0 hints in 1 file\n', stderr: '' }, design);
+    }
+  });
+
+  it('finds a policy subnet\'s size and an environment\'s type planted in northwind\'s estate, on their values', async () => {
+    const dir = tempDir({}, 'ppnet-drift-northwind-');
+    for (const name of fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'deployed', 'northwind')).filter((n) => n.endsWith('.json'))) {
+      // Some exports are UTF-16 (Windows PowerShell): copied as bytes, and only the UTF-8 ones edited.
+      const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'deployed', 'northwind', name));
+      const edit = name === 'vnets.json' || name === 'environments.json';
+      fs.writeFileSync(path.join(dir, name), edit ? bytes.toString('utf8').replace('"10.41.0.0/25"', '"10.41.0.0/26"').replace('"Production"', '"Sandbox"') : bytes);
+    }
+    const rows = JSON.parse((await runCli(['drift', path.join(ROOT, 'examples', 'northwind-vnet.ppnet.yaml'), dir, '--format', 'json'])).stdout) as { code: string; range: { start: { line: number; character: number } }; message: string }[];
+    assert.deepEqual(rows.map((r) => [r.code, r.range.start.line + 1, r.range.start.character + 1]), [['drift-value', 13, 11], ['drift-value', 32, 15]]);
+    assert.match(rows[0].message, /^Environment nw-prod is a Sandbox environment in Power Platform, but the design's type is production/);
+    assert.match(rows[1].message, /^Subnet powerplatform of virtual network nw-pp-neu \(enterprise policy ep-eu\) is 10\.41\.0\.0\/26 in Azure, but the design's cidr is 10\.41\.0\.0\/25/);
+  });
+});

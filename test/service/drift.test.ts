@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createLanguageService, DeployedEstate } from '../../server/src/service';
+import { createLanguageService, DeployedEstate, importTopology, readDeployed } from '../../server/src/service';
+import { generateEstate } from '../import/estate';
 import { doc, fixture, row, DiagnosticRow } from '../support';
 import { contosoEstate } from './driftEstates';
 
@@ -293,5 +294,13 @@ describe('levels and disable comments apply to drift', () => {
     const service = createLanguageService();
     assert.deepEqual(service.validate(doc(text)).map((d) => d.code).filter((c) => c === 'unused-disable' || c === 'unknown-rule-code'), []);
     assert.deepEqual(service.validate(doc(text), { deployed: contosoEstate() }).map((d) => d.code).filter((c) => c === 'unused-disable'), ['unused-disable']);
+  });
+});
+
+describe('drift of what ppnet import writes', () => {
+  it('is nothing: a generated estate of 60 circuits imported and compared with itself', () => {
+    const estate = readDeployed([{ file: 'estate.json', text: generateEstate(60) }]);
+    const design = importTopology(estate).text;
+    assert.deepEqual(drift(design, estate), []);
   });
 });
