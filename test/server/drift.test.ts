@@ -62,3 +62,22 @@ describe('the server with a deployed: folder', () => {
     assert.match(broken.diagnostics[0].message, /broken\.json is not read: /);
   });
 });
+
+describe('the server with a deployed: folder that cannot be read', () => {
+  let client: TestClient;
+  after(async () => client.shutdown());
+
+  it('says so on the design, as a warning, and checks it without drift', async () => {
+    const dir = tempDir({ 'ppnet.config.yaml': 'deployed: no-such-exports\n', 'contoso.ppnet.yaml': CONTOSO }, 'ppnet-server-drift-');
+    const uri = pathToFileURL(path.join(dir, 'contoso.ppnet.yaml')).toString();
+    client = new TestClient();
+    await client.initialize();
+    await client.open(uri, CONTOSO);
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.codeDescription?.href]), [['cannot-read', 2, 0, 'https://github.com/ppnet/ppnet#configuration']]);
+    assert.equal(
+      published.diagnostics[0].message,
+      `Cannot read the folder of exports no-such-exports that ${path.join(dir, 'ppnet.config.yaml')} names (deployed:): no such file or folder (ENOENT). This file is checked without drift; fix the path or the folder.`,
+    );
+  });
+});
