@@ -206,7 +206,7 @@ function environmentFields(environment: DeployedEnvironment, policyIds: Map<stri
     else
       fields.push({
         key: 'enterprisePolicy',
-        todo: `the id of enterprise policy ${lastSegment(environment.enterprisePolicyId)}, which the inputs ${policiesGiven ? 'do not hold' : 'hold no enterprise policies for'} (add the output of az resource list --resource-type Microsoft.PowerPlatform/enterprisePolicies)`,
+        todo: `the id of enterprise policy ${lastSegment(environment.enterprisePolicyId)}, which the inputs ${policiesGiven ? 'do not hold' : 'hold no enterprise policies for'} (add the policies' export: the az graph query of the README, or Get-AzResource -ExpandProperties)`,
       });
   }
   return fields;
