@@ -217,6 +217,20 @@ describe('ppnet import: findings and exit codes', () => {
     );
   });
 
+  it('a Basic SKU has no value in the format: a TODO line and an info on the circuit, exit 0', async () => {
+    const basic = { ...circuit('er-basic'), sku: { name: 'Basic_MeteredData', tier: 'Basic', family: 'MeteredData' } };
+    const dir = tempDir({ 'c.json': JSON.stringify([basic]), 'f.json': JSON.stringify(FILTERS) });
+    const { code, stdout, stderr } = await runCli(['import', '.'], dir);
+    assert.equal(code, 0);
+    assert.ok(stdout.includes("    # TODO sku: standard, premium or local: the circuit's tier is Basic, which the format has no value for\n"));
+    const line = stdout.split('\n').indexOf('  er-basic:') + 1;
+    assert.equal(
+      stderr,
+      `<stdout>:${line}:3: info import-value-unmapped: Circuit er-basic: the circuit's SKU tier is Basic, which ppnet's format has no value for (standard, premium or local): sku is left out, so ppnet checks the circuit as the default standard one and does not check what it reaches.\n` +
+        '0 errors, 0 warnings, 1 infos, 0 hints in 1 file\n',
+    );
+  });
+
   it('no *.json in a folder is bad usage', async () => {
     const dir = tempDir({ 'notes.txt': 'x' });
     const { code, stderr } = await runCli(['import', '.'], dir);
