@@ -122,14 +122,14 @@ describe('ppnet import of the examples\' estates', () => {
         '    region: europe',
         '    type: production',
         '    managed: true',
-        '    # TODO enterprisePolicy: the id of enterprise policy ep-eu, which the inputs hold no enterprise policies for (add the output of az resource list --resource-type Microsoft.PowerPlatform/enterprisePolicies)',
+        '    # TODO enterprisePolicy: the id of enterprise policy ep-eu, which the inputs hold no enterprise policies for (add the policies\' export: the az graph query of the README, or Get-AzResource -ExpandProperties)',
         '    azureId: e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
         '  northwind-test:',
         '    name: Northwind Test',
         '    region: europe',
         '    type: sandbox',
         '    managed: true',
-        '    # TODO enterprisePolicy: the id of enterprise policy ep-eu, which the inputs hold no enterprise policies for (add the output of az resource list --resource-type Microsoft.PowerPlatform/enterprisePolicies)',
+        '    # TODO enterprisePolicy: the id of enterprise policy ep-eu, which the inputs hold no enterprise policies for (add the policies\' export: the az graph query of the README, or Get-AzResource -ExpandProperties)',
         '    azureId: f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c',
         '',
       ].join('\n'),
@@ -214,6 +214,20 @@ describe('ppnet import: findings and exit codes', () => {
       stderr,
       'c-broken.json:1:1: error import-unreadable: c-broken.json is not read: it is not JSON: it starts with "ERROR: (AuthorizationFailed) The client does not have authorization." (the command that wrote it failed: run it again and check its output).\n' +
         '1 errors, 0 warnings, 0 infos, 0 hints in 1 file (1 not read or not checked)\n',
+    );
+  });
+
+  it('a Basic SKU has no value in the format: a TODO line and an info on the circuit, exit 0', async () => {
+    const basic = { ...circuit('er-basic'), sku: { name: 'Basic_MeteredData', tier: 'Basic', family: 'MeteredData' } };
+    const dir = tempDir({ 'c.json': JSON.stringify([basic]), 'f.json': JSON.stringify(FILTERS) });
+    const { code, stdout, stderr } = await runCli(['import', '.'], dir);
+    assert.equal(code, 0);
+    assert.ok(stdout.includes("    # TODO sku: standard, premium or local: the circuit's tier is Basic, which the format has no value for\n"));
+    const line = stdout.split('\n').indexOf('  er-basic:') + 1;
+    assert.equal(
+      stderr,
+      `<stdout>:${line}:3: info import-value-unmapped: Circuit er-basic: the circuit's SKU tier is Basic, which ppnet's format has no value for (standard, premium or local): sku is left out, so ppnet checks the circuit as the default standard one and does not check what it reaches.\n` +
+        '0 errors, 0 warnings, 1 infos, 0 hints in 1 file\n',
     );
   });
 

@@ -154,6 +154,7 @@ describe('readDeployed: hostile and incomplete inputs, one finding each, the oth
     ['nested.json', '['.repeat(20000) + ']'.repeat(20000), { code: 'import-unknown-shape', severity: 'warning', message: 'nested.json nests lists more than 4 deep, which no export does: what is below that depth is not read.' }],
     ['noid.json', JSON.stringify({ type: 'Microsoft.Network/expressRouteCircuits', name: 'er-y' }), { code: 'import-incomplete', severity: 'warning', message: 'ExpressRoute circuit er-y has no id, which ppnet needs to join its peerings and to write azureId: it is not imported.' }],
     ['depth2.json', JSON.stringify({ Id: `${SUB}/expressRouteCircuits/er-z`, Name: 'er-z', Sku: 'Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitSku', ServiceProviderProperties: 'Microsoft.Azure.Commands.Network.Models.PSServiceProviderProperties', Peerings: [] }), { code: 'import-incomplete', severity: 'warning', message: `ExpressRoute circuit ${SUB}/expressRouteCircuits/er-z: serviceProviderProperties is missing (PowerShell wrote it as a type name: export again with ConvertTo-Json -Depth 10).` }],
+    ['partial.json', JSON.stringify({ id: `${SUB}/expressRouteCircuits/er-q`, serviceProviderProperties: { peeringLocation: 'Paris' } }), { code: 'import-incomplete', severity: 'warning', message: `ExpressRoute circuit ${SUB}/expressRouteCircuits/er-q gives no SKU tier or bandwidth: the topology has a TODO line in their places.` }],
     ['peering.json', JSON.stringify({ id: `${SUB}/expressRouteCircuits/gone/peerings/MicrosoftPeering`, peeringType: 'MicrosoftPeering', state: 'Enabled' }), { code: 'import-dangling', severity: 'warning', message: `Peering ${SUB}/expressRouteCircuits/gone/peerings/MicrosoftPeering belongs to circuit ${SUB}/expressRouteCircuits/gone, which no input gives: it is not imported (add the circuit's export).` }],
   ];
   for (const [file, text, expected] of cases) {
@@ -170,15 +171,16 @@ describe('readDeployed: hostile and incomplete inputs, one finding each, the oth
     const connection = { id: `${SUB}/connections/cn`, type: 'Microsoft.Network/connections', connectionType: 'ExpressRoute', peer: { id: circuitWithFilter.id }, virtualNetworkGateway1: { id: `${SUB}/virtualNetworkGateways/nowhere` } };
     const policy = { id: '/subscriptions/s/resourceGroups/pp/providers/Microsoft.PowerPlatform/enterprisePolicies/ep', kind: 'NetworkInjection', location: 'europe', properties: { networkInjection: { virtualNetworks: [{ id: `${SUB}/virtualNetworks/absent`, subnet: { name: 'pp' } }] } } };
     const estate = read(JSON.stringify([circuitWithFilter, connection, policy]), 'mixed.json');
+    const dangling = estate.findings.filter((f) => f.code === 'import-dangling');
     assert.deepEqual(
-      estate.findings.map((f) => f.message),
+      dangling.map((f) => f.message),
       [
         `Circuit er-f's Microsoft peering names route filter ${SUB}/routeFilters/missing, which no input gives: ppnet cannot tell its communities (add the output of az network route-filter list).`,
         `Connection ${SUB}/connections/cn links circuit er-f to gateway ${SUB}/virtualNetworkGateways/nowhere, which no input gives and no virtual network's GatewaySubnet names: ppnet cannot tell which virtual network private peering reaches (add the output of az network vnet list).`,
         `Enterprise policy ep delegates subnet pp of virtual network ${SUB}/virtualNetworks/absent, which no input gives: ppnet cannot write its region and cidr (add the output of az network vnet list).`,
       ],
     );
-    assert.ok(estate.findings.every((f) => f.code === 'import-dangling' && f.severity === 'warning' && f.file === 'mixed.json'));
+    assert.ok(dangling.every((f) => f.severity === 'warning' && f.file === 'mixed.json'));
   });
 });
 

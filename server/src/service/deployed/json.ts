@@ -10,15 +10,21 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Each object's keys by their lower-case spelling, made once per object the first time a key is missed. */
+const lowerKeys = new WeakMap<JsonObject, Map<string, string>>();
+
 /** The value of `key` in any case; the exact spelling first. */
 export function field(object: unknown, key: string): unknown {
   if (!isObject(object)) return undefined;
   if (Object.prototype.hasOwnProperty.call(object, key)) return object[key];
-  const lower = key.toLowerCase();
-  for (const name in object) {
-    if (name.toLowerCase() === lower) return object[name];
+  let keys = lowerKeys.get(object);
+  if (!keys) {
+    keys = new Map();
+    for (const name of Object.keys(object)) if (!keys.has(name.toLowerCase())) keys.set(name.toLowerCase(), name);
+    lowerKeys.set(object, keys);
   }
-  return undefined;
+  const name = keys.get(key.toLowerCase());
+  return name === undefined ? undefined : object[name];
 }
 
 /** A property of a resource: in its `properties` envelope (ARM) or on the object itself (`az`, PowerShell). */

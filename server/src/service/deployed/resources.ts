@@ -67,9 +67,14 @@ export function readCircuit(resource: unknown, file: string, report: Report): { 
     return undefined;
   }
   const source = { file, resource: id };
-  const sku = objectProp(resource, 'sku', label, report);
-  const provider = objectProp(resource, 'serviceProviderProperties', label, report);
-  const port = referenceId(objectProp(resource, 'expressRoutePort', label, report));
+  let truncated = false;
+  const noted: Report = (...args) => {
+    truncated = true;
+    report(...args);
+  };
+  const sku = objectProp(resource, 'sku', label, noted);
+  const provider = objectProp(resource, 'serviceProviderProperties', label, noted);
+  const port = referenceId(objectProp(resource, 'expressRoutePort', label, noted));
   const gbps = asNumber(prop(resource, 'bandwidthInGbps'));
   const mbps = asNumber(field(provider, 'bandwidthInMbps'));
   const circuit: DeployedCircuit = {
@@ -92,8 +97,9 @@ export function readCircuit(resource: unknown, file: string, report: Report): { 
     !circuit.skuTier ? 'SKU tier' : undefined,
     circuit.bandwidthMbps === undefined ? 'bandwidth' : undefined,
   ].filter(Boolean);
-  if (missing.length && provider !== undefined && sku !== undefined) {
-    report('import-incomplete', 'warning', `${label} gives no ${missing.join(', ')}: the topology leaves ${missing.length > 1 ? 'them' : 'it'} out with a TODO.`);
+  if (missing.length && !truncated) {
+    const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}` : missing[0];
+    report('import-incomplete', 'warning', `${label} gives no ${list}: the topology has a TODO line in ${missing.length > 1 ? 'their places' : 'its place'}.`);
   }
   const peerings = objectProp(resource, 'peerings', label, report);
   return { circuit, peerings: asArray(peerings).map((p) => readPeering(p, file, id)) };

@@ -156,8 +156,9 @@ function circuitFields(circuit: DeployedCircuit, unmapped: (message: string) => 
       fields.push({ key: 'sku', todo: `standard, premium or local: the circuit's tier is ${circuit.skuTier}, which the format has no value for` });
       unmapped(`the circuit's SKU tier is ${circuit.skuTier}, which ppnet's format has no value for (standard, premium or local): sku is left out, so ppnet checks the circuit as the default standard one and does not check what it reaches.`);
     }
-  }
+  } else fields.push({ key: 'sku', todo: 'standard, premium or local: the export gives no SKU tier' });
   if (circuit.bandwidthMbps !== undefined) fields.push({ key: 'bandwidth', value: bandwidthText(circuit.bandwidthMbps) });
+  else fields.push({ key: 'bandwidth', todo: 'the circuit\'s bandwidth (the export gives none)' });
   fields.push({ key: 'environments', todo: 'the ids of the environments whose traffic this circuit carries (no export holds them; the map can give them)' });
   const microsoft = circuit.microsoftPeering;
   if (microsoft) {
@@ -206,7 +207,7 @@ function environmentFields(environment: DeployedEnvironment, policyIds: Map<stri
     else
       fields.push({
         key: 'enterprisePolicy',
-        todo: `the id of enterprise policy ${lastSegment(environment.enterprisePolicyId)}, which the inputs ${policiesGiven ? 'do not hold' : 'hold no enterprise policies for'} (add the output of az resource list --resource-type Microsoft.PowerPlatform/enterprisePolicies)`,
+        todo: `the id of enterprise policy ${lastSegment(environment.enterprisePolicyId)}, which the inputs ${policiesGiven ? 'do not hold' : 'hold no enterprise policies for'} (add the policies' export: the az graph query of the README, or Get-AzResource -ExpandProperties)`,
       });
   }
   return fields;
