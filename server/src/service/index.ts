@@ -14,3 +14,5 @@ export { closest, didYouMean } from './text/suggest';
 export { capitalize } from './text/words';
 export { IAC_FORMATS, IAC_EXTENSIONS } from './features/export';
 export type { IacFormat, IacExport, IacExportOptions } from './features/export';
+export { NO_INLAY_HINTS } from './features/inlayHints';
+export type { InlayHintParts } from './features/inlayHints';
