@@ -118,8 +118,8 @@ export type ToWebview =
   | { type: 'cursor'; line: number; character: number }
   /** Produce an export; the webview answers with `exported`. */
   | { type: 'export'; format: ExportFormat }
-  /** Focus on a node of the graph (its id), now or when the graph that holds it arrives. */
-  | { type: 'focus'; node: string };
+  /** Focus on a node (its id) of the graph of `uri`: now, or when that graph arrives. */
+  | { type: 'focus'; uri: string; node: string };
 
 /** Webview to extension. */
 export type FromWebview =
