@@ -110,9 +110,9 @@ describe('code lenses', () => {
   });
 });
 
-/** Every example and valid design. */
+/** Every example and design, valid or not. */
 function designs(): { name: string; text: string }[] {
-  const folders = [path.join(ROOT, 'examples'), path.join(ROOT, 'test', 'designs', 'valid')];
+  const folders = ['examples', 'test/designs/valid', 'test/designs/mistakes'].map((folder) => path.join(ROOT, folder));
   return folders.flatMap((folder) =>
     fs.readdirSync(folder).filter((f) => f.endsWith('.ppnet.yaml')).map((f) => ({ name: f, text: fs.readFileSync(path.join(folder, f), 'utf8') })),
   );
