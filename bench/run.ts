@@ -1,14 +1,15 @@
 /**
- * `npm run bench`, three parts in one run:
+ * `npm run bench`, four parts in one run:
  *
  * - editor: topologies of about 1,000, 10,000 and 50,000 lines, ppnet's language server and
  *   yaml-language-server side by side (validating the same file with `schemas/ppnet.schema.json`,
  *   schema store off), against one bare `yaml` parse of the same text;
  * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
- * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts).
+ * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts);
+ * - hints: inlay hints and code lenses on the 10,000- and 50,000-line files (bench/hints.ts).
  *
  * Prints the tables and, when every part ran, writes them to `bench/RESULTS.md`.
- * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview) and sizes only.
+ * `npm run bench -- editor 1000 10000` runs some parts (editor, graph, preview, hints) and sizes only.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,6 +25,7 @@ import { GraphCliResult, measureGraphCli } from './graphCli';
 import { measurePreview, PreviewResult } from './preview';
 import { graphTable, graphTargets, previewTable, previewTargets } from './previewReport';
 import { generateUnits } from './generate';
+import { HintsPlan, HintsResult, hintsTable, hintsTargets, measureHints } from './hints';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -81,12 +83,15 @@ function parseFloorMs(text: string, runs: number): number {
   return median(times);
 }
 
-const PARTS = ['editor', 'graph', 'preview'] as const;
+const PARTS = ['editor', 'graph', 'preview', 'hints'] as const;
 type Part = (typeof PARTS)[number];
 const GRAPH_UNITS = [20, 60, 300];
 const GRAPH_RUNS = 3;
 const PREVIEW_UNITS = 300;
 const PREVIEW_PLAN = { opens: 7, edits: 20, warmupEdits: 3 };
+
+const HINTS_PLANS: Record<number, HintsPlan> = { 1000: { requests: 40, edits: 20 }, 10000: { requests: 30, edits: 15 }, 50000: { requests: 10, edits: 6 } };
+const HINTS_SIZES = [10000, 50000];
 
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
@@ -116,6 +121,14 @@ async function main(): Promise<void> {
     preview = await measurePreview(PPNET, previewText, PREVIEW_PLAN, PREVIEW_UNITS);
     console.log(`\n${previewTable(PREVIEW_UNITS, previewLines, preview)}\n\n${targetList(previewTargets(preview))}`);
   }
+  const hints: HintsResult[] = [];
+  if (parts.includes('hints')) {
+    for (const lines of requested.length ? sizes : HINTS_SIZES) {
+      console.log(`\ninlay hints and code lenses, ${lines} lines...`);
+      hints.push(await measureHints(PPNET, generateTopology(lines), HINTS_PLANS[lines] ?? HINTS_PLANS[10000]));
+    }
+    console.log(`\n${hintsTable(hints)}\n\n${targetList(hintsTargets(hints))}`);
+  }
   const loadAfter = loadAverage();
 
   if (parts.length < PARTS.length) {
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, graphs, preview!, previewLines, hints, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
   console.log('written to bench/RESULTS.md');
 }
 
@@ -156,7 +169,7 @@ async function measureEditors(sizes: number[]): Promise<SizeResult[]> {
 
 const tenThousand = (results: SizeResult[]) => results.find((r) => Math.abs(r.lines - 10000) < 500);
 
-function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string): string {
+function report(results: SizeResult[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, hints: HintsResult[], machine: string, load: string): string {
   const ten = tenThousand(results);
   return [
     '# Benchmark: ppnet language server vs yaml-language-server, the graph and the preview',
@@ -223,6 +236,17 @@ function report(results: SizeResult[], graphs: GraphCliResult[], preview: Previe
     '  `didChange` sent to the `drawn` of that version; each edit is undone (unmeasured) before the next.',
     '- The row "as before the deltas" makes the same edits but asks for the whole graph (`GRAPH_REQUEST`) and',
     '  posts it whole, as the extension did before; the webview is today\'s in both rows.',
+    '',
+    '## Inlay hints and code lenses',
+    '',
+    hintsTable(hints),
+    '',
+    targetList(hintsTargets(hints)),
+    '',
+    '- The generated files of the editor part, every part of the hints and the lenses on (the `ppnet` settings',
+    '  section pulled by the client), over stdio (`bench/hints.ts`). One screen: 60 lines at seeded places.',
+    '  Edit → code lenses: a character typed into a `name:` and the lenses asked for at once, so that the request',
+    '  parses the edit and decides the flows of the new version; timed from `didChange` sent to the answer.',
     '',
   ].join('\n');
 }
