@@ -5,7 +5,9 @@
  * none again once the settings are turned off. Its screenshot is the README's.
  */
 import assert from 'node:assert/strict';
-import { USER_SETTINGS } from './codeServer';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeServer, USER_SETTINGS } from './codeServer';
 import type { Workbench } from './workbench';
 
 const FILE = 'contoso.ppnet.yaml';
@@ -18,42 +20,50 @@ const ALL_ON = {
 };
 /** What the server gives for contoso (test/service checks the same in process): lens titles, and values followed by their hints as the editor renders them. */
 const LENSES = ['serves 2 environments · reaches Europe (standard)', 'serves 1 environment · reaches every region (premium)', 'used by 1 connector'];
-const HINTED_LINES = [
-  'peeringLocation: AmsterdamEurope · Local: westeurope',
-  '- West Europe12076:51002',
-  'routeFilter: [12076:51004East US, 12076:51006West US]',
+const HINTS: [number, string][] = [
+  [44, 'peeringLocation: AmsterdamEurope · Local: westeurope'],
+  [52, '- West Europe12076:51002'],
+  [66, 'routeFilter: [12076:51004East US, 12076:51006West US]'],
 ];
 
 const withoutSpaces = (text: string) => text.replace(/\s/g, '');
 
-export async function hintsAndLenses(workbench: Workbench): Promise<void> {
+export async function hintsAndLenses(workbench: Workbench, server: CodeServer): Promise<void> {
   const { page } = workbench;
   const editor = page.locator(`.monaco-editor[data-uri$="/${FILE}"]`);
   const lenses = editor.locator('.codelens-decoration a');
-  /** The text of the editor's rendered lines (inlay hints are part of it), spaces as the editor shows them. */
-  const lineTexts = () => editor.locator('.view-line').allTextContents().then((texts) => texts.map(withoutSpaces));
-  /** The hinted texts the editor shows (spaces aside: the hints' padding is the editor's). */
-  const hinted = async () => {
-    const texts = await lineTexts();
-    return HINTED_LINES.filter((line) => texts.some((text) => text.includes(withoutSpaces(line))));
+  /** Whether a rendered line of the editor reads `text` (spaces aside: the hints' padding is the editor's). */
+  const shown = async (text: string) => {
+    const lines = await editor.locator('.view-line').allTextContents();
+    return lines.some((line) => withoutSpaces(line).includes(withoutSpaces(text)));
   };
   await workbench.openFile(FILE);
   await workbench.waitForServerStatus('is running');
-  await workbench.goTo(60, 1); // the circuits and gateways on screen
 
-  // Off by default: VS Code asks (on open and after each change) and gets nothing. Give it a few rounds.
-  for (let i = 0; i < 20; i++) {
-    assert.equal(await lenses.count(), 0, 'no code lens by default');
-    assert.deepEqual(await hinted(), [], 'no inlay hint by default');
-    await page.waitForTimeout(100);
+  // Off by default: VS Code asks (on open, on scrolling, after each change) and gets nothing. Give it a few rounds.
+  for (const [line, text] of HINTS) {
+    await workbench.goTo(line, 1);
+    for (let i = 0; i < 7; i++) {
+      assert.equal(await lenses.count(), 0, 'no code lens by default');
+      assert.equal(await shown(text), false, `no inlay hint by default: ${text}`);
+      await page.waitForTimeout(100);
+    }
   }
 
-  await setUserSettings(workbench, { ...USER_SETTINGS, ...ALL_ON });
-  for (const title of LENSES) await lenses.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
-  await workbench.until(async () => (await hinted()).length === HINTED_LINES.length, `the hinted lines ${JSON.stringify(HINTED_LINES)}`);
+  await setUserSettings(workbench, server, { ...USER_SETTINGS, ...ALL_ON });
+  // In the DOM once VS Code has them (a lens out of view is there, hidden).
+  for (const title of LENSES) await lenses.filter({ hasText: title }).first().waitFor({ state: 'attached', timeout: 30_000 });
+  for (const [line, text] of HINTS) {
+    await workbench.goTo(line, 1);
+    await workbench.until(() => shown(text), `the hint in "${text}"`);
+  }
+  await workbench.goTo(60, 1); // the circuits and gateways on screen
   await workbench.screenshot('hints-and-lenses');
 
-  // The circuit's lens opens the preview focused on it.
+  // The circuit's lens (above line 42) opens the preview focused on it. From the top, line 43 is out of
+  // view, so going there centers it, its lens in view.
+  await workbench.goTo(1, 1);
+  await workbench.goTo(43, 1);
   await lenses.filter({ hasText: LENSES[0] }).click();
   const view = await workbench.webview();
   await view.locator('#focus-chip .focus-label', { hasText: 'er-ams' }).waitFor({ timeout: 60_000 });
@@ -65,24 +75,32 @@ export async function hintsAndLenses(workbench: Workbench): Promise<void> {
 
   await workbench.focusFirstEditor();
   // Turned off again: the server asks VS Code to refresh, and both are gone.
-  await setUserSettings(workbench, USER_SETTINGS);
+  await setUserSettings(workbench, server, USER_SETTINGS);
   await workbench.until(async () => (await lenses.count()) === 0, 'the code lenses to go away');
-  await workbench.until(async () => (await hinted()).length === 0, 'the inlay hints to go away');
+  for (const [line, text] of HINTS) {
+    await workbench.goTo(line, 1);
+    await workbench.until(async () => !(await shown(text)), `the hint in "${text}" to go away`);
+  }
 }
 
 /**
  * Replaces the user's settings as a user does: **Preferences: Open User Settings (JSON)**, the new text,
- * save, close (VS Code applies what it saves at once; a file written behind its back is not noticed here).
+ * save, close (VS Code applies what it saves at once; a file written behind its back is not noticed
+ * here). The text is typed on one line, so that the editor's auto-indent adds nothing and each closing
+ * bracket or quote types over the one it closed automatically; the file saved must hold `settings` exactly.
  */
-async function setUserSettings(workbench: Workbench, settings: Record<string, unknown>): Promise<void> {
+async function setUserSettings(workbench: Workbench, server: CodeServer, settings: Record<string, unknown>): Promise<void> {
   const { page } = workbench;
   await workbench.runCommand('Preferences: Open User Settings (JSON)');
   const editor = page.locator('.monaco-editor.focused[data-uri$="/settings.json"]');
   await editor.waitFor();
   await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(JSON.stringify(settings, null, 2)); // one input: no brackets closed automatically
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(JSON.stringify(settings));
   await page.keyboard.press('Control+S');
   await page.locator('.tab.active:not(.dirty)[aria-label^="settings.json"]').waitFor();
   await page.keyboard.press('Control+W');
   await editor.waitFor({ state: 'hidden' });
+  const file = path.join(path.dirname(server.folder), 'user-data', 'User', 'settings.json');
+  assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), settings, 'the settings saved');
 }

@@ -386,7 +386,7 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     assert.equal(fs.readFileSync(written, 'utf8'), cli);
   }));
 
-  it('shows no inlay hint or code lens by default, both once the settings turn them on, and a lens focuses the preview', scenario('hints-and-lenses', () => hintsAndLenses(workbench)));
+  it('shows no inlay hint or code lens by default, both once the settings turn them on, and a lens focuses the preview', scenario('hints-and-lenses', () => hintsAndLenses(workbench, server)));
 
   it('restarts the language server after a crash and says so', scenario('crash', async () => {
     await workbench.openFile(EXAMPLE);
