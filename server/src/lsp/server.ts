@@ -6,7 +6,9 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   Connection,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
@@ -22,6 +24,7 @@ import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, GraphParams, INFR
 import { isInfrastructureFormat } from '../../../protocol/infrastructure';
 import type { Untrusted } from '../../../protocol/checks';
 import { GraphAnswers } from './graphAnswers';
+import { anyInlayHint, DEFAULT_SETTINGS, EditorSettings, pushedSection, readSettings, sameSettings } from './settings';
 
 /** Where the server finds the `ppnet.config.yaml` that applies to a document. */
 export interface ConfigSource {
@@ -58,6 +61,13 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
   const pending = new Map<string, NodeJS.Immediate>();
   const graphAnswers = new GraphAnswers();
   let canWatchFiles = false;
+  /** Inlay hints and code lenses: off until the client's settings (or initialization options) turn them on. */
+  let initialSettings = DEFAULT_SETTINGS;
+  let settings = DEFAULT_SETTINGS;
+  let canPullSettings = false;
+  let canRegisterSettings = false;
+  let canRefreshHints = false;
+  let canRefreshLenses = false;
 
   /** The nearest config of a document, from the loader's cache: the disk is read again only after `refresh()`. */
   const configFor = (uri: string): LoadedConfig | undefined => {
@@ -126,6 +136,12 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
 
   connection.onInitialize((params) => {
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const workspace = params.capabilities.workspace;
+    canPullSettings = !!workspace?.configuration;
+    canRegisterSettings = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRefreshHints = !!workspace?.inlayHint?.refreshSupport;
+    canRefreshLenses = !!workspace?.codeLens?.refreshSupport;
+    settings = initialSettings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -139,6 +155,8 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'ppnet-language-server', version: require('../../../../package.json').version },
     };
@@ -150,6 +168,30 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
+    // VS Code then sends the `ppnet` section whenever it changes; the pull gets it now.
+    if (canRegisterSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ppnet' });
+    if (canPullSettings) void pullSettings();
+  });
+
+  /** New settings: hints and lenses the client shows are asked for again, when it can be told to. */
+  const applySettings = (next: EditorSettings) => {
+    if (sameSettings(settings, next)) return;
+    settings = next;
+    if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+  const pullSettings = async () => {
+    try {
+      const [section] = await connection.workspace.getConfiguration([{ section: 'ppnet' }]);
+      applySettings(readSettings(section, initialSettings));
+    } catch (error) {
+      connection.console.error(`ppnet: reading the settings failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = pushedSection((params as Untrusted<typeof params>)?.settings);
+    if (pushed) applySettings(readSettings(pushed, initialSettings));
+    else if (canPullSettings) void pullSettings();
   });
 
   /** A folder of exports changed: its findings are published again, and every document is checked again. */
@@ -209,6 +251,8 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
   connection.onDocumentHighlight((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentHighlights(d, p.position)));
   connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
   connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
+  connection.languages.inlayHint.on((p) => (anyInlayHint(settings) ? onDocument(p.textDocument.uri, [], (d) => service.getInlayHints(d, p.range, settings.inlayHints)) : []));
+  connection.onCodeLens((p) => (settings.codeLens ? onDocument(p.textDocument.uri, [], (d) => service.getCodeLenses(d)) : []));
   connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all().filter((d) => !service.liveLimitDiagnostic(d))));
   connection.onPrepareRename((p) => onDocument(p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
   connection.onRenameRequest((p) =>

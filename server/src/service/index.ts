@@ -22,3 +22,5 @@ export { circuitIssues, CircuitIssue, CircuitIssueCode } from './deployed/health
 export { catalogPeeringLocation, skuOfTier, bandwidthText, environmentTypeOfSku, azureRegionId, powerPlatformRegionId, communityName, communityValue } from './deployed/spelling';
 export { importTopology, parseImportMap, emptyMap, IMPORT_URL, describeIssue } from './features/import';
 export type { ImportFinding, ImportResult, ImportMap, MapFinding } from './features/import';
+export { NO_INLAY_HINTS } from './features/inlayHints';
+export type { InlayHintParts } from './features/inlayHints';

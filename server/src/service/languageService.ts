@@ -3,7 +3,7 @@
  * the command line and the tests all use it through `createLanguageService()`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
 import type { Graph } from '../../../protocol/graph';
 import type { EntityDigest, FindingPlace } from '../../../protocol/review';
@@ -14,6 +14,8 @@ import { copyRouteFilterActions, wantsRefactor } from './features/export/copyAct
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
+import { getInlayHints, InlayHintParts } from './features/inlayHints';
+import { getCodeLenses } from './features/codeLenses';
 import * as navigation from './features/navigation';
 import { findDocumentSymbols, getFoldingRanges } from './features/symbols';
 import { IncrementalParser } from './model/incremental';
@@ -59,6 +61,10 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Entities of the given (open) documents whose id or name contains the query. */
   findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
+  /** What the values in `range` mean, for the parts asked for (community names and values, regions, peering locations, subnet sizes). */
+  getInlayHints(document: TextDocument, range: Range, parts: InlayHintParts): InlayHint[];
+  /** A lens above each circuit, gateway and environment: what it serves, reaches and lacks, who uses it, its flows by route. */
+  getCodeLenses(document: TextDocument): CodeLens[];
   /** The design's route filters and enterprise policies as infrastructure as code (Bicep, ARM, Terraform, az). */
   exportInfrastructure(document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport;
   /** Forget a closed document. */
@@ -142,6 +148,8 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
+    getInlayHints: (document, range, parts) => getInlayHints(getTopology(document), document, range, parts),
+    getCodeLenses: (document) => getCodeLenses(getTopology(document), document),
     exportInfrastructure: exportWith,
     forget,
   };

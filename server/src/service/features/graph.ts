@@ -12,7 +12,7 @@ import { ENTITY_WORDS, GROUP_WORDS, INFRASTRUCTURE_WORDS, NODE_WORDS, ONE_DATACE
 import { azureRegionById, findAzureRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
-import { analyzeTraffic, Flow, Hop } from '../traffic';
+import { analyzeTraffic, Flow, flowEnvironment, Hop } from '../traffic';
 import { legsOf } from './flowLegs';
 import { catalogConnector, connectorTarget, environmentRegion, regionNames } from '../facts';
 import { offsetRange } from '../text/ranges';
@@ -66,7 +66,7 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
       if (!edge.flows.includes(flow.id)) edge.flows.push(flow.id);
       if (!edgeIds.includes(edge.id)) edgeIds.push(edge.id);
     }
-    const environment = environmentOfFlow(topology, flow);
+    const environment = flowEnvironment(topology, flow);
     return { ...graphFlow(flow, hopNode, nodes, groups, edgeIds), ...(environment !== undefined && { environment: entityNodeId('environment', environment) }) };
   });
   addAttachments(topology, nodes, edges);
@@ -120,13 +120,6 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     ...(flow.expected !== undefined && { expected: flow.expected }),
     edges,
   };
-}
-
-/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when defined). */
-function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
-  const { kind, id } = flow.subject;
-  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
-  return named !== undefined && topology.environments.has(named) ? named : undefined;
 }
 
 // ---- Nodes ----
