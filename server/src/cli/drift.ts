@@ -5,44 +5,14 @@
  */
 import * as path from 'path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DeployedEstate, DeployedInput, InputFinding, internalErrorDiagnostic, readDeployed } from '../service';
+import { InputFinding, internalErrorDiagnostic } from '../service';
 import { unreadableConfigDiagnostic } from '../files/configFiles';
-import { inputDiagnostic, readExport } from '../files/deployedFiles';
+import { inputDiagnostic } from '../files/deployedFiles';
+import { readEstate } from './exports';
 import type { CheckRun, FileResult } from './check';
 import type { RunContext } from './command';
 import { UsageError } from './errors';
-import { collectInputs, configAnchor, readTopology, STDIN, STDIN_NAME } from './inputs';
-
-const EXPORT_FILE = /\.json$/i;
-
-/**
- * The estate of the deployed arguments (folders walked for `*.json` as `ppnet import` walks them), with
- * the findings of paths that could not be read.
- */
-export function readEstate(args: readonly string[]): { estate: DeployedEstate; read: string[] } {
-  const { inputs: collected, skipped } = collectInputs([...args], EXPORT_FILE);
-  if (collected.length === 0) {
-    const hint = skipped.length ? ` (not searched: ${skipped.join(', ')}; name a hidden or node_modules folder to read it)` : '';
-    throw new UsageError(`no *.json file in ${args.join(', ')}${hint}`);
-  }
-  const inputs: DeployedInput[] = [];
-  const findings: InputFinding[] = [];
-  const read: string[] = [];
-  for (const entry of collected) {
-    if (entry.kind === 'problem') {
-      findings.push({ code: 'import-unreadable', severity: 'error', file: entry.problem.file, message: `${entry.problem.file} is not read: ${entry.problem.diagnostic.message}` });
-      continue;
-    }
-    const { file, real } = entry.input;
-    read.push(real === STDIN ? STDIN : file);
-    const export_ = readExport(real === STDIN ? STDIN : file, real === STDIN ? STDIN_NAME : file);
-    if ('finding' in export_) findings.push(export_.finding);
-    else inputs.push(export_.input);
-  }
-  const estate = readDeployed(inputs);
-  estate.findings.push(...findings);
-  return { estate, read };
-}
+import { collectInputs, configAnchor, readTopology, STDIN } from './inputs';
 
 /** Each input file's findings, one result per file in the order of the files. */
 export function inputResults(findings: readonly InputFinding[]): FileResult[] {

@@ -5,27 +5,11 @@
  * written topology, a map entry's on its key.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { readBytes, readText } from '../files/read';
-import {
-  decodeExport,
-  DeployedInput,
-  DIAGNOSTIC_SOURCE,
-  emptyMap,
-  IMPORT_URL,
-  ImportFinding,
-  importTopology,
-  InputFinding,
-  parseImportMap,
-  readDeployed,
-} from '../service';
+import { DEPLOYED_LIMIT_BYTES, inputDiagnostic } from '../files/deployedFiles';
+import { readText } from '../files/read';
+import { DIAGNOSTIC_SOURCE, emptyMap, IMPORT_URL, ImportFinding, importTopology, InputFinding, parseImportMap } from '../service';
 import type { FileResult } from './check';
-import { UsageError } from './errors';
-import { collectInputs, STDIN, STDIN_NAME } from './inputs';
-
-/** Exports are read up to this size: a large tenant's Resource Graph answer runs to tens of megabytes. */
-export const IMPORT_LIMIT_BYTES = 512 * 1024 * 1024;
-
-const EXPORT_FILE = /\.json$/i;
+import { readEstate } from './exports';
 
 export interface ImportRun {
   text: string;
@@ -45,43 +29,15 @@ function diagnostic(code: string, severity: InputFinding['severity'], message: s
 }
 
 export function runImport(args: string[], mapFile: string | undefined, outputName: string): ImportRun {
-  const { inputs: collected, skipped } = collectInputs(args, EXPORT_FILE);
-  if (collected.length === 0) {
-    const hint = skipped.length ? ` (not searched: ${skipped.join(', ')}; name a hidden or node_modules folder to read it)` : '';
-    throw new UsageError(`no *.json file in ${args.join(', ')}${hint}`);
-  }
   const byFile = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic) => byFile.set(file, [...(byFile.get(file) ?? []), d]);
-  const read: string[] = [];
-  const inputs: DeployedInput[] = [];
-  for (const entry of collected) {
-    if (entry.kind === 'problem') {
-      add(entry.problem.file, diagnostic('import-unreadable', 'error', `${entry.problem.file} is not read: ${entry.problem.diagnostic.message}`, IMPORT_URL));
-      continue;
-    }
-    const { file, real } = entry.input;
-    const name = real === STDIN ? STDIN_NAME : file;
-    read.push(real === STDIN ? STDIN : file);
-    const bytes = readBytes(real === STDIN ? STDIN : file, IMPORT_LIMIT_BYTES);
-    if (!('data' in bytes)) {
-      const reason = bytes.kind === 'unreadable' ? bytes.reason : `it is larger than ${IMPORT_LIMIT_BYTES / 1024 / 1024} MiB, the most ppnet import reads`;
-      add(name, diagnostic('import-unreadable', 'error', `${name} is not read: ${reason}.`, IMPORT_URL));
-      continue;
-    }
-    const decoded = decodeExport(bytes.data);
-    if ('problem' in decoded) {
-      add(name, diagnostic('import-unreadable', 'error', `${name} is not read: ${decoded.problem}.`, IMPORT_URL));
-      continue;
-    }
-    inputs.push({ file: name, text: decoded.text });
-  }
-  const estate = readDeployed(inputs);
-  for (const finding of estate.findings) add(finding.file, diagnostic(finding.code, finding.severity, finding.message, IMPORT_URL));
+  const { estate, read } = readEstate(args);
+  for (const finding of estate.findings) add(finding.file, inputDiagnostic(finding));
 
   let map = emptyMap();
   if (mapFile !== undefined) {
     read.push(mapFile);
-    const text = readText(mapFile, IMPORT_LIMIT_BYTES);
+    const text = readText(mapFile, DEPLOYED_LIMIT_BYTES);
     if (text.kind !== 'text') {
       const reason = text.kind === 'unreadable' ? text.reason : text.kind === 'too-large' ? 'it is too large' : text.message;
       add(mapFile, diagnostic('map-invalid', 'error', `The map ${mapFile} is not read: ${reason}. The topology is written without it.`, IMPORT_URL));

@@ -4,10 +4,11 @@
  * sorted by id, keys in the format's order), so an import can be re-run and diffed.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { sourceUrl } from '../../catalog/catalog';
 import type { DeployedCircuit, DeployedEstate } from '../../deployed/estate';
 import { idKey } from '../../deployed/json';
 import { circuitIssues, CircuitIssue } from '../../deployed/health';
+import { ruleUrl } from '../../validation/rule';
+import { ruleByCode } from '../../validation/rules';
 import { buildEntities, Resolver } from './build';
 import { emitYaml, fromJson, scalar, YamlEntry, YamlMap } from './emit';
 import { emptyMap, ImportMap, VerbatimSection } from './map';
@@ -103,35 +104,31 @@ function verbatim(section: VerbatimSection, map: ImportMap, resolve: Resolver): 
     });
 }
 
-const SEVERITY: Record<CircuitIssue['code'], ImportFinding['severity']> = {
-  'circuit-not-provisioned': 'error',
-  'peering-disabled': 'error',
-  'prefix-validation-pending': 'warning',
-  'route-filter-no-allow': 'error',
-};
+/** The severity and link of a deployment-only issue are its drift rule's, so that import and drift cannot disagree. */
+function ruleOf(code: CircuitIssue['code']): Pick<ImportFinding, 'severity' | 'href'> {
+  const rule = ruleByCode(code)!;
+  return { severity: rule.defaultSeverity === 'error' || rule.defaultSeverity === 'warning' ? rule.defaultSeverity : 'information', href: ruleUrl(rule) };
+}
 
 /** A deployment-only issue of a circuit, in ppnet's words, with the Microsoft page it comes from. */
 export function describeIssue(issue: CircuitIssue, circuit: DeployedCircuit, id: string): Omit<ImportFinding, 'at'> {
   const who = id === circuit.name ? `Circuit ${id}` : `Circuit ${id} (${circuit.name} in Azure)`;
-  const base = { code: issue.code, severity: SEVERITY[issue.code] };
+  const base = { code: issue.code, ...ruleOf(issue.code) };
   switch (issue.code) {
     case 'circuit-not-provisioned':
       return {
         ...base,
         message: `${who} is not provisioned by its connectivity provider (serviceProviderProvisioningState is ${issue.state}), so it carries no traffic yet and its peerings cannot be configured. Give the provider the circuit's service key and wait for Provisioned.`,
-        href: sourceUrl('circuit-cli'),
       };
     case 'peering-disabled':
       return {
         ...base,
         message: `${who}: its ${issue.peering === 'microsoft' ? 'Microsoft' : 'private'} peering is disabled (state Disabled), so its BGP sessions are down and nothing crosses it. Enable the peering in Azure, or leave it out of the design.`,
-        href: sourceUrl('reset-peering'),
       };
     case 'prefix-validation-pending':
       return {
         ...base,
         message: `${who}: Microsoft has not validated the advertised prefixes ${issue.prefixes.join(', ')} (advertisedPublicPrefixesState is ${issue.state}), so it advertises no routes for them yet. ${issue.state.toLowerCase() === 'validationneeded' ? 'Open a support request with documents that show the prefixes are assigned to you, as the routing registry does not.' : 'Wait for Configured, and check the routing registry if it does not come.'}`,
-        href: sourceUrl('routing-cli'),
       };
     case 'route-filter-no-allow':
       return {
@@ -140,7 +137,6 @@ export function describeIssue(issue: CircuitIssue, circuit: DeployedCircuit, id:
           issue.reason === 'no-filter'
             ? `${who}: no route filter is attached to its Microsoft peering, so Microsoft advertises no prefixes over it (for circuits whose peering was configured from August 2017 on). Attach a route filter that allows the communities of the regions and services the environments use.`
             : `${who}: route filter ${issue.filter} on its Microsoft peering has no Allow rule with a community, so Microsoft advertises no prefixes over it. Add a rule that allows the communities of the regions and services the environments use.`,
-        href: sourceUrl(issue.reason === 'no-filter' ? 'routing-cli' : 'routefilter'),
       };
   }
 }
