@@ -52,6 +52,7 @@ describe('preview webview with drift', { skip: missing }, () => {
         })),
     );
     assert.deepEqual(marks, [{ id: 'circuit:er-ams', drift: 'drift-value', drifted: true, title: 'Differs from what is deployed (drift-value)' }]);
+    assert.equal(await page.$eval('#legend .legend-marks', (e) => e.textContent), '✕error!warningΔdiffers from what is deployed');
     await page.screenshot({ path: screenshotPath('preview-drift-light.png') });
     assertNoProblems(problems);
     await page.context().close();
@@ -71,6 +72,20 @@ describe('preview webview with drift', { skip: missing }, () => {
     const line = rows.find((r) => r.drift.length)!.drift;
     assert.equal(line.length, 1);
     assert.match(line[0]!, /^Δ er-ams differs from what is deployed \(drift-value\): Circuit er-ams is Premium in Azure, but the design gives it sku standard/);
+    assertNoProblems(problems);
+    await page.context().close();
+  });
+
+  it('explains the drift mark in the legend only while the graph has drift', async () => {
+    const file = path.join(ROOT, 'examples', 'contoso.ppnet.yaml');
+    const uri = `file://${file}`;
+    const plain = { uri, graph: createLanguageService().getGraph(doc(fs.readFileSync(file, 'utf8'), uri)) };
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
+    await showGraph(page, plain);
+    assert.equal(await page.$eval('#legend .legend-marks', (e) => e.textContent), '✕error!warning');
+    await showGraph(page, driftedGraph());
+    await page.waitForFunction(() => document.querySelector('#legend .mark-drift') !== null);
+    assert.equal(await page.$eval('#legend .legend-marks', (e) => e.textContent), '✕error!warningΔdiffers from what is deployed');
     assertNoProblems(problems);
     await page.context().close();
   });

@@ -56,6 +56,12 @@ export function renderLegend(page: Page): void {
   });
   const marks = element('div', undefined, 'legend-item legend-marks');
   marks.append(element('span', '✕', 'mark-error'), element('span', 'error'), element('span', '!', 'mark-warning'), element('span', 'warning'));
+  // The drift mark is explained only where a deployed folder gave the graph some drift.
+  if (page.state.drawn?.graph.nodes.some((n) => n.drift?.length)) {
+    const delta = element('span', 'Δ', 'mark-drift');
+    delta.style.background = PALETTES[page.state.theme].drift;
+    marks.append(delta, element('span', 'differs from what is deployed'));
+  }
   page.dom.legend.replaceChildren(...items, marks);
 }
 
