@@ -1,17 +1,19 @@
 /**
- * `npm run bench`, three parts in one run:
+ * `npm run bench`, its parts in one run:
  *
  * - editor: topologies of about 1,000, 10,000 and 50,000 lines, ppnet's language server and
  *   yaml-language-server side by side (validating the same file with `schemas/ppnet.schema.json`,
  *   schema store off), against one bare `yaml` parse of the same text;
  * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
- * - typing: keystrokes as an editor sends them on the same sizes, side by side: in a value, in a new key
- *   (the YAML broken until its `:`), and a completion and a hover right after such a keystroke (bench/typing.ts);
- * - graph: `ppnet graph --format svg` beside `ppnet check` on generated files of 20, 60 and 300 units;
- * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts).
+ * - typing: keystrokes as an editor sends them on the editor part's sizes, side by side: in a value, in a
+ *   new key (the YAML broken until its `:`), and a completion and a hover right after such a keystroke (bench/typing.ts);
+ * - preview: the 300-unit file opened in the preview and redrawn after one-line edits (bench/preview.ts);
+ * - deployed: `ppnet import`'s reading and writing of generated estates of 100 and 1,000 circuits (bench/deployed.ts),
+ *   and `ppnet drift` of what import wrote against the same estates (bench/drift.ts);
+ * - hints: inlay hints and code lenses on the 10,000- and 50,000-line files (bench/hints.ts).
  *
  * Prints the tables and, when every part ran, writes them to `bench/RESULTS.md`.
- * `npm run bench -- typing 1000 10000` runs some parts (editor, typing, graph, preview) and sizes only.
+ * `npm run bench -- typing 1000 10000` runs some parts (editor, typing, graph, preview, deployed, hints) and sizes only.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -28,6 +30,9 @@ import { measurePreview, PreviewResult } from './preview';
 import { graphTable, graphTargets, previewTable, previewTargets } from './previewReport';
 import { generateUnits } from './generate';
 import { measureTyping, TypingPlan, TypingSize, typingTable, typingTargets } from './typing';
+import { DEPLOYED_SIZES, DeployedResult, deployedTable, measureDeployed } from './deployed';
+import { DRIFT_SIZES, DriftResult, driftTable, measureDrift } from './drift';
+import { HintsPlan, HintsResult, hintsTable, hintsTargets, measureHints } from './hints';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -91,12 +96,16 @@ function parseFloorMs(text: string, runs: number): number {
   return median(times);
 }
 
-const PARTS = ['editor', 'typing', 'graph', 'preview'] as const;
+const PARTS = ['editor', 'typing', 'graph', 'preview', 'deployed', 'hints'] as const;
 type Part = (typeof PARTS)[number];
 const GRAPH_UNITS = [20, 60, 300];
 const GRAPH_RUNS = 3;
 const PREVIEW_UNITS = 300;
 const PREVIEW_PLAN = { opens: 7, edits: 20, warmupEdits: 3 };
+const DEPLOYED_RUNS = 7;
+
+const HINTS_PLANS: Record<number, HintsPlan> = { 1000: { requests: 40, edits: 20 }, 10000: { requests: 30, edits: 15 }, 50000: { requests: 10, edits: 6 } };
+const HINTS_SIZES = [10000, 50000];
 
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
@@ -127,6 +136,24 @@ async function main(): Promise<void> {
     preview = await measurePreview(PPNET, previewText, PREVIEW_PLAN, PREVIEW_UNITS);
     console.log(`\n${previewTable(PREVIEW_UNITS, previewLines, preview)}\n\n${targetList(previewTargets(preview))}`);
   }
+  let deployed: DeployedResult[] = [];
+  let drift: DriftResult[] = [];
+  if (parts.includes('deployed')) {
+    console.log('\nppnet import of generated estates...');
+    deployed = DEPLOYED_SIZES.map((circuits) => measureDeployed(circuits, DEPLOYED_RUNS));
+    console.log(`\n${deployedTable(deployed)}\n`);
+    console.log('ppnet drift of the designs import wrote against their estates...');
+    drift = DRIFT_SIZES.map((circuits) => measureDrift(circuits, DEPLOYED_RUNS));
+    console.log(`\n${driftTable(drift)}\n`);
+  }
+  const hints: HintsResult[] = [];
+  if (parts.includes('hints')) {
+    for (const lines of requested.length ? sizes : HINTS_SIZES) {
+      console.log(`\ninlay hints and code lenses, ${lines} lines...`);
+      hints.push(await measureHints(PPNET, generateTopology(lines), HINTS_PLANS[lines] ?? HINTS_PLANS[10000]));
+    }
+    console.log(`\n${hintsTable(hints)}\n\n${targetList(hintsTargets(hints))}`);
+  }
   const loadAfter = loadAverage();
 
   if (parts.length < PARTS.length) {
@@ -134,7 +161,7 @@ async function main(): Promise<void> {
     return;
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, typing, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`));
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report(results, typing, graphs, preview!, previewLines, machine, `${loadBefore} at the start, ${loadAfter} at the end`, deployed, drift, hints));
   console.log('written to bench/RESULTS.md');
 }
 
@@ -183,7 +210,18 @@ async function measureTypingSizes(sizes: number[]): Promise<TypingSize[]> {
 
 const tenThousand = (results: SizeResult[]) => results.find((r) => Math.abs(r.lines - 10000) < 500);
 
-function report(results: SizeResult[], typing: TypingSize[], graphs: GraphCliResult[], preview: PreviewResult, previewLines: number, machine: string, load: string): string {
+function report(
+  results: SizeResult[],
+  typing: TypingSize[],
+  graphs: GraphCliResult[],
+  preview: PreviewResult,
+  previewLines: number,
+  machine: string,
+  load: string,
+  deployed: DeployedResult[],
+  drift: DriftResult[],
+  hints: HintsResult[],
+): string {
   const ten = tenThousand(results);
   return [
     '# Benchmark: ppnet language server vs yaml-language-server, the graph and the preview',
@@ -258,6 +296,34 @@ function report(results: SizeResult[], typing: TypingSize[], graphs: GraphCliRes
     '  `didChange` sent to the `drawn` of that version; each edit is undone (unmeasured) before the next.',
     '- The row "as before the deltas" makes the same edits but asks for the whole graph (`GRAPH_REQUEST`) and',
     '  posts it whole, as the extension did before; the webview is today\'s in both rows.',
+    '',
+    '## Import of a deployed estate',
+    '',
+    deployedTable(deployed),
+    '',
+    `- In process, ${DEPLOYED_RUNS} runs per size after one unmeasured (medians): \`readDeployed\` parses and joins one Resource Graph-like export`,
+    '  (`test/import/estate.ts`: per circuit its two peerings, route filter, connection, gateway, virtual network and an',
+    '  environment); `importTopology` writes the topology. Reading from disk and decoding are not included.',
+    '',
+    '## Drift of a design from its deployed estate',
+    '',
+    driftTable(drift),
+    '',
+    `- In process, ${DEPLOYED_RUNS} runs per size after one unmeasured (medians): the design is what \`importTopology\` wrote of the`,
+    '  same generated estate, so every entity is matched and every value compared (and nothing differs). "check (no',
+    '  estate)" validates the design alone; "check with drift" validates it with the estate, the design\'s rules and the',
+    '  drift rules together, as the editor does with a `deployed:` folder.',
+    '',
+    '## Inlay hints and code lenses',
+    '',
+    hintsTable(hints),
+    '',
+    targetList(hintsTargets(hints)),
+    '',
+    '- The generated files of the editor part, every part of the hints and the lenses on (the `ppnet` settings',
+    '  section pulled by the client), over stdio (`bench/hints.ts`). One screen: 60 lines at seeded places.',
+    '  Edit → code lenses: a character typed into a `name:` and the lenses asked for at once, so that the request',
+    '  parses the edit and decides the flows of the new version; timed from `didChange` sent to the answer.',
     '',
   ].join('\n');
 }

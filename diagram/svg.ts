@@ -186,7 +186,22 @@ function tooltip(placed: PlacedNode): string {
   const lines = [`${node.label} (${node.caption})`];
   if (node.detail) lines.push(node.detail);
   for (const d of node.diagnostics) lines.push(`${d.severity} ${d.code}: ${d.message}`);
+  if (node.drift?.length) lines.push(`Differs from what is deployed (${node.drift.map((d) => d.code).join(', ')})`);
   return lines.join('\n');
+}
+
+/** The drift mark, at the bottom right: a Δ that says the entity differs from what is deployed. */
+function driftMark(placed: PlacedNode, palette: Palette): string {
+  const cx = placed.x + placed.width - 14;
+  const cy = placed.y + placed.height - 12;
+  const count = placed.node.drift!.length;
+  return (
+    `<g${attrs({ class: 'badge badge-drift' })}>` +
+    `<rect${attrs({ x: cx - 9, y: cy - 8, width: 18, height: 16, rx: 4, fill: palette.drift })}/>` +
+    text(cx, cy + 4.5, 'Δ', { 'font-size': 12, 'font-weight': 'bold', fill: palette.onBadge, 'text-anchor': 'middle' }) +
+    (count > 1 ? text(cx - 12, cy + 4, String(count), { 'font-size': 10, 'font-weight': 'bold', fill: palette.drift, 'text-anchor': 'end' }) : '') +
+    '</g>'
+  );
 }
 
 function badge(placed: PlacedNode, palette: Palette, worst: NodeDiagnostic['severity']): string {
@@ -228,8 +243,9 @@ function nodeSvg(placed: PlacedNode, palette: Palette): string {
   }
   return [
     `<g${attrs({
-      class: `node kind-${node.kind}${node.severity ? ` severity-${node.severity}` : ''}`,
+      class: `node kind-${node.kind}${node.severity ? ` severity-${node.severity}` : ''}${node.drift?.length ? ' drifted' : ''}`,
       'data-node': node.id,
+      'data-drift': node.drift?.length ? node.drift.map((d) => d.code).join(' ') : undefined,
       'data-kind': node.kind,
       'data-severity': node.severity,
       'data-group-kind': node.collapsed?.kind,
@@ -241,6 +257,7 @@ function nodeSvg(placed: PlacedNode, palette: Palette): string {
     `<rect${attrs({ class: 'node-accent', x: placed.x + 0.6, y: placed.y + 6, width: 4, height: placed.height - 12, rx: 2, fill: groupStyle?.text ?? palette.accents[node.kind] })}/>`,
     ...lines,
     marked ? badge(placed, palette, marked) : '',
+    node.drift?.length ? driftMark(placed, palette) : '',
     '</g>',
   ].join('');
 }

@@ -41,6 +41,8 @@ export interface Palette {
   nodeStroke: string;
   error: string;
   warning: string;
+  /** The mark of an entity that differs from what is deployed (drift). */
+  drift: string;
   onBadge: string;
   routes: Record<EdgeClass, string>;
   groups: Record<GroupKind, { fill: string; stroke: string; text: string }>;
@@ -92,6 +94,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
     nodeStroke: '#c8d1da',
     error: '#cf222e',
     warning: '#9a6700',
+    drift: '#bf3989',
     onBadge: '#ffffff',
     routes: {
       expressroute: '#1a7f37',
@@ -120,6 +123,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
     nodeStroke: '#444c56',
     error: '#f85149',
     warning: '#d29922',
+    drift: '#db61a2',
     onBadge: '#1e1e1e',
     routes: {
       expressroute: '#3fb950',
@@ -148,6 +152,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
     nodeStroke: '#6fc3df',
     error: '#ff4d4d',
     warning: '#ffd700',
+    drift: '#ff7edb',
     onBadge: '#000000',
     routes: {
       expressroute: '#00ff7f',
@@ -176,6 +181,7 @@ export const PALETTES: Record<ThemeKind, Palette> = {
     nodeStroke: '#0f4a85',
     error: '#b5200d',
     warning: '#7a4d00',
+    drift: '#a0116b',
     onBadge: '#ffffff',
     routes: {
       expressroute: '#006400',

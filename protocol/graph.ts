@@ -32,6 +32,12 @@ export interface NodeDiagnostic {
   message: string;
 }
 
+/** One way an entity differs from what is deployed: the drift rule's code and its message. */
+export interface NodeDrift {
+  code: string;
+  message: string;
+}
+
 export interface GraphNode {
   id: string;
   kind: NodeKind;
@@ -47,6 +53,11 @@ export interface GraphNode {
   /** The worst severity among `diagnostics`. */
   severity?: Severity;
   diagnostics: NodeDiagnostic[];
+  /**
+   * How the entity differs from what is deployed (the drift rules' findings among `diagnostics`), when
+   * the editor compares the design with a `deployed:` folder; absent otherwise.
+   */
+  drift?: NodeDrift[];
   /** A collapsed group (kind `group`, id the group's): its kind and the nodes it stands for. */
   collapsed?: { kind: GroupKind; members: string[] };
 }

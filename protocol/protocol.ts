@@ -82,6 +82,18 @@ export const INFRASTRUCTURE_EXPORT_REQUEST = new RequestType<InfrastructureExpor
  */
 export const COPY_TO_CLIPBOARD_COMMAND = 'ppnet.copyToClipboard';
 
+/**
+ * The extension's command that a code lens runs to list places (VS Code's references view takes its
+ * own types, which a server cannot send): arguments `[uri, position, locations]`, as LSP sends them.
+ */
+export const SHOW_REFERENCES_COMMAND = 'ppnet.showReferences';
+
+/**
+ * The extension's command that a code lens runs to show an entity in the preview, focused on it:
+ * arguments `[uri, node]`, `node` the graph's node id (`circuit:er-ams`).
+ */
+export const SHOW_IN_PREVIEW_COMMAND = 'ppnet.showInPreview';
+
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'mermaid'];
 
@@ -105,7 +117,9 @@ export type ToWebview =
   /** The cursor in the previewed file (zero-based, as LSP). */
   | { type: 'cursor'; line: number; character: number }
   /** Produce an export; the webview answers with `exported`. */
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'export'; format: ExportFormat }
+  /** Focus on a node (its id) of the graph of `uri`: now, or when that graph arrives. */
+  | { type: 'focus'; uri: string; node: string };
 
 /** Webview to extension. */
 export type FromWebview =

@@ -9,6 +9,7 @@ import { registerInfrastructureExport } from './infrastructureExport';
 import { registerNewTopologyFileCommand } from './newTopologyFile';
 import { registerPreview } from './preview/preview';
 import { SHOW_OUTPUT_COMMAND, ServerStatusItem } from './serverStatusItem';
+import { registerShowReferences } from './showReferences';
 
 /** What the shared activation needs of a language server. */
 export interface ServerHandle {
@@ -36,6 +37,7 @@ export async function activateWith<S extends ServerHandle>(
   registerNewTopologyFileCommand(context);
   registerPreview(context, () => server.client, server.onDidChangeState);
   registerInfrastructureExport(context, () => server.client);
+  registerShowReferences(context);
   await server.start();
   return server;
 }

@@ -135,13 +135,15 @@ describe('the size limit', () => {
 describe('ppnet.config.yaml problems: our words, at the node they concern', () => {
   const config = (text: string) => parseConfig(TextDocument.create('file:///ppnet.config.yaml', 'yaml', 1, text)).diagnostics.map(row);
   const SHAPE = 'rules: { <code>: off | hint | info | warning | error }';
+  const KEYS = `two keys, ${SHAPE}, and deployed: <folder of exports>`;
   for (const [text, expected] of [
-    ['rules:\n  gateway-tls: warning\nrule: 1\n', ['3:1-3:5', `"rule" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds one key, ${SHAPE}. Did you mean rules?`]],
-    ['colour: blue\n', ['1:1-1:7', `"colour" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds one key, ${SHAPE}. Remove it.`]],
+    ['rules:\n  gateway-tls: warning\nrule: 1\n', ['3:1-3:5', `"rule" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds ${KEYS}. Did you mean rules?`]],
+    ['colour: blue\n', ['1:1-1:7', `"colour" is not a setting of ppnet.config.yaml, so ppnet ignores it: the file holds ${KEYS}. Remove it.`]],
     ['rules: [gateway-tls]\n', ['1:8-1:21', `"rules" must be a map from rule code to level, but it is a list: write ${SHAPE}.`]],
     ['rules:\n', ['1:1-1:6', `"rules" must be a map from rule code to level, but it is empty: write ${SHAPE}, or remove the key.`]],
-    ['- rules\n', ['1:1-1:8', `ppnet.config.yaml must be a map, but it is a list. It holds one key: ${SHAPE}.`]],
+    ['- rules\n', ['1:1-1:8', `ppnet.config.yaml must be a map, but it is a list. It holds ${KEYS}.`]],
     ['rules:\n  gateway-tls:\n', ['2:3-2:14', 'Rule gateway-tls has no level: give it one of off, hint, info, warning or error.']],
+    ['deployed: [exports]\n', ['1:11-1:20', '"deployed" must be the path of a folder of exported JSON, relative to this file, but it is a list: write deployed: <folder>, or remove the key.']],
     ['rules:\n  gateway-tls: [off]\n', ['2:16-2:21', 'The level of rule gateway-tls must be one word, off, hint, info, warning or error, but it is a list.']],
   ] as const) {
     it(`${JSON.stringify(text)}: ${expected[1].slice(0, 40)}...`, () => {

@@ -23,7 +23,7 @@ function standInServer(graphs: Graph[] = contosoGraphs) {
     asked,
     ask: async (params: GraphDeltaParams): Promise<GraphAnswer> => {
       asked.push(params);
-      return answers.answer(URI, server.current, undefined, params.since, () => graphs[server.current], params.overviewFirst === true);
+      return answers.answer(URI, server.current, [], params.since, () => graphs[server.current], params.overviewFirst === true);
     },
   };
   return server;

@@ -81,7 +81,7 @@ describe('editing over stdio', () => {
       await client.change(CONTOSO_URI, ++version, [{ text: CONTOSO }]);
       return labels;
     };
-    assert.deepEqual(await completeIn('    site: dub-dc\n    region: northeurope\n', '    site: dub-dc\n    |\n'), ['region', 'name', 'tls']);
+    assert.deepEqual(await completeIn('    site: dub-dc\n    region: northeurope\n', '    site: dub-dc\n    |\n'), ['region', 'name', 'tls', 'azureId']);
     assert.deepEqual(await completeIn('    sku: premium', '    sku: |'), ['standard', 'premium', 'local']);
     assert.deepEqual((await completeIn('  contoso-dev:\n    name: Contoso Development\n    region: europe', '  contoso-dev:\n    name: Contoso Development\n    region: |')).slice(0, 3), ['unitedstates', 'unitedstatesfirstrelease', 'europe']);
     assert.deepEqual((await completeIn('    region: westus\n', '    region: |\n')).slice(0, 3), ['eastus', 'westus', 'centralus']);

@@ -4,9 +4,12 @@ import { StdioLspClient } from '../lsp/stdioClient';
 import { ROOT } from '../support';
 
 export class TestClient extends StdioLspClient {
-  /** `wrap` runs the server through another command, such as `setpriv` to run it as another user. */
-  constructor(wrap: string[] = []) {
-    super({ script: path.join(ROOT, 'bin', 'ppnet-language-server.js'), args: ['--stdio'], settings: {}, languageId: 'ppnet', wrap });
+  /**
+   * `wrap` runs the server through another command, such as `setpriv` to run it as another user;
+   * `settings`: the answers to `workspace/configuration` by section (a test may change them later).
+   */
+  constructor(wrap: string[] = [], settings: Record<string, unknown> = {}) {
+    super({ script: path.join(ROOT, 'bin', 'ppnet-language-server.js'), args: ['--stdio'], settings, languageId: 'ppnet', wrap });
   }
 
   /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`). */

@@ -17,6 +17,16 @@ function config(text: string) {
 }
 
 describe('ppnet.config.yaml', () => {
+  it('reads deployed: the folder of exports as written, with where it is written, and levels for drift codes', () => {
+    const parsed = config('deployed: ../exports\nrules:\n  drift-capacity: off\n');
+    assert.deepEqual(parsed.config, {
+      ruleLevels: { 'drift-capacity': 'off' },
+      deployed: { folder: '../exports', range: { start: { line: 0, character: 10 }, end: { line: 0, character: 20 } } },
+    });
+    assert.deepEqual(parsed.diagnostics, []);
+    assert.equal(config('rules: {}\n').config.deployed, undefined);
+  });
+
   it('reads levels and reports unknown codes and bad levels at their place', () => {
     const parsed = config('rules:\n  unknown-key: off\n  unknown-region: info\n  unknown-regoin: error\n  schema: loud\n');
     assert.deepEqual(parsed.config.ruleLevels, { 'unknown-key': 'off', 'unknown-region': 'info' });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { Graph } from '../../protocol/graph';
 import { doc, fixture } from '../support';
+import { contosoEstate } from './driftEstates';
 
 function graphOf(text: string): Graph {
   const service = createLanguageService();
@@ -168,5 +169,27 @@ describe('graph of a delegated environment (northwind-vnet.ppnet.yaml)', () => {
     const sql = graph.flows.find((f) => f.id === 'connector:erp-sql')!;
     assert.deepEqual([sql.route, sql.fromLabel, sql.toLabel, sql.circuit, sql.environment], ['virtual-network', 'Northwind Production', 'Users at Northwind datacenter', 'er-nw', 'environment:nw-prod']);
     assert.deepEqual(graph.counts, { error: 0, warning: 0, info: 1, hint: 0 });
+  });
+});
+
+describe('the graph with drift', () => {
+  const text = fixture('..', 'examples', 'contoso.ppnet.yaml');
+  it('carries no drift without a deployed estate, nor with one that matches the design', () => {
+    const service = createLanguageService();
+    assert.deepEqual(service.getGraph(doc(text)).nodes.filter((n) => 'drift' in n), []);
+    assert.deepEqual(service.getGraph(doc(text), { deployed: contosoEstate() }).nodes.filter((n) => 'drift' in n), []);
+  });
+
+  it('marks the node of the entity that drifted with each drift finding, beside its diagnostics', () => {
+    const estate = contosoEstate();
+    estate.circuits[0].skuTier = 'Premium';
+    estate.gatewayClusters[2].members = ['gw-sea-01', 'gw-sea-02'];
+    const graph = createLanguageService().getGraph(doc(text), { deployed: estate });
+    const marked = graph.nodes.filter((n) => n.drift).map((n) => [n.id, n.severity, n.drift!.map((d) => d.code), n.diagnostics.map((d) => d.code)]);
+    assert.deepEqual(marked, [
+      ['circuit:er-ams', 'error', ['drift-value'], ['drift-value']],
+      ['gateway:gw-sea', 'warning', ['drift-capacity'], ['drift-capacity']],
+    ]);
+    assert.match(graph.nodes.find((n) => n.id === 'circuit:er-ams')!.drift![0].message, /^Circuit er-ams is Premium in Azure/);
   });
 });

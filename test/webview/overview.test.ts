@@ -268,6 +268,31 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.context().close();
   });
 
+  it('focuses the node a code lens names: before the graph of its file comes, once it is there, and at once after', async () => {
+    const { page, problems } = await openPreview(suite.browser(), suite.origin());
+    // Asked before any graph: kept until the graph of that file comes; a focus for another file is not applied to it.
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams' });
+    await sendJson(page, { type: 'focus', uri: 'file:///other.ppnet.yaml', node: 'circuit:er-sea' });
+    await sendGraph(page, contoso);
+    await page.waitForSelector('#diagram [data-node="circuit:er-sea"]', SLOW);
+    assert.equal(await page.isHidden('#focus-chip'), true);
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams' });
+    await page.waitForFunction(() => document.querySelector('#focus-chip .focus-label')?.textContent === 'er-ams (ExpressRoute circuit)', undefined, SLOW);
+    await page.waitForFunction(() => !document.querySelector('#diagram [data-node="circuit:er-sea"]'), undefined, SLOW);
+    const amsFlows = flowsThrough(contoso.graph, 'circuit:er-ams');
+    await page.waitForFunction((expected) => [...document.querySelectorAll('#flows tbody tr[data-flow]')].map((r) => r.getAttribute('data-flow')).join() === expected, amsFlows.join(), SLOW);
+    assert.deepEqual(await flowRows(page), amsFlows);
+    // Then an environment, with the graph already there.
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'environment:contoso-dev' });
+    await page.waitForFunction(() => document.querySelector('#focus-chip .focus-label')?.textContent.startsWith('Contoso Development'), undefined, SLOW);
+    // The bar says it at once; the table once the focused view is laid out.
+    const devFlows = flowsThrough(contoso.graph, 'environment:contoso-dev');
+    await page.waitForFunction((expected) => [...document.querySelectorAll('#flows tbody tr[data-flow]')].map((r) => r.getAttribute('data-flow')).join() === expected, devFlows.join(), SLOW);
+    assert.deepEqual(await flowRows(page), devFlows);
+    assertNoProblems(problems);
+    await page.context().close();
+  });
+
   it('filters by route class, environment and site', async () => {
     const { page, problems } = await openPreview(suite.browser(), suite.origin());
     await sendGraph(page, contoso);

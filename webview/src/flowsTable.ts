@@ -1,7 +1,8 @@
 /**
  * The words around the drawing, all DOM text: the header (the file's title and its error and warning
  * counts), the legend of route classes, the routes' colours as CSS variables, and the flows table (a
- * row per flow: kind, ends, route, reason and source), listed a page at a time.
+ * row per flow: kind, ends, route, reason and source, and what drifted from the deployment on its way),
+ * listed a page at a time.
  */
 import { LEGEND_CLASSES, PALETTES, ROUTE_STYLES } from '../../diagram/theme';
 import type { EdgeClass, Graph, GraphFlow } from '../../protocol/graph';
@@ -55,6 +56,12 @@ export function renderLegend(page: Page): void {
   });
   const marks = element('div', undefined, 'legend-item legend-marks');
   marks.append(element('span', '✕', 'mark-error'), element('span', 'error'), element('span', '!', 'mark-warning'), element('span', 'warning'));
+  // The drift mark is explained only where a deployed folder gave the graph some drift.
+  if (page.state.drawn?.graph.nodes.some((n) => n.drift?.length)) {
+    const delta = element('span', 'Δ', 'mark-drift');
+    delta.style.background = PALETTES[page.state.theme].drift;
+    marks.append(delta, element('span', 'differs from what is deployed'));
+  }
   page.dom.legend.replaceChildren(...items, marks);
 }
 
@@ -63,7 +70,22 @@ export function applyRouteColors(page: Page): void {
   for (const [route, color] of Object.entries(PALETTES[page.state.theme].routes)) document.documentElement.style.setProperty(`--route-${route}`, color);
 }
 
-function flowRow(page: Page, flow: GraphFlow): HTMLTableRowElement {
+/** What drifted on a flow's way (its entity, its environment, every node its edges touch), one line per finding. */
+function driftLines(graph: Graph | undefined): (flow: GraphFlow) => string[] {
+  if (!graph?.nodes.some((n) => n.drift?.length)) return () => [];
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const edges = new Map(graph.edges.map((e) => [e.id, e]));
+  return (flow) => {
+    const ids = new Set<string>([flow.subject, ...(flow.environment ? [flow.environment] : [])]);
+    for (const id of flow.edges) {
+      const edge = edges.get(id);
+      if (edge) ids.add(edge.from).add(edge.to);
+    }
+    return [...ids].flatMap((id) => (nodes.get(id)?.drift ?? []).map((d) => `Δ ${nodes.get(id)!.label} differs from what is deployed (${d.code}): ${d.message}`));
+  };
+}
+
+function flowRow(page: Page, flow: GraphFlow, drift: string[]): HTMLTableRowElement {
   const row = element('tr');
   row.dataset.flow = flow.id;
   row.tabIndex = 0;
@@ -78,6 +100,7 @@ function flowRow(page: Page, flow: GraphFlow): HTMLTableRowElement {
     link.href = flow.source;
     why.append(' ', link);
   }
+  for (const line of drift) why.append(element('div', line, 'drift'));
   row.append(element('td', FLOW_WORDS[flow.kind]?.label ?? flow.kind), element('td', flow.fromLabel), element('td', flow.toLabel), route, why);
   return row;
 }
@@ -86,11 +109,12 @@ function flowRow(page: Page, flow: GraphFlow): HTMLTableRowElement {
 export function renderFlows(page: Page): void {
   const { state, dom } = page;
   const theme = state.theme;
+  const drift = driftLines(state.drawn?.graph);
   const rows = {
     key: (flow: GraphFlow) => flow.id,
     // What a flow's row shows: a row is rebuilt only when this changes (rows.ts).
-    signature: (flow: GraphFlow) => JSON.stringify([theme, flow.kind, flow.fromLabel, flow.toLabel, flow.route, flow.expected, flow.reason, flow.source]),
-    render: (flow: GraphFlow) => flowRow(page, flow),
+    signature: (flow: GraphFlow) => JSON.stringify([theme, flow.kind, flow.fromLabel, flow.toLabel, flow.route, flow.expected, flow.reason, flow.source, drift(flow)]),
+    render: (flow: GraphFlow) => flowRow(page, flow, drift(flow)),
   };
   if (state.flowsToCome !== undefined) {
     // An opening overview: the flows come with the graph.

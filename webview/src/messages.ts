@@ -41,7 +41,24 @@ export function receive(page: Page, message: ToWebview): void {
     case 'export':
       void exportAs(page, message.format);
       break;
+    case 'focus':
+      if (typeof message.uri !== 'string' || typeof message.node !== 'string') break;
+      state.focusWhenGraph = { uri: message.uri, node: message.node };
+      if (takeAskedFocus(page)) state.rendering = render(page, { fit: true });
+      break;
   }
+}
+
+/** Applies the focus the extension asked for, once the graph of its file is here: whether it did. */
+function takeAskedFocus(page: Page): boolean {
+  const { state } = page;
+  const asked = state.focusWhenGraph;
+  if (!asked || !state.graph || asked.uri !== state.uri) return false;
+  state.focusWhenGraph = undefined;
+  if (!state.nodesById.has(asked.node)) return false;
+  state.focus = asked.node;
+  state.highlight = { node: asked.node };
+  return true;
 }
 
 /** Another file: its own overview, no focus; filters that name its entities are kept by the lists. */
@@ -68,6 +85,7 @@ async function showGraph(page: Page, uri: string, graph: Graph, fit: boolean, id
   state.matrix = undefined;
   controls.setGraph(graph);
   state.filter = controls.filter();
+  if (takeAskedFocus(page)) fit = true;
   if (state.search.query) state.search = { query: state.search.query, matches: searchNodes(graph, state.search.query) };
   const asked = state.renderWhenGraph;
   state.renderWhenGraph = undefined;

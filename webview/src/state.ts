@@ -52,6 +52,8 @@ export interface PageState {
   flowsToCome: number | undefined;
   renderWhenGraph: RenderRequest | undefined;
   cursorWhenGraph: Position | undefined;
+  /** A focus the extension asked for (a code lens clicked) on a graph not here yet. */
+  focusWhenGraph: { uri: string; node: string } | undefined;
 
   // ---- What the user chose ----
   mode: Mode;
@@ -93,6 +95,7 @@ export function createState(restored: PreviewState | undefined, theme: ThemeKind
     flowsToCome: undefined,
     renderWhenGraph: undefined,
     cursorWhenGraph: undefined,
+    focusWhenGraph: undefined,
     mode: 'diagram',
     filter: NO_FILTER,
     focus: undefined,

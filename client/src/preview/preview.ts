@@ -23,7 +23,7 @@ import {
 import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 import { GraphFeed, REFRESH_DELAY_MS } from './graphFeed';
 import { previewHtml } from './html';
-import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, parseFromWebview, PNG_PREFIX, PREVIEW_VIEW_TYPE, ToWebview } from '../../../protocol/protocol';
+import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, parseFromWebview, PNG_PREFIX, PREVIEW_VIEW_TYPE, SHOW_IN_PREVIEW_COMMAND, ToWebview } from '../../../protocol/protocol';
 import { parsePreviewState } from '../../../protocol/previewState';
 import { rangeInDocument } from './reveal';
 
@@ -50,6 +50,8 @@ class Preview implements Disposable {
   /** The export a command asked for; only its answer is saved (the toolbar's are saved as they come). */
   private pendingExport: ExportFormat | undefined;
   private exportRequested = false;
+  /** A focus a code lens asked for: posted after each graph until the page has drawn once since. */
+  private pendingFocus: { uri: string; node: string } | undefined;
   private readonly disposables: Disposable[] = [];
 
   constructor(
@@ -126,6 +128,7 @@ class Preview implements Disposable {
     // The server learns of a document just opened a moment later; its diagnostics then refresh the preview.
     if (message === null) return this.postEmpty('Waiting for the language server…');
     if (message) this.post(message);
+    if (this.pendingFocus?.uri === uri.toString()) this.post({ type: 'focus', ...this.pendingFocus });
     this.fitNext = false;
     if (this.pendingExport && !this.exportRequested) this.requestExport(this.pendingExport);
   }
@@ -133,6 +136,12 @@ class Preview implements Disposable {
   private postEmpty(text: string): void {
     this.feed.webviewCleared();
     this.post({ type: 'empty', message: text });
+  }
+
+  /** Shows `uri` focused on the graph node `node` (a code lens's click). */
+  focus(uri: Uri, node: string): void {
+    this.pendingFocus = { uri: uri.toString(), node };
+    this.show(uri);
   }
 
   cursorMoved(line: number, character: number): void {
@@ -166,7 +175,8 @@ class Preview implements Disposable {
       case 'exported':
         void this.save(message.format, message.data);
         break;
-      case 'drawn': // for the bench and tests, which time edits to it
+      case 'drawn': // the bench and tests time edits to it; a focus asked for is on screen
+        this.pendingFocus = undefined;
         break;
     }
   }
@@ -263,6 +273,14 @@ export function registerPreview(context: ExtensionContext, client: () => Languag
   context.subscriptions.push(
     commands.registerCommand('ppnet.openPreview', () => open(window.activeTextEditor?.viewColumn ?? ViewColumn.One)),
     commands.registerCommand('ppnet.openPreviewToSide', () => open(ViewColumn.Beside)),
+    // A code lens's click: the entity alone with its flows (arguments as the server sends them, checked).
+    commands.registerCommand(SHOW_IN_PREVIEW_COMMAND, (uri: unknown, node: unknown) => {
+      if (typeof uri !== 'string' || typeof node !== 'string') return;
+      const target = Uri.parse(uri);
+      const shown = preview ?? setUp(window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'ppnet preview', { viewColumn: ViewColumn.Beside, preserveFocus: true }, { retainContextWhenHidden: false }), undefined);
+      shown.panel.reveal(undefined, true);
+      shown.focus(target, node);
+    }),
     commands.registerCommand('ppnet.exportSvg', exportCommand('svg')),
     commands.registerCommand('ppnet.exportPng', exportCommand('png')),
     commands.registerCommand('ppnet.exportMermaid', exportCommand('mermaid')),

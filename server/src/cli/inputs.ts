@@ -55,7 +55,7 @@ export interface CollectedInputs {
 }
 
 /** The codes of findings that mean a path was not checked: the run then exits with 2. */
-export const NOT_CHECKED_CODES = new Set(['cannot-read', 'file-too-large', 'internal-error']);
+export const NOT_CHECKED_CODES = new Set(['cannot-read', 'file-too-large', 'internal-error', 'import-unreadable', 'map-invalid']);
 
 /** Why a path was not read: an error on it, at its start. */
 export function cannotRead(what: string, reason: string, consequence: string): Diagnostic {
@@ -77,10 +77,11 @@ function realPath(file: string): string {
 
 /**
  * The topology files of the arguments, in order: a file as named (whatever its name), a folder as
- * every `*.ppnet.yaml` and `*.ppnet.yml` below it. Symbolic links are followed; a folder reached twice
- * (a link loop, or named twice) is walked once, and a file reached twice is checked once.
+ * every `*.ppnet.yaml` and `*.ppnet.yml` below it (or every file whose name matches `pattern`: `ppnet
+ * import` walks for `*.json`). Symbolic links are followed; a folder reached twice (a link loop, or
+ * named twice) is walked once, and a file reached twice is checked once.
  */
-export function collectInputs(args: string[]): CollectedInputs {
+export function collectInputs(args: string[], pattern: RegExp = TOPOLOGY_FILE): CollectedInputs {
   const inputs: Input[] = [];
   const skipped: string[] = [];
   const files = new Set<string>();
@@ -113,7 +114,7 @@ export function collectInputs(args: string[]): CollectedInputs {
           type = stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
         } catch (error) {
           // A link that leads nowhere: said when it is named like a topology file, ignored otherwise.
-          if (TOPOLOGY_FILE.test(entry.name)) {
+          if (pattern.test(entry.name)) {
             problem(full, cannotRead('symbolic link', `it leads to ${describeLinkTarget(full)}, which cannot be read: ${describeError(error)}`, 'Fix or remove the link.'));
           }
           continue;
@@ -122,7 +123,7 @@ export function collectInputs(args: string[]): CollectedInputs {
       if (type === 'folder') {
         if (isSkippedFolder(entry.name)) skipped.push(full);
         else walk(full);
-      } else if (TOPOLOGY_FILE.test(entry.name)) {
+      } else if (pattern.test(entry.name)) {
         if (entry.name.startsWith('.')) skipped.push(full);
         else if (type === 'file') addFile(full, realPath(full));
         else problem(full, cannotRead('file', 'it is not a regular file (a pipe, socket or device)', 'ppnet reads such a file only when it is named on the command line.'));

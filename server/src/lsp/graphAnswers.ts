@@ -13,8 +13,8 @@ import type { GraphAnswer } from '../../../protocol/protocol';
 interface Answered {
   id: string;
   version: number;
-  /** The rule levels the graph's marks were made with (the config's object: a new one is a change). */
-  levels: unknown;
+  /** What the graph's marks were made with (the config's levels and the deployed estate, as objects: a new one is a change). */
+  marks: readonly unknown[];
   graph: Graph;
 }
 
@@ -28,11 +28,11 @@ export class GraphAnswers {
    * The graph of `version` as the change from `since` when that is the last answer, else whole; with
    * `overviewFirst`, only its opening overview when it is large.
    */
-  answer(uri: string, version: number, levels: unknown, since: string | undefined, build: () => Graph, overviewFirst = false): GraphAnswer {
+  answer(uri: string, version: number, marks: readonly unknown[], since: string | undefined, build: () => Graph, overviewFirst = false): GraphAnswer {
     const previous = this.last.get(uri);
     let current = previous;
-    if (!current || current.version !== version || current.levels !== levels) {
-      current = { id: `${this.run}.${version}.${++this.answers}`, version, levels, graph: build() };
+    if (!current || current.version !== version || current.marks.length !== marks.length || current.marks.some((m, i) => m !== marks[i])) {
+      current = { id: `${this.run}.${version}.${++this.answers}`, version, marks, graph: build() };
       this.last.set(uri, current);
     }
     const overview = overviewFirst ? openingOverview(current.graph) : undefined;

@@ -6,7 +6,9 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   Connection,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
@@ -15,13 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import type { LoadedConfig } from '../files/loadedConfig';
-import { unreadableConfigDiagnostic } from '../files/loadedConfig';
-import { CONFIG_FILE_NAME, createLanguageService, RenameError } from '../service';
+import type { DeployedSource, LoadedConfig } from '../files/loadedConfig';
+import { deployedProblemDiagnostic, unreadableConfigDiagnostic } from '../files/loadedConfig';
+import { CONFIG_FILE_NAME, createLanguageService, DeployedEstate, RenameError, ValidationOptions } from '../service';
 import { GRAPH_DELTA_REQUEST, GRAPH_REQUEST, GraphDeltaParams, GraphParams, INFRASTRUCTURE_EXPORT_REQUEST, InfrastructureExportParams } from '../../../protocol/protocol';
 import { isInfrastructureFormat } from '../../../protocol/infrastructure';
 import type { Untrusted } from '../../../protocol/checks';
 import { GraphAnswers } from './graphAnswers';
+import { anyInlayHint, DEFAULT_SETTINGS, EditorSettings, pushedSection, readSettings, sameSettings } from './settings';
 
 /** Where the server finds the `ppnet.config.yaml` that applies to a document. */
 export interface ConfigSource {
@@ -32,6 +35,8 @@ export interface ConfigSource {
   /** Calls `listener` when configs changed in a way the server does not learn from watched files. */
   onDidChange?(listener: () => void): void;
 }
+
+const withoutProblem = ({ ruleLevels, deployed }: ValidationOptions & { problem?: Diagnostic }): ValidationOptions => ({ ruleLevels, deployed });
 
 /**
  * Every handler runs to completion at once, so a request can only be cancelled while it waits in the
@@ -46,14 +51,27 @@ export const cancelUndispatched = (message: { jsonrpc: string }) => ({
 /** How long validation runs before it lets requests in (one rule at least). */
 const VALIDATION_SLICE_MS = 4;
 
-export function startServer(connection: Connection, configs: ConfigSource): void {
+/**
+ * `deployed`: where a config's `deployed:` folder is read from (the Node server); without it, a config
+ * that names one gets an information that this server cannot read folders.
+ */
+export function startServer(connection: Connection, configs: ConfigSource, deployed?: DeployedSource): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService();
   const publishedConfigs = new Set<string>();
+  /** The exports whose findings are published: cleared when a folder is read again. */
+  let publishedInputs = new Set<string>();
   /** Each document's validation in progress, to stop it when a newer version comes or the document closes. */
   const pending = new Map<string, () => void>();
   const graphAnswers = new GraphAnswers();
   let canWatchFiles = false;
+  /** Inlay hints and code lenses: off until the client's settings (or initialization options) turn them on. */
+  let initialSettings = DEFAULT_SETTINGS;
+  let settings = DEFAULT_SETTINGS;
+  let canPullSettings = false;
+  let canRegisterSettings = false;
+  let canRefreshHints = false;
+  let canRefreshLenses = false;
 
   /** The nearest config of a document, from the loader's cache: the disk is read again only after `refresh()`. */
   const configFor = (uri: string): LoadedConfig | undefined => {
@@ -63,6 +81,26 @@ export function startServer(connection: Connection, configs: ConfigSource): void
       void connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics });
     }
     return config;
+  };
+
+  /** The estate of a config's `deployed:` folder, its exports' findings published; or the diagnostic that says why there is none. */
+  const estateFor = (config: LoadedConfig | undefined): { estate?: DeployedEstate; problem?: Diagnostic } => {
+    if (!config?.config.deployed || config.unreadable) return {};
+    const load = deployed?.forConfig(config);
+    if (!load || 'problem' in load) return { problem: deployedProblemDiagnostic(config, load?.problem) };
+    for (const input of load.inputs) {
+      if (publishedInputs.has(input.uri)) continue;
+      publishedInputs.add(input.uri);
+      void connection.sendDiagnostics({ uri: input.uri, diagnostics: input.diagnostics });
+    }
+    return { estate: load.estate };
+  };
+
+  /** The levels and the deployed estate a document is checked with (the editor's diagnostics and the preview's marks alike). */
+  const optionsFor = (uri: string): ValidationOptions & { problem?: Diagnostic } => {
+    const config = configFor(uri);
+    const { estate, problem } = estateFor(config);
+    return { ruleLevels: config?.config.ruleLevels, deployed: estate, problem };
   };
 
   /** The failure of a check: the file is not at fault, so it is said on it, and the server keeps serving. */
@@ -85,11 +123,13 @@ export function startServer(connection: Connection, configs: ConfigSource): void
     let steps: Iterator<void, Diagnostic[]> | undefined;
     let target: TextDocument | undefined;
     let config: LoadedConfig | undefined;
+    let problem: Diagnostic | undefined;
     let started = false;
-    const done = (checked: TextDocument, diagnostics: Diagnostic[]) => {
+    const done = (checked: TextDocument, diagnostics: Diagnostic[], tooLarge = false) => {
       pending.delete(uri);
       // A config that cannot be read is said on each file it would have set levels for.
       if (config?.unreadable) diagnostics.push(unreadableConfigDiagnostic(config, 'topology'));
+      if (problem && !tooLarge) diagnostics.push(problem);
       void connection.sendDiagnostics({ uri, version: checked.version, diagnostics });
     };
     const step = () => {
@@ -100,9 +140,11 @@ export function startServer(connection: Connection, configs: ConfigSource): void
       try {
         if (!steps) {
           config = configFor(uri);
+          const { problem: deployedProblem, ...options } = optionsFor(uri);
+          problem = deployedProblem;
           const tooLarge = service.liveLimitDiagnostic(latest);
-          if (tooLarge) return done(latest, [tooLarge]);
-          steps = service.validateSteps(latest, { ruleLevels: config?.config.ruleLevels });
+          if (tooLarge) return done(latest, [tooLarge], true);
+          steps = service.validateSteps(latest, options);
         }
         // The parse is the first step, alone; then rules run in slices of a few milliseconds: a request
         // waits at most about one slice.
@@ -123,6 +165,12 @@ export function startServer(connection: Connection, configs: ConfigSource): void
 
   connection.onInitialize((params) => {
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const workspace = params.capabilities.workspace;
+    canPullSettings = !!workspace?.configuration;
+    canRegisterSettings = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRefreshHints = !!workspace?.inlayHint?.refreshSupport;
+    canRefreshLenses = !!workspace?.codeLens?.refreshSupport;
+    settings = initialSettings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -136,6 +184,8 @@ export function startServer(connection: Connection, configs: ConfigSource): void
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'ppnet-language-server', version: require('../../../../package.json').version },
     };
@@ -147,10 +197,45 @@ export function startServer(connection: Connection, configs: ConfigSource): void
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
+    // VS Code then sends the `ppnet` section whenever it changes; the pull gets it now.
+    if (canRegisterSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ppnet' });
+    if (canPullSettings) void pullSettings();
   });
+
+  /** New settings: hints and lenses the client shows are asked for again, when it can be told to. */
+  const applySettings = (next: EditorSettings) => {
+    if (sameSettings(settings, next)) return;
+    settings = next;
+    if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+  const pullSettings = async () => {
+    try {
+      const [section] = await connection.workspace.getConfiguration([{ section: 'ppnet' }]);
+      applySettings(readSettings(section, initialSettings));
+    } catch (error) {
+      connection.console.error(`ppnet: reading the settings failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = pushedSection((params as Untrusted<typeof params>)?.settings);
+    if (pushed) applySettings(readSettings(pushed, initialSettings));
+    else if (canPullSettings) void pullSettings();
+  });
+
+  /** A folder of exports changed: its findings are published again, and every document is checked again. */
+  const deployedChanged = () => {
+    for (const uri of publishedInputs) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publishedInputs = new Set();
+    for (const document of documents.all()) scheduleValidation(document);
+  };
+  deployed?.onDidChange(deployedChanged);
 
   const configsChanged = () => {
     configs.clear();
+    deployed?.clear();
+    for (const uri of publishedInputs) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publishedInputs = new Set();
     for (const uri of publishedConfigs) void connection.sendDiagnostics({ uri, diagnostics: [] });
     publishedConfigs.clear();
     for (const document of documents.all()) scheduleValidation(document);
@@ -194,6 +279,8 @@ export function startServer(connection: Connection, configs: ConfigSource): void
   connection.onDocumentHighlight((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentHighlights(d, p.position)));
   connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, [], (d) => service.findDocumentSymbols(d)));
   connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, [], (d) => service.getFoldingRanges(d)));
+  connection.languages.inlayHint.on((p) => (anyInlayHint(settings) ? onDocument(p.textDocument.uri, [], (d) => service.getInlayHints(d, p.range, settings.inlayHints)) : []));
+  connection.onCodeLens((p) => (settings.codeLens ? onDocument(p.textDocument.uri, [], (d) => service.getCodeLenses(d)) : []));
   connection.onWorkspaceSymbol((p) => service.findWorkspaceSymbols(p.query, documents.all().filter((d) => !service.liveLimitDiagnostic(d))));
   connection.onPrepareRename((p) => onDocument(p.textDocument.uri, null, (d) => service.prepareRename(d, p.position)));
   connection.onRenameRequest((p) =>
@@ -209,15 +296,15 @@ export function startServer(connection: Connection, configs: ConfigSource): void
 
   // The preview's diagram, with the diagnostics the editor shows, so that its marks match the squiggles.
   connection.onRequest(GRAPH_REQUEST, (p: Untrusted<GraphParams>) =>
-    typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, { ruleLevels: configFor(d.uri)?.config.ruleLevels })),
+    typeof p?.uri !== 'string' ? null : onDocument(p.uri, null, (d) => service.getGraph(d, withoutProblem(optionsFor(d.uri)))),
   );
   // The same for the preview, as the change from its last answer (protocol/graphDelta.ts).
   connection.onRequest(GRAPH_DELTA_REQUEST, (p: Untrusted<GraphDeltaParams>) => {
     if (typeof p?.uri !== 'string') return null;
     const since = typeof p.since === 'string' ? p.since : undefined;
     return onDocument(p.uri, null, (d) => {
-      const ruleLevels = configFor(d.uri)?.config.ruleLevels;
-      return graphAnswers.answer(d.uri, d.version, ruleLevels, since, () => service.getGraph(d, { ruleLevels }), p.overviewFirst === true);
+      const options = withoutProblem(optionsFor(d.uri));
+      return graphAnswers.answer(d.uri, d.version, [options.ruleLevels, options.deployed], since, () => service.getGraph(d, options), p.overviewFirst === true);
     });
   });
 

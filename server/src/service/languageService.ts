@@ -3,7 +3,7 @@
  * the command line and the tests all use it through `createLanguageService()`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
 import type { Graph } from '../../../protocol/graph';
 import type { EntityDigest, FindingPlace } from '../../../protocol/review';
@@ -14,22 +14,31 @@ import { copyRouteFilterActions, wantsRefactor } from './features/export/copyAct
 import { internalErrorDiagnostic, liveLimitDiagnostic } from './validation/limits';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
+import { getInlayHints, InlayHintParts } from './features/inlayHints';
+import { getCodeLenses } from './features/codeLenses';
 import * as navigation from './features/navigation';
 import { findDocumentSymbols, getFoldingRanges } from './features/symbols';
 import { IncrementalParser } from './model/incremental';
 import { Topology } from './model/model';
 import type { SchemaFinding } from './model/schema';
-import { validationSteps, ValidationOptions } from './validation/engine';
+import { DEPLOYMENT_CODES, validationSteps, ValidationOptions } from './validation/engine';
+import type { DeployedEstate } from './deployed/estate';
 
 export interface LanguageService {
   /** The topology of a document, parsed once per document version. */
   getTopology(document: TextDocument): Topology;
+  /** The design's diagnostics; with `options.deployed`, the drift findings beside them. */
   validate(document: TextDocument, options?: ValidationOptions): Diagnostic[];
   /**
    * The same diagnostics, computed a rule at a time: the iterator yields between rules (a server
    * answers requests meanwhile) and returns what `validate` returns, which it then caches.
    */
   validateSteps(document: TextDocument, options?: ValidationOptions): Iterator<void, Diagnostic[]>;
+  /**
+   * Where the design and what is deployed differ (`ppnet drift`): the deployment rules' findings only,
+   * with the config's levels and the file's disable comments applied.
+   */
+  drift(document: TextDocument, estate: DeployedEstate, options?: Omit<ValidationOptions, 'deployed'>): Diagnostic[];
   /** The preview's graph, marked with the diagnostics `validate` gives for the same options. */
   getGraph(document: TextDocument, options?: ValidationOptions): Graph;
   /** Where each diagnostic is by what it is on (entity, keys, text), not by line: for diffs and CI fingerprints. */
@@ -57,6 +66,10 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Entities of the given (open) documents whose id or name contains the query. */
   findWorkspaceSymbols(query: string, documents: readonly TextDocument[]): SymbolInformation[];
+  /** What the values in `range` mean, for the parts asked for (community names and values, regions, peering locations, subnet sizes). */
+  getInlayHints(document: TextDocument, range: Range, parts: InlayHintParts): InlayHint[];
+  /** A lens above each circuit, gateway and environment: what it serves, reaches and lacks, who uses it, its flows by route. */
+  getCodeLenses(document: TextDocument): CodeLens[];
   /** The design's route filters and enterprise policies as infrastructure as code (Bicep, ARM, Terraform, az). */
   exportInfrastructure(document: TextDocument, options: IacExportOptions & ValidationOptions): IacExport;
   /** Forget a closed document. */
@@ -68,7 +81,7 @@ interface CachedDocument {
   text: string;
   topology: Topology;
   schemaFindings: () => SchemaFinding[];
-  validated?: { ruleLevels: ValidationOptions['ruleLevels']; diagnostics: Diagnostic[] };
+  validated?: { ruleLevels: ValidationOptions['ruleLevels']; deployed: ValidationOptions['deployed']; diagnostics: Diagnostic[] };
 }
 
 export function createLanguageService(): LanguageService {
@@ -90,10 +103,10 @@ export function createLanguageService(): LanguageService {
     const topology = getTopology(document);
     const entry = cache.get(document.uri)!;
     let validated = entry.validated;
-    if (!validated || validated.ruleLevels !== options?.ruleLevels) {
+    if (!validated || validated.ruleLevels !== options?.ruleLevels || validated.deployed !== options?.deployed) {
       yield; // the parse is a step of its own: requests that came with the change read it at once
       const diagnostics = yield* validationSteps(topology, document, options, entry.schemaFindings);
-      validated = entry.validated = { ruleLevels: options?.ruleLevels, diagnostics };
+      validated = entry.validated = { ruleLevels: options?.ruleLevels, deployed: options?.deployed, diagnostics };
     }
     return [...validated.diagnostics];
   }
@@ -123,6 +136,7 @@ export function createLanguageService(): LanguageService {
     getTopology,
     validate,
     validateSteps,
+    drift: (document, estate, options) => validate(document, { ...options, deployed: estate }).filter((d) => DEPLOYMENT_CODES.has(String(d.code))),
     getGraph: (document, options) => {
       const title = decodeURIComponent(document.uri.split('/').pop() || document.uri);
       return buildGraph(getTopology(document), document, validate(document, options), title);
@@ -149,6 +163,8 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (document) => getFoldingRanges(getTopology(document), document),
     findWorkspaceSymbols: (query, documents) =>
       navigation.findWorkspaceSymbols(query, documents.map((document) => ({ document, topology: getTopology(document) }))),
+    getInlayHints: (document, range, parts) => getInlayHints(getTopology(document), document, range, parts),
+    getCodeLenses: (document) => getCodeLenses(getTopology(document), document),
     exportInfrastructure: exportWith,
     forget,
   };

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { ROOT } from '../../support';
 
 /** Workbench settings that keep the screen on our extension: no welcome page, tips or telemetry notice. */
-const USER_SETTINGS = {
+export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
   'workbench.tips.enabled': false,

@@ -17,6 +17,7 @@ import { cliFindings, cliGraph, cliRoutes, datacenterPair, powerPlatformRegionId
 import { ROOT } from '../../support';
 import { packApiSuiteExtension, readOutcome, RUN_API_SUITE_TITLE } from './apiSuiteExtension';
 import { CodeServer, waitFor } from './codeServer';
+import { hintsAndLenses } from './hintsAndLenses';
 import { Problem, Workbench } from './workbench';
 
 const EXAMPLE = 'mistakes.ppnet.yaml';
@@ -436,6 +437,8 @@ describe(`ppnet in VS Code 1.100 (code-server), installed from ${path.basename(V
     const cli = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'ppnet.js'), 'export', path.join(server.folder, 'contoso.ppnet.yaml'), '--format', 'terraform'], { encoding: 'utf8' });
     assert.equal(fs.readFileSync(written, 'utf8'), cli);
   }));
+
+  it('shows no inlay hint or code lens by default, both once the settings turn them on, and a lens focuses the preview', scenario('hints-and-lenses', () => hintsAndLenses(workbench, server)));
 
   it('restarts the language server after a crash and says so', scenario('crash', async () => {
     await workbench.openFile(EXAMPLE);

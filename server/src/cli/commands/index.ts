@@ -2,8 +2,10 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { driftCommand } from './drift';
 import { exportCommand } from './export';
 import { graphCommand } from './graph';
+import { importCommand } from './import';
 import { routesCommand } from './routes';
 
-export const COMMANDS: readonly Command[] = [checkCommand, diffCommand, graphCommand, routesCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, driftCommand, diffCommand, graphCommand, routesCommand, exportCommand, importCommand];

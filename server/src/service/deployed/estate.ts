@@ -69,6 +69,11 @@ export interface DeployedVirtualNetwork {
   location?: string;
   addressPrefixes: string[];
   subnets: DeployedSubnet[];
+  /**
+   * True when no input gave the network itself: private peering reaches it through a gateway whose IP
+   * configuration names its subnet, so only its id and name are known (no location, prefixes or subnets).
+   */
+  onlyId?: boolean;
   source: DeployedSource;
 }
 

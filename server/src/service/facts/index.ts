@@ -17,3 +17,4 @@ export * from './routeFilters';
 export * from './vnet';
 export * from './filterCommunities';
 export * from './policyLocation';
+export * from './deployment';

@@ -4,6 +4,7 @@
  * grouped by where they are, and one edge per stretch of the flows' paths, classed by route. Each node
  * keeps its YAML range and its worst diagnostic, so that the picture links back to the file.
  */
+import { DEPLOYMENT_CODES } from '../validation/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Graph, GraphEdge, GraphFlow, GraphGroup, GraphNode } from '../../../../protocol/graph';
@@ -11,7 +12,7 @@ import { ENTITY_WORDS, GROUP_WORDS, INFRASTRUCTURE_WORDS, NODE_WORDS, ONE_DATACE
 import { azureRegionById, findAzureRegion } from '../catalog/catalog';
 import { allEntities, appsOf, cdnOf, Entity, EntityKind, internetOf, labelOf, memberCountOf, relayOf, Topology } from '../model/model';
 import { Severity, severityName } from '../validation/rule';
-import { analyzeTraffic, Flow, Hop } from '../traffic';
+import { analyzeTraffic, Flow, flowEnvironment, Hop } from '../traffic';
 import { legsOf } from './flowLegs';
 import { catalogConnector, connectorTarget, environmentRegion, regionNames } from '../facts';
 import { offsetRange } from '../text/ranges';
@@ -65,7 +66,7 @@ export function buildGraph(topology: Topology, document: TextDocument, diagnosti
       if (!edge.flows.includes(flow.id)) edge.flows.push(flow.id);
       if (!edgeIds.includes(edge.id)) edgeIds.push(edge.id);
     }
-    const environment = environmentOfFlow(topology, flow);
+    const environment = flowEnvironment(topology, flow);
     return { ...graphFlow(flow, hopNode, nodes, groups, edgeIds), ...(environment !== undefined && { environment: entityNodeId('environment', environment) }) };
   });
   addAttachments(topology, nodes, edges);
@@ -119,13 +120,6 @@ function graphFlow(flow: Flow, hopNode: (hop: Hop) => string, nodes: Map<string,
     ...(flow.expected !== undefined && { expected: flow.expected }),
     edges,
   };
-}
-
-/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when defined). */
-function environmentOfFlow(topology: Topology, flow: Flow): string | undefined {
-  const { kind, id } = flow.subject;
-  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
-  return named !== undefined && topology.environments.has(named) ? named : undefined;
 }
 
 // ---- Nodes ----
@@ -297,7 +291,7 @@ function contains(range: Range, position: Range['start']): boolean {
   return after && before;
 }
 
-/** Each diagnostic goes to the innermost entity whose YAML holds its start. */
+/** Each diagnostic goes to the innermost entity whose YAML holds its start; a drift finding also to its `drift`. */
 function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) {
     const holders = nodes.filter((n) => n.range && contains(n.range, diagnostic.range.start));
@@ -305,6 +299,8 @@ function attachDiagnostics(nodes: GraphNode[], diagnostics: readonly Diagnostic[
     if (!holder) continue;
     const severity = severityName(diagnostic.severity);
     holder.diagnostics.push({ severity, code: String(diagnostic.code ?? ''), message: diagnostic.message });
+    // What drifted from the deployment is also marked apart: the preview draws it as its own mark.
+    if (DEPLOYMENT_CODES.has(String(diagnostic.code))) (holder.drift ??= []).push({ code: String(diagnostic.code), message: diagnostic.message });
     if (!holder.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[holder.severity]) holder.severity = severity;
   }
   // The worst first, in file order within a severity (the sort is stable).

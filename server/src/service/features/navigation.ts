@@ -53,7 +53,7 @@ function occurrences(topology: Topology, kind: EntityKind, id: string): Occurren
 }
 
 /** The range of an id's text, inside its quotes when it has them. */
-function idRange(document: TextDocument, node: Scalar): Range {
+export function idRange(document: TextDocument, node: Scalar): Range {
   let [start, end] = node.range!;
   if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
     start++;

@@ -39,3 +39,10 @@ export type Flow = FlowRoute & Reason;
 
 /** Every flow of a topology with its reason, in the order of `flowRoutes`. */
 export const analyzeTraffic = topologyFact((topology: Topology): readonly Flow[] => flowRoutes(topology).map((route) => ({ ...route, ...reasonOf(route) })));
+
+/** The environment a flow serves: its subject, or the one its connector or desktop flow names (when the file defines it). */
+export function flowEnvironment(topology: Topology, flow: FlowRoute): string | undefined {
+  const { kind, id } = flow.subject;
+  const named = kind === 'environment' ? id : kind === 'connector' ? topology.connectors.get(id)?.environment?.text : kind === 'desktopFlow' ? topology.desktopFlows.get(id)?.environment?.text : undefined;
+  return named !== undefined && topology.environments.has(named) ? named : undefined;
+}

@@ -3,7 +3,7 @@
  * the text; finding the nearest file on disk is the caller's business (server and CLI share it).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import configSchema from '../../../../schemas/ppnet-config.schema.json';
 import { Level, LEVELS, LSP_SEVERITY, ruleUrl } from './rule';
@@ -18,6 +18,8 @@ export const CONFIG_FILE_NAME = 'ppnet.config.yaml';
 
 export interface PpnetConfig {
   ruleLevels: Record<string, Level>;
+  /** `deployed:`: the folder of exports the editor compares the design with, as written (relative to the config's folder), and where. */
+  deployed?: { folder: string; range: Range };
 }
 
 export interface ParsedConfig {
@@ -28,6 +30,7 @@ export interface ParsedConfig {
 
 const SETTINGS = Object.keys(configSchema.properties);
 const SHAPE = 'rules: { <code>: off | hint | info | warning | error }';
+const KEYS = `two keys, ${SHAPE}, and deployed: <folder of exports>`;
 
 /** What a YAML node holds, in words: "a list", "text", "empty". */
 function kindOf(node: unknown): string {
@@ -62,10 +65,11 @@ export function parseConfig(document: TextDocument): ParsedConfig {
   if (!isMap(root)) {
     const start = root.range?.[0] ?? 0;
     const end = Math.min(root.range?.[1] ?? start, ...[document.getText().indexOf('\n', start)].filter((i) => i >= 0));
-    problem({ start, end }, `${CONFIG_FILE_NAME} must be a map, but it is ${kindOf(root)}. It holds one key: ${SHAPE}.`);
+    problem({ start, end }, `${CONFIG_FILE_NAME} must be a map, but it is ${kindOf(root)}. It holds ${KEYS}.`);
     return { config: { ruleLevels }, diagnostics };
   }
   let rules: unknown;
+  let deployed: PpnetConfig['deployed'];
   for (const pair of root.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (name === 'rules') {
@@ -79,10 +83,19 @@ export function parseConfig(document: TextDocument): ParsedConfig {
       }
       continue;
     }
+    if (name === 'deployed') {
+      const folder = resolveNode(doc, pair.value);
+      if (isScalar(folder) && typeof folder.value === 'string' && folder.value.trim() !== '') {
+        deployed = { folder: folder.value, range: rangeOf(document, folder) };
+      } else {
+        problem((kindOf(folder) === 'empty' ? pair.key : folder) as Scalar, `"deployed" must be the path of a folder of exported JSON, relative to this file, but it is ${kindOf(folder)}: write deployed: <folder>, or remove the key.`);
+      }
+      continue;
+    }
     const suggestion = name === undefined ? undefined : closest(name, SETTINGS);
     problem(
       (pair.key ?? root) as Scalar,
-      `${name === undefined ? 'This key' : `"${name}"`} is not a setting of ${CONFIG_FILE_NAME}, so ppnet ignores it: the file holds one key, ${SHAPE}. ` +
+      `${name === undefined ? 'This key' : `"${name}"`} is not a setting of ${CONFIG_FILE_NAME}, so ppnet ignores it: the file holds ${KEYS}. ` +
         (suggestion ? `Did you mean ${suggestion}?` : 'Remove it.'),
     );
   }
@@ -115,5 +128,5 @@ export function parseConfig(document: TextDocument): ParsedConfig {
       ruleLevels[code] = level as Level;
     }
   }
-  return { config: { ruleLevels }, diagnostics };
+  return { config: deployed ? { ruleLevels, deployed } : { ruleLevels }, diagnostics };
 }

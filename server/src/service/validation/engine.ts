@@ -11,13 +11,19 @@ import { RULE_CODES, RULES } from './rules';
 import { schemaFindingsOfWhole } from '../model/incremental';
 import type { SchemaFinding } from '../model/schema';
 import { applyDirectives, findDirectives, SuppressionReport } from './suppression';
+import type { DeployedEstate } from '../deployed/estate';
 
 export const DIAGNOSTIC_SOURCE = 'ppnet';
 
 export interface ValidationOptions {
   /** Levels by rule code from `ppnet.config.yaml` (or the editor's settings). */
   ruleLevels?: Readonly<Record<string, Level>>;
+  /** What is deployed: the deployment rules (drift) compare the design with it; without it they do not run. */
+  deployed?: DeployedEstate;
 }
+
+/** The codes of the rules that compare a design with what is deployed (`ppnet drift`). */
+export const DEPLOYMENT_CODES: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.deployment).map((rule) => rule.code));
 
 /**
  * `schemaFindings` are the parser's (see `IncrementalParser`); without them the whole document is
@@ -49,10 +55,13 @@ export function* validationSteps(
   const levels = options.ruleLevels ?? {};
   const publicCloud = cloudOf(topology) === 'public';
   let wholeDocumentFindings: SchemaFinding[] | undefined;
+  const deployed = options.deployed;
   const baseContext = {
     topology,
     document,
     ruleCodes: RULE_CODES,
+    deployed,
+    idleCodes: deployed ? new Set<string>() : DEPLOYMENT_CODES,
     schemaFindings: schemaFindings ?? (() => (wholeDocumentFindings ??= schemaFindingsOfWhole(topology.parsed))),
   };
 
@@ -60,6 +69,7 @@ export function* validationSteps(
     for (const rule of rules) {
       if (levels[rule.code] === 'off') continue;
       if (rule.publicCloudOnly && !publicCloud) continue;
+      if (rule.deployment && !deployed) continue;
       const context: RuleContext = {
         ...baseContext,
         suppression,

@@ -9,6 +9,7 @@ import { Topology } from '../model/model';
 import type { SchemaFinding } from '../model/schema';
 import type { Locatable } from '../text/ranges';
 import type { SuppressionReport } from './suppression';
+import type { DeployedEstate } from '../deployed/estate';
 import type { Severity } from '../../../../protocol/graph';
 
 export type { Severity } from '../../../../protocol/graph';
@@ -66,6 +67,10 @@ export interface RuleContext {
   readonly ruleCodes: ReadonlySet<string>;
   /** Set for rules of the `suppression` phase only. */
   readonly suppression?: SuppressionReport;
+  /** What is deployed, when the validation compares the design with it (`ppnet drift`, a `deployed:` folder). */
+  readonly deployed?: DeployedEstate;
+  /** Codes whose rules did not run in this validation (deployment rules without an estate): a disable comment that names one is not unused. */
+  readonly idleCodes: ReadonlySet<string>;
   report(finding: Finding): void;
 }
 
@@ -93,6 +98,11 @@ export interface Rule {
   publicCloudOnly?: boolean;
   /** `suppression` rules run after disable comments are applied and read `context.suppression`. */
   phase?: 'suppression';
+  /**
+   * The rule compares the design with what is deployed: it runs only when the validation is given an
+   * estate (`ValidationOptions.deployed`), so `ppnet check` never reports it.
+   */
+  deployment?: boolean;
   /** Diagnostics of this rule are about unnecessary code (shown faded). */
   unnecessary?: boolean;
   check(context: RuleContext): void;

@@ -62,6 +62,16 @@ import { m365RequiresPremium } from './m365RequiresPremium';
 import { privatePeeringVnetLimit } from './privatePeeringVnetLimit';
 import { vnetCircuitLimit } from './vnetCircuitLimit';
 import { circuitBandwidth } from './circuitBandwidth';
+import { driftRouteFilter } from './driftRouteFilter';
+import { driftValue } from './driftValue';
+import { driftCapacity } from './driftCapacity';
+import { driftMissing } from './driftMissing';
+import { driftUndesigned } from './driftUndesigned';
+import { providerManagedPeering } from './providerManagedPeering';
+import { prefixValidationPending } from './prefixValidationPending';
+import { peeringDisabled } from './peeringDisabled';
+import { circuitNotProvisioned } from './circuitNotProvisioned';
+import { routeFilterNoAllow } from './routeFilterNoAllow';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -126,6 +136,17 @@ export const RULES: readonly Rule[] = [
   vnetCloudUnsupported,
   privatePeeringVnetLimit,
   vnetCircuitLimit,
+  // Deployment rules (`deployment: true`): they compare the design with what is deployed.
+  driftRouteFilter,
+  driftValue,
+  driftCapacity,
+  driftMissing,
+  driftUndesigned,
+  providerManagedPeering,
+  prefixValidationPending,
+  peeringDisabled,
+  circuitNotProvisioned,
+  routeFilterNoAllow,
 ];
 
 /** The code of every rule, for the checks of disable comments and ppnet.config.yaml. */

@@ -7,11 +7,12 @@ export const unusedDisable: Rule = {
   title: 'A disable comment that silenced nothing.',
   source: 'arch',
   phase: 'suppression',
-  check({ suppression, ruleCodes, report }) {
+  check({ suppression, ruleCodes, idleCodes, report }) {
     for (const directive of suppression?.directives ?? []) {
       const used = suppression!.used.get(directive);
-      // Unknown codes are unknown-rule-code's to report.
-      const codes = directive.codes.map((c) => c.code).filter((c) => ruleCodes.has(c));
+      // Unknown codes are unknown-rule-code's to report; a rule that did not run (drift without an estate) cannot have been silenced.
+      const codes = directive.codes.map((c) => c.code).filter((c) => ruleCodes.has(c) && !idleCodes.has(c));
+      if (directive.codes.length > 0 && codes.length === 0) continue;
       const unused = directive.codes.length === 0 ? (used ? [] : ['']) : codes.filter((c) => !used?.has(c));
       if (unused.length === 0) continue;
       const what = directive.codes.length === 0 ? 'any diagnostic' : unused.map((c) => `"${c}"`).join(', ');
