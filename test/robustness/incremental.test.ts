@@ -116,8 +116,9 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 200 },
     );
-    // Both sides of the fallback boundary were visited, and crossed back, many times.
-    assert.ok(incremental > 300 && full > 300 && recovered > 30, `incremental ${incremental}, full ${full}, back to chunks ${recovered}`);
+    // Both sides of the fallback boundary were visited, and crossed back, many times (a YAML error alone
+    // no longer crosses it: the broken region is parsed in chunks too).
+    assert.ok(incremental > 300 && full > 100 && recovered > 10, `incremental ${incremental}, full ${full}, back to chunks ${recovered}`);
   });
 
   it('a keystroke that breaks the YAML re-parses only what it reaches, with exactly the document and diagnostics of a full parse', () => {

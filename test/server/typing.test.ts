@@ -1,12 +1,13 @@
 /**
- * Typing over stdio, one character per `didChange` as an editor sends it: a completion or a hover sent
- * right after a keystroke is answered before that keystroke's diagnostics are published (requests
- * never wait behind a validation), its answer is the one a fresh service gives for that text, and the
- * diagnostics that follow are those of a fresh validation. Ordering, not timing.
+ * Typing over stdio, one character per `didChange` as an editor sends it: a completion and a hover sent
+ * with a keystroke (in the same write, so that the server reads them together) are answered before
+ * that keystroke's diagnostics are published (requests never wait behind a validation), their answers
+ * are those a fresh service gives for that text, and the diagnostics that follow are those of a fresh
+ * validation. Ordering, not timing: the order of the messages on the server's output.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
+import type { Position } from 'vscode-languageserver-protocol';
 import { generateTopology } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
 import { TestClient } from './lspClient';
@@ -17,10 +18,36 @@ const TEXT = generateTopology(10_000);
 /** The keys an environment of the generated file does not set: completion offers them while a new key is typed. */
 const ENVIRONMENT_KEYS = ['datacenterRegions', 'releaseCycle', 'cdn', 'managed', 'enterprisePolicy', 'azureId'];
 
+interface Message {
+  id?: string | number;
+  method?: string;
+  params?: { uri?: string; version?: number; diagnostics?: unknown[] };
+  result?: unknown;
+}
+
+/** A JSON-RPC message framed as on stdio. */
+function frame(message: object): string {
+  const json = JSON.stringify(message);
+  return `Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`;
+}
+
 describe('typing over stdio: requests before diagnostics', () => {
   let client: TestClient;
+  /** Every message the server wrote, in order, read from its raw output beside the client. */
+  const written: Message[] = [];
   before(async () => {
     client = new TestClient();
+    let buffer = Buffer.alloc(0);
+    client.process.stdout!.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const headerEnd = buffer.indexOf('\r\n\r\n');
+        const length = /Content-Length: (\d+)/.exec(buffer.subarray(0, Math.max(0, headerEnd)).toString())?.[1];
+        if (headerEnd < 0 || length === undefined || buffer.length < headerEnd + 4 + Number(length)) return;
+        written.push(JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + Number(length)).toString()));
+        buffer = buffer.subarray(headerEnd + 4 + Number(length));
+      }
+    });
     await client.initialize();
     await client.open(URI, TEXT);
     await client.diagnostics(URI, (p) => p.version === 1, 60_000);
@@ -30,9 +57,10 @@ describe('typing over stdio: requests before diagnostics', () => {
   /** The line after an environment's `type: sandbox`, near the middle of the section: where a new key is typed. */
   const line = TEXT.slice(0, TEXT.indexOf('\n', TEXT.indexOf('    type: sandbox\n', 20_000)) + 1).split('\n').length - 1;
 
-  it('a completion and a hover sent right after each keystroke of a new key are answered first, as a fresh service answers them', async () => {
+  it('a completion and a hover sent with each keystroke of a new key are answered first, as a fresh service answers them', async () => {
     let text = TEXT;
     let version = 1;
+    const hoverAt: Position = { line: line - 1, character: 5 };
     // `    cdn: true` typed on a fresh line: broken YAML from `c` until the `:`.
     const strokes = ['\n', ...'    cdn: true'].map((typed, i) => ({ typed, at: i === 0 ? { line: line - 1, character: TEXT.split('\n')[line - 1].length } : { line, character: i - 1 } }));
     let broken = 0;
@@ -42,21 +70,28 @@ describe('typing over stdio: requests before diagnostics', () => {
       text = text.slice(0, offset) + typed + text.slice(offset);
       version++;
       const cursor: Position = typed === '\n' ? { line, character: 0 } : { line, character: at.character + 1 };
-      const mark = client.mark();
-      void client.change(URI, version, [{ range: { start: at, end: at }, text: typed }]);
-      const completion = client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: URI }, position: cursor });
-      const hover = client.request<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: { line: line - 1, character: 5 } });
-      const [completed, hovered] = await Promise.all([completion, hover]);
-      // Neither answer waited for this version's diagnostics.
-      assert.equal(client.publishedFor(URI).slice(mark).filter((p) => p.version === version).length, 0, `diagnostics of version ${version} came before the answers`);
+      const [completionId, hoverId] = [`completion-${version}`, `hover-${version}`];
+      const textDocument = { uri: URI, version };
+      client.process.stdin!.write(
+        frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument, contentChanges: [{ range: { start: at, end: at }, text: typed }] } }) +
+          frame({ jsonrpc: '2.0', id: completionId, method: 'textDocument/completion', params: { textDocument: { uri: URI }, position: cursor } }) +
+          frame({ jsonrpc: '2.0', id: hoverId, method: 'textDocument/hover', params: { textDocument: { uri: URI }, position: hoverAt } }),
+      );
+      await client.diagnostics(URI, (p) => p.version === version, 60_000);
+      const index = (find: (m: Message) => boolean) => written.findIndex(find);
+      const published = index((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === URI && m.params.version === version);
+      const completion = written[index((m) => m.id === completionId)];
+      const hover = written[index((m) => m.id === hoverId)];
+      // Both answers were written before this version's diagnostics.
+      assert.ok(index((m) => m.id === completionId) >= 0 && index((m) => m.id === completionId) < published, `the completion of version ${version} came after its diagnostics`);
+      assert.ok(index((m) => m.id === hoverId) >= 0 && index((m) => m.id === hoverId) < published, `the hover of version ${version} came after its diagnostics`);
       const fresh = createLanguageService();
       const document = doc(text, URI, version);
-      assert.deepEqual(completed, JSON.parse(JSON.stringify(fresh.doComplete(document, cursor))));
-      offered.push((completed?.items ?? []).map((item) => item.label));
-      assert.deepEqual(hovered, JSON.parse(JSON.stringify(fresh.doHover(document, { line: line - 1, character: 5 }))));
-      const published = await client.diagnosticsAfter(mark, URI, (p) => p.version === version, 60_000);
+      assert.deepEqual(completion.result, JSON.parse(JSON.stringify(fresh.doComplete(document, cursor))));
+      assert.deepEqual(hover.result, JSON.parse(JSON.stringify(fresh.doHover(document, hoverAt))));
+      offered.push(((completion.result as { items?: { label: string }[] } | null)?.items ?? []).map((item) => item.label));
       const expected = fresh.validate(document);
-      assert.deepEqual(published.diagnostics, JSON.parse(JSON.stringify(expected)));
+      assert.deepEqual(written[published].params!.diagnostics, JSON.parse(JSON.stringify(expected)));
       if (expected.some((d) => d.code === 'yaml-syntax')) broken++;
     }
     // `c`, `cd` and `cdn` break the YAML (a key without its colon).
@@ -67,4 +102,3 @@ describe('typing over stdio: requests before diagnostics', () => {
     assert.deepEqual(offered[10], ['true', 'false']);
   });
 });
-
