@@ -148,7 +148,9 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 200 },
     );
-    // Most broken versions were parsed as regions, not in full (tabs, aliases, merge keys and document markers are).
-    assert.ok(brokenIncremental > broken / 2, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);
+    // Many broken versions were parsed as regions, not in full (tabs, aliases, merge keys and document markers
+    // are parsed in full). The share depends on the random typings: 45% to 58% over runs, so the bound is a
+    // quarter, which a parser that fell back to a full parse on a YAML error would still fail.
+    assert.ok(brokenIncremental > broken / 4, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);
   });
 });
