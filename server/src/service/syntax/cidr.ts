@@ -24,7 +24,23 @@ export type CidrParse =
 
 const WIDTH: Record<IpVersion, number> = { 4: 32, 6: 128 };
 
+/**
+ * Parses are kept by text: a keystroke re-reads every prefix of the file, and most texts repeat. The
+ * results are shared, so callers never change them. The table is emptied when it grows past its bound.
+ */
+const parsed = new Map<string, CidrParse>();
+const PARSED_BOUND = 100_000;
+
 export function parseCidr(text: string): CidrParse {
+  let result = parsed.get(text);
+  if (result === undefined) {
+    if (parsed.size >= PARSED_BOUND) parsed.clear();
+    parsed.set(text, (result = parseCidrText(text)));
+  }
+  return result;
+}
+
+function parseCidrText(text: string): CidrParse {
   const trimmed = text.trim();
   const slash = trimmed.indexOf('/');
   const addressText = slash < 0 ? trimmed : trimmed.slice(0, slash);
@@ -56,10 +72,17 @@ export function formatCidr(cidr: Cidr): string {
   return `${formatAddress(cidr.version, cidr.network)}/${cidr.length}`;
 }
 
-function mask(version: IpVersion, length: number): bigint {
+/** Every mask of each family, by prefix length: containment tests ask for them in hot loops. */
+const MASKS: Record<IpVersion, bigint[]> = { 4: masksOf(4), 6: masksOf(6) };
+
+function masksOf(version: IpVersion): bigint[] {
   const width = BigInt(WIDTH[version]);
   const all = (1n << width) - 1n;
-  return (all << (width - BigInt(length))) & all;
+  return Array.from({ length: WIDTH[version] + 1 }, (_, length) => (all << (width - BigInt(length))) & all);
+}
+
+function mask(version: IpVersion, length: number): bigint {
+  return MASKS[version][length];
 }
 
 function parseAddress(text: string): { version: IpVersion; value: bigint } | undefined {
