@@ -26,8 +26,10 @@ const DIRECTIVE = /^\s*ppnet-disable-(next-line|file)\b(.*)$/;
 
 export function findDirectives(comments: CommentLine[], document: TextDocument): DisableDirective[] {
   const directives: DisableDirective[] = [];
-  const commentLines = new Set(comments.map((c) => c.line));
-  const lines = document.getText().split(/\r?\n/);
+  // The lines are split only when a next-line directive needs its target: most files have none, and
+  // splitting the whole text cost every keystroke.
+  let commentLines: Set<number> | undefined;
+  let lines: string[] | undefined;
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.text);
     if (!match) continue;
@@ -42,6 +44,8 @@ export function findDirectives(comments: CommentLine[], document: TextDocument):
     let targetLine: number | undefined;
     if (scope === 'next-line') {
       targetLine = comment.line + 1;
+      commentLines ??= new Set(comments.map((c) => c.line));
+      lines ??= document.getText().split(/\r?\n/);
       while (targetLine < lines.length && (commentLines.has(targetLine) || lines[targetLine].trim() === '')) targetLine++;
     }
     directives.push({ scope, comment, codes, targetLine });
