@@ -1,10 +1,12 @@
-/** Facts are computed once per topology version: each memo keyed by the topology object. */
+/** Facts are computed once per topology version (each memo keyed by the topology object) and carried over while what they read holds. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { entityFact, ownFact, sectionFact, topologyFact } from '../../server/src/service/facts';
 import { notRoutable } from '../../server/src/service/facts';
 import { parseCidr } from '../../server/src/service/syntax/cidr';
 import { defined, topologyOf } from './topology';
+import { IncrementalParser } from '../../server/src/service/model/incremental';
+import type { Circuit } from '../../server/src/service/model/model';
 
 const text = `version: 1
 environments:
@@ -29,8 +31,38 @@ describe('facts: memoised once per topology version', () => {
     nothing(topology, prod);
     nothing(topology, prod);
     nothing(topology, defined(topology.environments, 'dev'));
-    nothing(topologyOf(text), prod);
-    assert.deepEqual(seen, ['prod', 'dev', 'prod']);
+    assert.deepEqual(seen, ['prod', 'dev']);
+  });
+
+  it('carries an entity fact over to the next version when nothing it read changed, and computes it again when something did', () => {
+    const parser = new IncrementalParser();
+    const seen: string[] = [];
+    const siteOfCircuit = entityFact((topology, circuit: Circuit) => (seen.push(circuit.id), topology.sites.get(circuit.site?.text ?? '')?.internet?.text));
+    const versions = [
+      'sites:\n  hq: { internet: allowed }\n  dc: { internet: blocked }\ncircuits:\n  er1:\n    site: hq\n',
+      // Another site changes: er1 read hq only, so its value carries over.
+      'sites:\n  hq: { internet: allowed }\n  dc: { internet: allowed }\ncircuits:\n  er1:\n    site: hq\n',
+      // The site it read changes: computed again.
+      'sites:\n  hq: { internet: blocked }\n  dc: { internet: allowed }\ncircuits:\n  er1:\n    site: hq\n',
+    ];
+    const values = versions.map((version) => {
+      const { topology } = parser.update(version);
+      return siteOfCircuit(topology, defined(topology.circuits, 'er1'));
+    });
+    assert.deepEqual(values, ['allowed', 'allowed', 'blocked']);
+    assert.deepEqual(seen, ['er1', 'er1']);
+  });
+
+  it('computes a whole-topology fact again when a section it iterated changes, and carries it when that section did not', () => {
+    const parser = new IncrementalParser();
+    let runs = 0;
+    const siteCount = topologyFact((topology) => (runs++, topology.sites.size));
+    const counts = [
+      'sites:\n  hq: {}\nenvironments:\n  prod: { region: europe }\n',
+      'sites:\n  hq: {}\nenvironments:\n  prod: { region: asia }\n',
+      'sites:\n  hq: {}\n  dc: {}\nenvironments:\n  prod: { region: asia }\n',
+    ].map((version) => siteCount(parser.update(version).topology));
+    assert.deepEqual([counts, runs], [[1, 1, 2], 2]);
   });
 
   it("computes a fact of an entity alone once per entity object, whatever the topology", () => {

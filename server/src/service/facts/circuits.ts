@@ -1,9 +1,9 @@
 /** Circuits: which give a site Microsoft peering. */
 import { Circuit, Topology } from '../model/model';
-import { topologyFact } from './memo';
+import { keyedIndex } from '../model/reads';
 
 /** The circuits with a `microsoftPeering` section, by the site they name, in file order. */
-const microsoftPeeringCircuitsBySite = topologyFact((topology: Topology): ReadonlyMap<string, readonly Circuit[]> => {
+const microsoftPeeringCircuitsBySite = keyedIndex((topology: Topology): ReadonlyMap<string, readonly Circuit[]> => {
   const bySite = new Map<string, Circuit[]>();
   for (const circuit of topology.circuits.values()) {
     const siteId = circuit.site?.text;
@@ -17,7 +17,7 @@ const microsoftPeeringCircuitsBySite = topologyFact((topology: Topology): Readon
 
 /** Circuits at a site that have a `microsoftPeering` section. */
 export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): readonly Circuit[] {
-  return microsoftPeeringCircuitsBySite(topology).get(siteId) ?? [];
+  return microsoftPeeringCircuitsBySite.lookup(topology, siteId);
 }
 
 /**

@@ -3,6 +3,7 @@
  * rebuild only the entities it touched) and keeps the nodes of its keys and values for exact ranges.
  * Only what the file writes is recorded; defaults are applied by the accessors at the end.
  */
+import { keyedIndex, KeyedIndex } from './reads';
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { mapPairs, ParsedDocument, resolveNode, scalarText } from '../syntax/parse';
 import { lookupTable } from '../syntax/lookupTable';
@@ -458,22 +459,26 @@ export function circuitsAtSite(topology: Topology, siteId: string): Circuit[] {
  * field, as rules, hover and completion ask it for every entity.
  */
 export function entitiesNaming<K extends EntityKind>(topology: Topology, kind: K, field: string, id: string): EntityOfKind[K][] {
-  let indexes = namingIndexes.get(topology);
-  if (!indexes) namingIndexes.set(topology, (indexes = new Map()));
-  let index = indexes.get(`${kind}.${field}`);
-  if (!index) {
-    indexes.set(`${kind}.${field}`, (index = new Map()));
-    for (const entity of entitiesOf(topology, kind).values()) {
-      const value = (entity as unknown as Record<string, ScalarField | ListField | undefined>)[field];
-      const names = value && 'items' in value ? value.items.map((i) => i.text) : value ? [value.text] : [];
-      for (const name of new Set(names)) {
-        const list = index.get(name);
-        if (list) list.push(entity);
-        else index.set(name, [entity]);
-      }
-    }
-  }
-  return [...((index.get(id) ?? []) as EntityOfKind[K][])];
+  const name = `${kind}.${field}`;
+  let index = namingIndexes.get(name);
+  if (!index) namingIndexes.set(name, (index = keyedIndex((real) => namingIndex(real, kind, field))));
+  return [...(index.lookup(topology, id) as EntityOfKind[K][])];
 }
 
-const namingIndexes = new WeakMap<Topology, Map<string, Map<string, Entity[]>>>();
+/** The entities of a kind by each id their `field` names. */
+function namingIndex(topology: Topology, kind: EntityKind, field: string): Map<string, Entity[]> {
+  const index = new Map<string, Entity[]>();
+  for (const entity of entitiesOf(topology, kind).values()) {
+    const value = (entity as unknown as Record<string, ScalarField | ListField | undefined>)[field];
+    const names = value && 'items' in value ? value.items.map((i) => i.text) : value ? [value.text] : [];
+    for (const name of new Set(names)) {
+      const list = index.get(name);
+      if (list) list.push(entity);
+      else index.set(name, [entity]);
+    }
+  }
+  return index;
+}
+
+/** One index per kind and field, each built once per topology version. */
+const namingIndexes = new Map<string, KeyedIndex<Entity>>();

@@ -1,0 +1,242 @@
+/**
+ * What a derived fact read of a topology, so that its value carries over to the next version when
+ * none of it changed. A keystroke changes one entity: the incremental parser hands the others to the
+ * next version as the same objects, and a fact that read only those (by id, or a whole section that
+ * kept all its objects in order) has the same value there.
+ *
+ * A fact computes on a *tracked view* of the topology: its sections are maps that log each lookup
+ * into the reads being recorded. Entity objects are values: the parser makes a new object whenever
+ * an entity's text changes, so reading the fields of an object found by a logged lookup needs no
+ * log of its own. Anything else of the topology a fact reads (the parsed document, its sections'
+ * nodes) makes its value one that never carries over.
+ */
+import type { Entity, Topology } from './model';
+
+/** The entity sections of a topology, which views track. */
+export const TRACKED_SECTIONS = ['environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices', 'enterprisePolicies'] as const;
+export type TrackedSection = (typeof TRACKED_SECTIONS)[number];
+
+/** One read, checked again on another version: does that version answer it the same? */
+export type Read =
+  | { kind: 'get'; section: TrackedSection; id: string; entity: Entity | undefined }
+  | { kind: 'has'; section: TrackedSection; id: string; present: boolean }
+  | { kind: 'section'; section: TrackedSection; token: object }
+  | { kind: 'cloud'; text: string | undefined }
+  | { kind: 'index'; index: KeyedIndex<object>; key: string; values: readonly object[] }
+  | { kind: 'opaque' };
+
+/** The reads of the fact being computed; `undefined` outside any. */
+let recording: Read[] | undefined;
+
+/** Runs `compute` recording its reads; they are also reads of the fact that asked (nested facts). */
+export function recordReads<V>(compute: () => V): { value: V; reads: Read[] } {
+  const outer = recording;
+  const reads: Read[] = [];
+  recording = reads;
+  try {
+    const value = compute();
+    return { value, reads };
+  } finally {
+    recording = outer;
+    if (outer) for (const read of reads) outer.push(read);
+  }
+}
+
+/** A value found without computing it (a memo): its reads are reads of the fact that asked. */
+export function replayReads(reads: readonly Read[]): void {
+  if (recording) for (const read of reads) recording.push(read);
+}
+
+/** Whether `topology` answers every read as the version they were recorded on did. */
+export function readsHold(topology: Topology, reads: readonly Read[]): boolean {
+  for (const read of reads) {
+    switch (read.kind) {
+      case 'get':
+        if (topology[read.section].get(read.id) !== read.entity) return false;
+        break;
+      case 'has':
+        if (topology[read.section].has(read.id) !== read.present) return false;
+        break;
+      case 'section':
+        if (sectionToken(topology, read.section) !== read.token) return false;
+        break;
+      case 'cloud':
+        if (topology.cloud?.text !== read.text) return false;
+        break;
+      case 'index':
+        if (!sameItems(read.index.lookup(topology, read.key), read.values)) return false;
+        break;
+      case 'opaque':
+        return false;
+    }
+  }
+  return true;
+}
+
+function sameItems(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const realOfView = new WeakMap<object, Topology>();
+const views = new WeakMap<Topology, Topology>();
+
+/** The topology behind a view (or the topology itself): facts keep their values by it. */
+export function realTopology(topology: Topology): Topology {
+  return realOfView.get(topology) ?? topology;
+}
+
+/** The tracked view of a topology, made once per version. */
+export function trackedView(topology: Topology): Topology {
+  const real = realTopology(topology);
+  let view = views.get(real);
+  if (!view) {
+    view = makeView(real);
+    views.set(real, view);
+    realOfView.set(view, real);
+  }
+  return view;
+}
+
+function log(read: Read): void {
+  recording?.push(read);
+}
+
+/** A section map that logs its lookups; iterating it or asking its size reads the whole section. */
+class TrackedMap<V extends Entity> extends Map<string, V> {
+  constructor(
+    private readonly real: Topology,
+    private readonly section: TrackedSection,
+  ) {
+    super();
+  }
+  private get map(): Map<string, V> {
+    return this.real[this.section] as unknown as Map<string, V>;
+  }
+  private whole(): Map<string, V> {
+    log({ kind: 'section', section: this.section, token: sectionToken(this.real, this.section) });
+    return this.map;
+  }
+  override get(id: string): V | undefined {
+    const entity = this.map.get(id);
+    log({ kind: 'get', section: this.section, id, entity });
+    return entity;
+  }
+  override has(id: string): boolean {
+    const present = this.map.has(id);
+    log({ kind: 'has', section: this.section, id, present });
+    return present;
+  }
+  override get size(): number {
+    return this.whole().size;
+  }
+  override values(): MapIterator<V> {
+    return this.whole().values();
+  }
+  override keys(): MapIterator<string> {
+    return this.whole().keys();
+  }
+  override entries(): MapIterator<[string, V]> {
+    return this.whole().entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.whole()[Symbol.iterator]();
+  }
+  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.whole().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  override set(): this {
+    throw new Error('a tracked section is read-only');
+  }
+  override delete(): boolean {
+    throw new Error('a tracked section is read-only');
+  }
+  override clear(): void {
+    throw new Error('a tracked section is read-only');
+  }
+}
+
+function makeView(real: Topology): Topology {
+  const view = {} as Topology;
+  for (const section of TRACKED_SECTIONS) {
+    const map = new TrackedMap(real, section);
+    Object.defineProperty(view, section, { get: () => map, enumerable: true });
+  }
+  Object.defineProperty(view, 'cloud', {
+    get: () => {
+      log({ kind: 'cloud', text: real.cloud?.text });
+      return real.cloud;
+    },
+    enumerable: true,
+  });
+  for (const key of ['parsed', 'sections', 'version', 'name'] as const) {
+    Object.defineProperty(view, key, {
+      get: () => {
+        log({ kind: 'opaque' });
+        return real[key];
+      },
+      enumerable: true,
+    });
+  }
+  return view;
+}
+
+/**
+ * A token per section content: two versions whose section holds the same entity objects under the
+ * same ids in the same order share it. The last few sections seen are kept to compare with.
+ */
+const tokens = new WeakMap<Map<string, Entity>, object>();
+const recentSections: { section: TrackedSection; ids: string[]; entities: Entity[]; token: object }[] = [];
+const RECENT_SECTIONS = 2 * TRACKED_SECTIONS.length;
+
+function sectionToken(topology: Topology, section: TrackedSection): object {
+  const map = topology[section] as Map<string, Entity>;
+  let token = tokens.get(map);
+  if (token) return token;
+  const ids = [...map.keys()];
+  const entities = [...map.values()];
+  const same = recentSections.find((r) => r.section === section && sameItems(r.entities, entities) && r.ids.every((id, i) => id === ids[i]));
+  token = same?.token ?? {};
+  if (!same) {
+    recentSections.unshift({ section, ids, entities, token });
+    recentSections.length = Math.min(recentSections.length, RECENT_SECTIONS);
+  }
+  tokens.set(map, token);
+  return token;
+}
+
+/**
+ * An index of a topology by key (entities naming an id, circuits at a site), built once per version.
+ * A fact that looks one key up depends on that key's items only, not on the whole section.
+ */
+export interface KeyedIndex<V extends object> {
+  lookup(topology: Topology, key: string): readonly V[];
+}
+
+export function keyedIndex<V extends object>(build: (topology: Topology) => ReadonlyMap<string, readonly V[]>): KeyedIndex<V> {
+  const built = new WeakMap<Topology, ReadonlyMap<string, readonly V[]>>();
+  const index: KeyedIndex<V> = {
+    lookup(topology, key) {
+      const real = realTopology(topology);
+      let byKey = built.get(real);
+      if (!byKey) {
+        // Built on the real topology: its scan is not a read of whoever asked first.
+        const outer = recording;
+        recording = undefined;
+        try {
+          byKey = build(real);
+        } finally {
+          recording = outer;
+        }
+        built.set(real, byKey);
+      }
+      const values = byKey.get(key) ?? NONE;
+      log({ kind: 'index', index: index as KeyedIndex<object>, key, values });
+      return values;
+    },
+  };
+  return index;
+}
+
+const NONE: readonly never[] = [];
