@@ -5,7 +5,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-languageserver-types';
 import { cloudOf, Topology } from '../model/model';
-import { Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
+import { EntityCheck, Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
+import { Read, readsHold, recordReads, trackedView } from '../model/reads';
+import type { Entity } from '../model/model';
 import { rangeOf } from '../text/ranges';
 import { RULE_CODES, RULES } from './rules';
 import { schemaFindingsOfWhole } from '../model/incremental';
@@ -75,7 +77,8 @@ export function* validationSteps(
         suppression,
         report: (finding) => diagnostics.push(toDiagnostic(rule, finding, document, levels[rule.code])),
       };
-      rule.check(context);
+      if (rule.eachEntity) checkEachEntity(rule, rule.eachEntity, topology, context.report);
+      else rule.check(context);
       yield;
     }
     return diagnostics;
@@ -85,6 +88,37 @@ export function* validationSteps(
   const { kept, report } = applyDirectives(found, findDirectives(topology.parsed.comments, document));
   const late = yield* runRules(LATE_RULES, [], report);
   return capPerCode(sortDiagnostics([...kept, ...late]));
+}
+
+/** An entity's findings of one rule, with what its check read; `movable` when every place is a node (nodes move with the text). */
+interface EntityFindings {
+  reads: Read[];
+  findings: Finding[];
+  movable: boolean;
+}
+
+/** Each per-entity rule's findings by entity object: an entity the parser keeps finds its findings here. */
+const findingsByRule = new WeakMap<Rule, WeakMap<Entity, EntityFindings>>();
+
+function checkEachEntity(rule: Rule, each: EntityCheck, topology: Topology, report: (finding: Finding) => void): void {
+  let byEntity = findingsByRule.get(rule);
+  if (!byEntity) findingsByRule.set(rule, (byEntity = new WeakMap()));
+  const view = trackedView(topology);
+  for (const section of each.sections) {
+    for (const entity of topology[section].values()) {
+      let kept = byEntity.get(entity);
+      if (!kept || !kept.movable || !readsHold(topology, kept.reads)) {
+        const findings: Finding[] = [];
+        const { reads } = recordReads(() => each.check(entity, { topology: view, report: (finding) => findings.push(finding) }));
+        byEntity.set(entity, (kept = { reads, findings, movable: findings.every(isMovable) }));
+      }
+      for (const finding of kept.findings) report(finding);
+    }
+  }
+}
+
+function isMovable(finding: Finding): boolean {
+  return !('start' in finding.at) && (finding.related ?? []).every((r) => !('start' in r.at));
 }
 
 /** The rules that run before disable comments apply, and those that read what the comments did. */

@@ -5,7 +5,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit } from 'vscode-languageserver-types';
 import { sourceUrl, SourceKey } from '../catalog/catalog';
-import { Topology } from '../model/model';
+import { Entity, Topology } from '../model/model';
+import type { TrackedSection } from '../model/reads';
 import type { SchemaFinding } from '../model/schema';
 import type { Locatable } from '../text/ranges';
 import type { SuppressionReport } from './suppression';
@@ -87,7 +88,25 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
-export interface Rule {
+/** What a check of one entity is given: the topology to read (a tracked view, see `model/reads.ts`) and where to report. */
+export interface EntityContext {
+  readonly topology: Topology;
+  report(finding: Finding): void;
+}
+
+/**
+ * A check made one entity at a time. The engine keeps each entity's findings with what the check
+ * read, and reports them again on the next version while the entity and those reads are unchanged:
+ * a keystroke checks again the entity it changed and the entities whose check read it.
+ */
+export interface EntityCheck {
+  /** The sections whose entities are checked, each entity once. */
+  sections: readonly TrackedSection[];
+  /** Reads other entities through `context.topology` only, never through a topology kept from elsewhere. */
+  check(entity: Entity, context: EntityContext): void;
+}
+
+interface RuleInfo {
   code: string;
   defaultSeverity: Severity;
   /** One line: what the rule finds (README, SARIF short description, completion of codes). */
@@ -105,9 +124,11 @@ export interface Rule {
   deployment?: boolean;
   /** Diagnostics of this rule are about unnecessary code (shown faded). */
   unnecessary?: boolean;
-  check(context: RuleContext): void;
   fixes?(context: FixContext): Fix[];
 }
+
+/** A rule checks the whole topology at once (`check`), or each entity on its own (`eachEntity`). */
+export type Rule = RuleInfo & ({ check(context: RuleContext): void; eachEntity?: undefined } | { eachEntity: EntityCheck; check?: undefined });
 
 export function ruleUrl(rule: Rule): string {
   return rule.source.startsWith('https://') ? rule.source : sourceUrl(rule.source as SourceKey);

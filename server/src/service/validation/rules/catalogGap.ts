@@ -10,9 +10,12 @@ export const catalogGap: Rule = {
   title: "A fact a check needs is missing from the catalog (such as a region's community value), so that check cannot be made.",
   source: 'routing',
   publicCloudOnly: true,
-  check({ topology, report }) {
-    for (const environment of topology.environments.values()) unconfirmedDatacenterRegions(environment, report);
-    for (const circuit of topology.circuits.values()) {
+  eachEntity: {
+    sections: ['environments', 'circuits'],
+    check(entity, { topology, report }) {
+      if (entity.kind === 'environment') return unconfirmedDatacenterRegions(entity, report);
+      if (entity.kind !== 'circuit') return;
+      const circuit = entity;
       const routeFilter = circuit.microsoftPeering?.routeFilter;
       const entries = resolvedEntries(routeFilter);
       const named = new Set<string>();
@@ -35,7 +38,7 @@ export const catalogGap: Rule = {
           });
         }
       }
-      if (entries.length === 0) continue; // no filter: route-filter-missing says which regions it needs
+      if (entries.length === 0) return; // no filter: route-filter-missing says which regions it needs
       const reported = new Set<string>();
       for (const reference of circuit.environments?.items ?? []) {
         const environment = topology.environments.get(reference.text);
@@ -54,7 +57,7 @@ export const catalogGap: Rule = {
           });
         }
       }
-    }
+    },
   },
 };
 
