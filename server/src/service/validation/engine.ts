@@ -68,16 +68,16 @@ export function* validationSteps(
   };
 
   function* runRules(rules: Rule[], diagnostics: Diagnostic[], suppression?: SuppressionReport): Generator<void, Diagnostic[]> {
+    // One context for the phase: a check runs to its end before the next starts, so `report` reads the rule running.
+    let running = rules[0];
+    const report = (finding: Finding) => diagnostics.push(toDiagnostic(running, finding, document, levels[running.code]));
+    const context: RuleContext = { ...baseContext, suppression, report };
     for (const rule of rules) {
       if (levels[rule.code] === 'off') continue;
       if (rule.publicCloudOnly && !publicCloud) continue;
       if (rule.deployment && !deployed) continue;
-      const context: RuleContext = {
-        ...baseContext,
-        suppression,
-        report: (finding) => diagnostics.push(toDiagnostic(rule, finding, document, levels[rule.code])),
-      };
-      if (rule.eachEntity) checkEachEntity(rule, rule.eachEntity, topology, context.report);
+      running = rule;
+      if (rule.eachEntity) checkEachEntity(rule, rule.eachEntity, topology, report);
       else rule.check(context);
       yield;
     }
