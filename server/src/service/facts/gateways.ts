@@ -1,7 +1,7 @@
 /** Gateways: where a gateway's region sits for the environments whose connectors use it. */
 import { AzureRegion, findAzureRegion, PowerPlatformRegion } from '../catalog/catalog';
-import { Connector, Environment, Gateway, ScalarField, Topology } from '../model/model';
-import { topologyFact } from './memo';
+import { Connector, entitiesNaming, Environment, Gateway, ScalarField, Topology } from '../model/model';
+import { sectionFact } from './memo';
 import { environmentRegion } from './regions';
 
 /**
@@ -32,41 +32,37 @@ export interface GatewayUse {
   fit: GatewayFit;
 }
 
-/** Every gateway with a known Azure region, once per environment (with a known region) of the connectors naming it. */
-export const gatewayUses = topologyFact((topology: Topology): GatewayUse[] => {
-  // The connectors of each gateway, found in one pass (not one pass per gateway: files can be large).
-  const connectorsOf = new Map<string, Connector[]>();
-  for (const connector of topology.connectors.values()) {
-    if (!connector.gateway || !connector.environment) continue;
-    const list = connectorsOf.get(connector.gateway.text);
-    if (list) list.push(connector);
-    else connectorsOf.set(connector.gateway.text, [connector]);
-  }
-  const uses: GatewayUse[] = [];
-  for (const gateway of topology.gateways.values()) {
-    const azure = gateway.region && findAzureRegion(gateway.region.text);
-    if (!gateway.region || !azure) continue;
-    const byEnvironment = new Map<string, GatewayUse>();
-    for (const connector of connectorsOf.get(gateway.id) ?? []) {
-      const environment = topology.environments.get(connector.environment!.text);
-      const region = environment && environmentRegion(environment);
-      if (!environment?.region || !region) continue;
-      const use = byEnvironment.get(environment.id);
-      if (use) use.connectors.push(connector);
-      else {
-        byEnvironment.set(environment.id, {
-          gateway,
-          gatewayRegion: gateway.region,
-          azure,
-          environment,
-          environmentRegion: environment.region,
-          region,
-          connectors: [connector],
-          fit: gatewayFit(azure.id, region),
-        });
-      }
+/** A gateway with a known Azure region, once per environment (with a known region) of the connectors naming it. */
+function usesOf(topology: Topology, gateway: Gateway): GatewayUse[] {
+  const azure = gateway.region && findAzureRegion(gateway.region.text);
+  if (!gateway.region || !azure) return [];
+  const byEnvironment = new Map<string, GatewayUse>();
+  for (const connector of entitiesNaming(topology, 'connector', 'gateway', gateway.id)) {
+    if (!connector.environment) continue;
+    const environment = topology.environments.get(connector.environment.text);
+    const region = environment && environmentRegion(environment);
+    if (!environment?.region || !region) continue;
+    const use = byEnvironment.get(environment.id);
+    if (use) use.connectors.push(connector);
+    else {
+      byEnvironment.set(environment.id, {
+        gateway,
+        gatewayRegion: gateway.region,
+        azure,
+        environment,
+        environmentRegion: environment.region,
+        region,
+        connectors: [connector],
+        fit: gatewayFit(azure.id, region),
+      });
     }
-    uses.push(...byEnvironment.values());
   }
-  return uses;
-});
+  return [...byEnvironment.values()];
+}
+
+const uses = sectionFact((topology) => topology.gateways.values(), usesOf);
+
+/** Every gateway with a known Azure region, once per environment (with a known region) of the connectors naming it, in file order. */
+export function gatewayUses(topology: Topology): GatewayUse[] {
+  return [...uses.all(topology)].flat();
+}

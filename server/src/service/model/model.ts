@@ -461,7 +461,7 @@ export function circuitsAtSite(topology: Topology, siteId: string): Circuit[] {
 export function entitiesNaming<K extends EntityKind>(topology: Topology, kind: K, field: string, id: string): EntityOfKind[K][] {
   const name = `${kind}.${field}`;
   let index = namingIndexes.get(name);
-  if (!index) namingIndexes.set(name, (index = keyedIndex((real) => namingIndex(real, kind, field))));
+  if (!index) namingIndexes.set(name, (index = keyedIndex((real: Topology) => namingIndex(real, kind, field))));
   return [...(index.lookup(topology, id) as EntityOfKind[K][])];
 }
 
@@ -481,4 +481,4 @@ function namingIndex(topology: Topology, kind: EntityKind, field: string): Map<s
 }
 
 /** One index per kind and field, each built once per topology version. */
-const namingIndexes = new Map<string, KeyedIndex<Entity>>();
+const namingIndexes = new Map<string, KeyedIndex<Topology, Entity>>();

@@ -10,11 +10,15 @@
  * log of its own. Anything else of the topology a fact reads (the parsed document, its sections'
  * nodes) makes its value one that never carries over.
  */
-import type { Entity, Topology } from './model';
 
 /** The entity sections of a topology, which views track. */
 export const TRACKED_SECTIONS = ['environments', 'sites', 'circuits', 'gateways', 'connectors', 'desktopFlows', 'azureServices', 'enterprisePolicies'] as const;
 export type TrackedSection = (typeof TRACKED_SECTIONS)[number];
+
+/** What a view tracks of a topology (`model.ts`'s `Topology`, which imports this file): its sections and its cloud. */
+export type ReadableTopology = { readonly [S in TrackedSection]: ReadonlyMap<string, object> } & { readonly cloud?: { readonly text: string } };
+type Topology = ReadableTopology;
+type Entity = object;
 
 /** One read, checked again on another version: does that version answer it the same? */
 export type Read =
@@ -22,7 +26,7 @@ export type Read =
   | { kind: 'has'; section: TrackedSection; id: string; present: boolean }
   | { kind: 'section'; section: TrackedSection; token: object }
   | { kind: 'cloud'; text: string | undefined }
-  | { kind: 'index'; index: KeyedIndex<object>; key: string; values: readonly object[] }
+  | { kind: 'index'; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
   | { kind: 'opaque' };
 
 /** The reads of the fact being computed; `undefined` outside any. */
@@ -64,7 +68,7 @@ export function readsHold(topology: Topology, reads: readonly Read[]): boolean {
         if (topology.cloud?.text !== read.text) return false;
         break;
       case 'index':
-        if (!sameItems(read.index.lookup(topology, read.key), read.values)) return false;
+        if (!sameItems(read.lookup(topology, read.key), read.values)) return false;
         break;
       case 'opaque':
         return false;
@@ -83,12 +87,12 @@ const realOfView = new WeakMap<object, Topology>();
 const views = new WeakMap<Topology, Topology>();
 
 /** The topology behind a view (or the topology itself): facts keep their values by it. */
-export function realTopology(topology: Topology): Topology {
-  return realOfView.get(topology) ?? topology;
+export function realTopology<T extends Topology>(topology: T): T {
+  return (realOfView.get(topology) as T | undefined) ?? topology;
 }
 
 /** The tracked view of a topology, made once per version. */
-export function trackedView(topology: Topology): Topology {
+export function trackedView<T extends Topology>(topology: T): T {
   const real = realTopology(topology);
   let view = views.get(real);
   if (!view) {
@@ -96,7 +100,7 @@ export function trackedView(topology: Topology): Topology {
     views.set(real, view);
     realOfView.set(view, real);
   }
-  return view;
+  return view as T;
 }
 
 function log(read: Read): void {
@@ -104,7 +108,7 @@ function log(read: Read): void {
 }
 
 /** A section map that logs its lookups; iterating it or asking its size reads the whole section. */
-class TrackedMap<V extends Entity> extends Map<string, V> {
+class TrackedMap<V extends object> extends Map<string, V> {
   constructor(
     private readonly real: Topology,
     private readonly section: TrackedSection,
@@ -158,7 +162,7 @@ class TrackedMap<V extends Entity> extends Map<string, V> {
 }
 
 function makeView(real: Topology): Topology {
-  const view = {} as Topology;
+  const view = {};
   for (const section of TRACKED_SECTIONS) {
     const map = new TrackedMap(real, section);
     Object.defineProperty(view, section, { get: () => map, enumerable: true });
@@ -174,24 +178,24 @@ function makeView(real: Topology): Topology {
     Object.defineProperty(view, key, {
       get: () => {
         log({ kind: 'opaque' });
-        return real[key];
+        return (real as Record<string, unknown>)[key];
       },
       enumerable: true,
     });
   }
-  return view;
+  return view as Topology;
 }
 
 /**
  * A token per section content: two versions whose section holds the same entity objects under the
  * same ids in the same order share it. The last few sections seen are kept to compare with.
  */
-const tokens = new WeakMap<Map<string, Entity>, object>();
+const tokens = new WeakMap<ReadonlyMap<string, Entity>, object>();
 const recentSections: { section: TrackedSection; ids: string[]; entities: Entity[]; token: object }[] = [];
 const RECENT_SECTIONS = 2 * TRACKED_SECTIONS.length;
 
 function sectionToken(topology: Topology, section: TrackedSection): object {
-  const map = topology[section] as Map<string, Entity>;
+  const map = topology[section];
   let token = tokens.get(map);
   if (token) return token;
   const ids = [...map.keys()];
@@ -210,13 +214,13 @@ function sectionToken(topology: Topology, section: TrackedSection): object {
  * An index of a topology by key (entities naming an id, circuits at a site), built once per version.
  * A fact that looks one key up depends on that key's items only, not on the whole section.
  */
-export interface KeyedIndex<V extends object> {
-  lookup(topology: Topology, key: string): readonly V[];
+export interface KeyedIndex<T extends Topology, V extends object> {
+  lookup(topology: T, key: string): readonly V[];
 }
 
-export function keyedIndex<V extends object>(build: (topology: Topology) => ReadonlyMap<string, readonly V[]>): KeyedIndex<V> {
-  const built = new WeakMap<Topology, ReadonlyMap<string, readonly V[]>>();
-  const index: KeyedIndex<V> = {
+export function keyedIndex<T extends Topology, V extends object>(build: (topology: T) => ReadonlyMap<string, readonly V[]>): KeyedIndex<T, V> {
+  const built = new WeakMap<T, ReadonlyMap<string, readonly V[]>>();
+  const index: KeyedIndex<T, V> = {
     lookup(topology, key) {
       const real = realTopology(topology);
       let byKey = built.get(real);
@@ -232,7 +236,7 @@ export function keyedIndex<V extends object>(build: (topology: Topology) => Read
         built.set(real, byKey);
       }
       const values = byKey.get(key) ?? NONE;
-      log({ kind: 'index', index: index as KeyedIndex<object>, key, values });
+      log({ kind: 'index', lookup: index.lookup as (topology: Topology, key: string) => readonly object[], key, values });
       return values;
     },
   };

@@ -106,6 +106,15 @@ export interface EntityCheck {
   check(entity: Entity, context: EntityContext): void;
 }
 
+/** The entities of a section. */
+export type SectionEntity<S extends TrackedSection> = Topology[S] extends Map<string, infer E> ? E : never;
+
+/** A check of each entity of one section, typed by the section. */
+export function eachOf<S extends TrackedSection>(section: S, check: (entity: SectionEntity<S>, context: EntityContext) => void): EntityCheck {
+  // The engine gives `check` the entities of `section` only.
+  return { sections: [section], check: check as (entity: Entity, context: EntityContext) => void };
+}
+
 interface RuleInfo {
   code: string;
   defaultSeverity: Severity;

@@ -1,6 +1,6 @@
 import { describeRegionCommunity } from '../../catalog/catalog';
 import { addEntry, appendListItems, flowList, listNode, setKey } from './shared/edits';
-import { Rule } from '../rule';
+import { eachOf, Rule } from '../rule';
 import { NeededRegion, neededInPublicCloud } from '../../facts';
 import { circuitOfData, regionItem } from './shared/circuitFix';
 import { listWords } from '../../text/words';
@@ -16,26 +16,24 @@ export const routeFilterMissing: Rule = {
   defaultSeverity: 'error',
   title: 'Microsoft peering has no route filter, or an empty one, so Microsoft advertises no prefixes over it.',
   source: 'routefilter',
-  check({ topology, report }) {
-    for (const circuit of topology.circuits.values()) {
-      const peering = circuit.microsoftPeering;
-      if (!peering) continue;
-      const written = peering.routeFilter;
-      if (written && (listNode(written)?.items.length ?? written.items.length) > 0) continue;
-      const needed = neededInPublicCloud(topology, circuit);
-      const what = written ? `The routeFilter of circuit ${circuit.id}'s Microsoft peering is empty` : `Microsoft peering of circuit ${circuit.id} has no routeFilter`;
-      const add = needed.length
-        ? ` ${written ? 'Add' : 'Add a routeFilter with'} ${listWords(needed.map((n) => describeRegionCommunity(n.region)))}${written ? ' to it' : ''}, the datacenter regions of ${environmentWords(needed)}.`
-        : ` ${written ? 'Add to it' : 'Add a routeFilter with'} the regional communities of the environments the circuit serves.`;
-      report({
-        at: peering.key,
-        message:
-          `${what}: Microsoft advertises no routes over a Microsoft peering session until a route filter allows some BGP communities,` +
-          ` so on-premises users get no route to Power Platform over this circuit.${add}`,
-        data: { circuitId: circuit.id },
-      });
-    }
-  },
+  eachEntity: eachOf('circuits', (circuit, { topology, report }) => {
+    const peering = circuit.microsoftPeering;
+    if (!peering) return;
+    const written = peering.routeFilter;
+    if (written && (listNode(written)?.items.length ?? written.items.length) > 0) return;
+    const needed = neededInPublicCloud(topology, circuit);
+    const what = written ? `The routeFilter of circuit ${circuit.id}'s Microsoft peering is empty` : `Microsoft peering of circuit ${circuit.id} has no routeFilter`;
+    const add = needed.length
+      ? ` ${written ? 'Add' : 'Add a routeFilter with'} ${listWords(needed.map((n) => describeRegionCommunity(n.region)))}${written ? ' to it' : ''}, the datacenter regions of ${environmentWords(needed)}.`
+      : ` ${written ? 'Add to it' : 'Add a routeFilter with'} the regional communities of the environments the circuit serves.`;
+    report({
+      at: peering.key,
+      message:
+        `${what}: Microsoft advertises no routes over a Microsoft peering session until a route filter allows some BGP communities,` +
+        ` so on-premises users get no route to Power Platform over this circuit.${add}`,
+      data: { circuitId: circuit.id },
+    });
+  }),
   fixes({ topology, document, diagnostic }) {
     const circuit = circuitOfData(topology, diagnostic.data);
     const peering = circuit?.microsoftPeering;

@@ -1,6 +1,6 @@
 import { azureRegionById, azureRegions, describeRegionCommunity, findPowerPlatformRegion, serviceCommunities } from '../../catalog/catalog';
 import { listItemAt, listNode, replaceListItem } from './shared/edits';
-import { Finding, Rule } from '../rule';
+import { eachOf, Finding, Rule } from '../rule';
 import { replaceWithSuggestion } from './shared/suggestionFix';
 import { closest, didYouMean } from '../../text/suggest';
 import { isUnknownRegionalValue, resolvedEntries, writesValues } from '../../facts';
@@ -32,52 +32,50 @@ export const routeFilterUnknownCommunity: Rule = {
   title: 'A route-filter entry is not a Microsoft-peering community: unknown, a private-peering value, or a Power Platform region.',
   source: 'routing',
   publicCloudOnly: true,
-  check({ topology, report }) {
-    for (const circuit of topology.circuits.values()) {
-      for (const { item, entry } of resolvedEntries(circuit.microsoftPeering?.routeFilter)) {
-        const text = item.text.trim();
-        switch (entry.kind) {
-          case 'power-platform-region':
-            report(powerPlatformRegionFinding(circuit.id, text, item.node));
-            break;
-          case 'private-peering': {
-            const microsoft = entry.region?.microsoftPeeringCommunity;
-            report({
-              at: item.node,
-              message: entry.region
-                ? `${text} is the private-peering community of ${entry.region.displayName}; a route filter belongs to Microsoft peering, whose community for ${entry.region.displayName} is ${microsoft}. Replace it with ${microsoft}.`
-                : `${text} has the form of a private-peering community (12076:50NNN); a route filter belongs to Microsoft peering, whose regional communities are 12076:51NNN. Write the region's Microsoft-peering value or its name.`,
-              data: microsoft ? { replacement: microsoft } : undefined,
-            });
-            break;
-          }
-          case 'sovereign':
-            report({
-              at: item.node,
-              message: entry.service
-                ? `${text} is the US Government community of ${entry.service.name}, carried by circuits of Azure Government only, but this file describes the public cloud, where ${entry.service.name} has its own community.` +
-                  ` Write ${entry.service.name} instead, or set cloud to the US Government cloud the circuit belongs to.`
-                : `${text} is a regional community of a sovereign cloud (Azure Government or Azure China), but this file describes the public cloud, whose circuits cannot reach those regions.` +
-                  ' Remove it, or set cloud to the sovereign cloud the circuit belongs to.',
-              data: entry.service ? { replacement: entry.service.name } : undefined,
-            });
-            break;
-          case 'unknown': {
-            if (isUnknownRegionalValue(text, entry)) break; // maybe a region newer than the catalog: catalog-gap says so
-            const suggestion = closest(text, [...azureRegions.map((r) => r.displayName), ...serviceCommunities.map((s) => s.name)]);
-            report({
-              at: item.node,
-              message:
-                `"${text}" is not a community a route filter can allow: neither an Azure region (name, id or 12076:51NNN value) nor a service community.` +
-                didYouMean(suggestion, ' Write the Azure regions of the environments the circuit serves, such as West Europe or 12076:51002.'),
-              data: suggestion ? { replacement: suggestion } : undefined,
-            });
-            break;
-          }
+  eachEntity: eachOf('circuits', (circuit, { report }) => {
+    for (const { item, entry } of resolvedEntries(circuit.microsoftPeering?.routeFilter)) {
+      const text = item.text.trim();
+      switch (entry.kind) {
+        case 'power-platform-region':
+          report(powerPlatformRegionFinding(circuit.id, text, item.node));
+          break;
+        case 'private-peering': {
+          const microsoft = entry.region?.microsoftPeeringCommunity;
+          report({
+            at: item.node,
+            message: entry.region
+              ? `${text} is the private-peering community of ${entry.region.displayName}; a route filter belongs to Microsoft peering, whose community for ${entry.region.displayName} is ${microsoft}. Replace it with ${microsoft}.`
+              : `${text} has the form of a private-peering community (12076:50NNN); a route filter belongs to Microsoft peering, whose regional communities are 12076:51NNN. Write the region's Microsoft-peering value or its name.`,
+            data: microsoft ? { replacement: microsoft } : undefined,
+          });
+          break;
+        }
+        case 'sovereign':
+          report({
+            at: item.node,
+            message: entry.service
+              ? `${text} is the US Government community of ${entry.service.name}, carried by circuits of Azure Government only, but this file describes the public cloud, where ${entry.service.name} has its own community.` +
+                ` Write ${entry.service.name} instead, or set cloud to the US Government cloud the circuit belongs to.`
+              : `${text} is a regional community of a sovereign cloud (Azure Government or Azure China), but this file describes the public cloud, whose circuits cannot reach those regions.` +
+                ' Remove it, or set cloud to the sovereign cloud the circuit belongs to.',
+            data: entry.service ? { replacement: entry.service.name } : undefined,
+          });
+          break;
+        case 'unknown': {
+          if (isUnknownRegionalValue(text, entry)) break; // maybe a region newer than the catalog: catalog-gap says so
+          const suggestion = closest(text, [...azureRegions.map((r) => r.displayName), ...serviceCommunities.map((s) => s.name)]);
+          report({
+            at: item.node,
+            message:
+              `"${text}" is not a community a route filter can allow: neither an Azure region (name, id or 12076:51NNN value) nor a service community.` +
+              didYouMean(suggestion, ' Write the Azure regions of the environments the circuit serves, such as West Europe or 12076:51002.'),
+            data: suggestion ? { replacement: suggestion } : undefined,
+          });
+          break;
         }
       }
     }
-  },
+  }),
   fixes(context) {
     const { topology, document, diagnostic } = context;
     const data = diagnostic.data as Partial<ExpandData> | undefined;

@@ -3,7 +3,7 @@ import { formatCidr } from '../../syntax/cidr';
 import { replaceValueFix } from './shared/edits';
 import { addressesNeeded, prefixFitting, subnetCidr, usableAddresses } from '../../facts';
 import { EnterprisePolicy } from '../../model/model';
-import { Rule, RuleContext } from '../rule';
+import { eachOf, Rule, RuleContext } from '../rule';
 import { listWords } from '../../text/words';
 
 export const vnetSubnetSize: Rule = {
@@ -11,28 +11,26 @@ export const vnetSubnetSize: Rule = {
   defaultSeverity: 'warning',
   title: "A delegated subnet has fewer usable addresses than Microsoft's estimate for the environments of its policy.",
   source: 'vnet-support',
-  check({ topology, report }) {
-    for (const policy of topology.enterprisePolicies.values()) {
-      unequalSubnets(policy, report);
-      const { total, environments } = addressesNeeded(topology, policy);
-      if (total === 0) continue;
-      const length = prefixFitting(total);
-      const parts = listWords(environments.map((e) => `${e.addresses} for ${e.type} environment ${e.environment.id}`));
-      for (const subnet of policy.subnets?.items ?? []) {
-        const cidr = subnetCidr(subnet);
-        if (!cidr || !subnet.cidr || usableAddresses(cidr) >= total) continue;
-        const wider = formatCidr({ ...cidr, length, network: cidr.network & ~((1n << BigInt(32 - length)) - 1n) });
-        report({
-          at: subnet.cidr.node,
-          message:
-            `${subnet.cidr.text} leaves ${usableAddresses(cidr)} usable addresses (Azure keeps ${RESERVED_SUBNET_ADDRESSES} of every subnet), but the environments of enterprise policy ${policy.id} may need ${total} at once (${parts}, Microsoft's upper estimates):` +
-            ` Power Platform gives each container it runs for an environment an address of the delegated subnet, and the range cannot grow while the subnet is in use.` +
-            ` Use a /${length} (${2 ** (32 - length) - RESERVED_SUBNET_ADDRESSES} usable addresses) or wider, such as ${wider}.`,
-          data: { replacement: wider },
-        });
-      }
+  eachEntity: eachOf('enterprisePolicies', (policy, { topology, report }) => {
+    unequalSubnets(policy, report);
+    const { total, environments } = addressesNeeded(topology, policy);
+    if (total === 0) return;
+    const length = prefixFitting(total);
+    const parts = listWords(environments.map((e) => `${e.addresses} for ${e.type} environment ${e.environment.id}`));
+    for (const subnet of policy.subnets?.items ?? []) {
+      const cidr = subnetCidr(subnet);
+      if (!cidr || !subnet.cidr || usableAddresses(cidr) >= total) continue;
+      const wider = formatCidr({ ...cidr, length, network: cidr.network & ~((1n << BigInt(32 - length)) - 1n) });
+      report({
+        at: subnet.cidr.node,
+        message:
+          `${subnet.cidr.text} leaves ${usableAddresses(cidr)} usable addresses (Azure keeps ${RESERVED_SUBNET_ADDRESSES} of every subnet), but the environments of enterprise policy ${policy.id} may need ${total} at once (${parts}, Microsoft's upper estimates):` +
+          ` Power Platform gives each container it runs for an environment an address of the delegated subnet, and the range cannot grow while the subnet is in use.` +
+          ` Use a /${length} (${2 ** (32 - length) - RESERVED_SUBNET_ADDRESSES} usable addresses) or wider, such as ${wider}.`,
+        data: { replacement: wider },
+      });
     }
-  },
+  }),
   fixes: ({ diagnostic }) => {
     const { replacement } = diagnostic.data as { replacement: string };
     return [replaceValueFix(diagnostic, `Widen the subnet to ${replacement}`, replacement)];
