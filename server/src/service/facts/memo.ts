@@ -5,7 +5,7 @@
  * (and the entity), dropped with them.
  */
 import type { Topology } from '../model/model';
-import { Read, readsHold, realTopology, recordReads, replayReads, trackedView } from '../model/reads';
+import { isRecording, Read, readsHold, realTopology, recordReads, replayReads, trackedView } from '../model/reads';
 
 /** A value and what computing it read. */
 interface Recorded<V> {
@@ -89,13 +89,22 @@ export interface SectionFact<E, V> {
  */
 export function sectionFact<E extends object, V>(entities: (topology: Topology) => Iterable<E>, compute: (topology: Topology, entity: E) => V): SectionFact<E, V> {
   const ofEntity = entityFact(compute);
-  const values = topologyFact((topology) => {
-    const byEntity = new Map<E, V>();
-    for (const entity of entities(topology)) byEntity.set(entity, ofEntity(topology, entity));
-    return byEntity;
-  });
+  // Gathered once per version from the entities' values, each carried on its own: not recorded as one
+  // fact, whose reads would be every entity's.
+  const values = new WeakMap<Topology, Map<E, V>>();
   return {
-    all: (topology) => values(topology).values(),
+    all: (given) => {
+      const topology = realTopology(given);
+      let byEntity = values.get(topology);
+      if (!byEntity) {
+        byEntity = new Map();
+        for (const entity of entities(topology)) byEntity.set(entity, ofEntity(topology, entity));
+        values.set(topology, byEntity);
+      }
+      // Inside another fact: the section and every entity's reads are its reads.
+      if (isRecording()) for (const entity of entities(trackedView(topology))) ofEntity(topology, entity);
+      return byEntity.values();
+    },
     of: (topology, entity) => ofEntity(topology, entity),
   };
 }

@@ -26,7 +26,7 @@ export type Read =
   | { kind: 'has'; section: TrackedSection; id: string; present: boolean }
   | { kind: 'section'; section: TrackedSection; token: object }
   | { kind: 'cloud'; text: string | undefined }
-  | { kind: 'index'; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
+  | { kind: 'index'; index: number; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
   | { kind: 'opaque' };
 
 /** The reads of the fact being computed; `undefined` outside any. */
@@ -35,15 +35,52 @@ let recording: Read[] | undefined;
 /** Runs `compute` recording its reads; they are also reads of the fact that asked (nested facts). */
 export function recordReads<V>(compute: () => V): { value: V; reads: Read[] } {
   const outer = recording;
-  const reads: Read[] = [];
+  let reads: Read[] = [];
   recording = reads;
   try {
     const value = compute();
+    reads = distinct(reads);
     return { value, reads };
   } finally {
     recording = outer;
     if (outer) for (const read of reads) outer.push(read);
   }
+}
+
+/**
+ * Each read once: facts read the same entities again and again (every connector reads the cloud), and
+ * on one version the same read always has the same answer.
+ */
+function distinct(reads: Read[]): Read[] {
+  if (reads.length < 2) return reads;
+  const seen = new Set<string>();
+  const kept: Read[] = [];
+  for (const read of reads) {
+    const key = readKey(read);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(read);
+  }
+  return kept;
+}
+
+function readKey(read: Read): string {
+  switch (read.kind) {
+    case 'get':
+    case 'has':
+      return `${read.kind}\0${read.section}\0${read.id}`;
+    case 'section':
+      return `section\0${read.section}`;
+    case 'index':
+      return `index\0${read.index}\0${read.key}`;
+    default:
+      return read.kind;
+  }
+}
+
+/** Whether a fact is being computed (its reads recorded). */
+export function isRecording(): boolean {
+  return recording !== undefined;
 }
 
 /** A value found without computing it (a memo): its reads are reads of the fact that asked. */
@@ -220,6 +257,7 @@ export interface KeyedIndex<T extends Topology, V extends object> {
 
 export function keyedIndex<T extends Topology, V extends object>(build: (topology: T) => ReadonlyMap<string, readonly V[]>): KeyedIndex<T, V> {
   const built = new WeakMap<T, ReadonlyMap<string, readonly V[]>>();
+  const number = ++indexes;
   const index: KeyedIndex<T, V> = {
     lookup(topology, key) {
       const real = realTopology(topology);
@@ -236,7 +274,7 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
         built.set(real, byKey);
       }
       const values = byKey.get(key) ?? NONE;
-      log({ kind: 'index', lookup: index.lookup as (topology: Topology, key: string) => readonly object[], key, values });
+      log({ kind: 'index', index: number, lookup: index.lookup as (topology: Topology, key: string) => readonly object[], key, values });
       return values;
     },
   };
@@ -244,3 +282,5 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
 }
 
 const NONE: readonly never[] = [];
+/** How many indexes there are: each is told by its number in a read. */
+let indexes = 0;

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-languageserver-types';
 import { cloudOf, Topology } from '../model/model';
 import { EntityCheck, Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
-import { Read, readsHold, recordReads, trackedView } from '../model/reads';
+import { Read, readsHold, recordReads, trackedView, TrackedSection } from '../model/reads';
 import type { Entity } from '../model/model';
 import { rangeOf } from '../text/ranges';
 import { RULE_CODES, RULES } from './rules';
@@ -77,7 +77,7 @@ export function* validationSteps(
       if (rule.publicCloudOnly && !publicCloud) continue;
       if (rule.deployment && !deployed) continue;
       running = rule;
-      if (rule.eachEntity) checkEachEntity(rule, rule.eachEntity, topology, report);
+      if (rule.eachEntity) checkEachEntity(rule.eachEntity, topology, report);
       else rule.check(context);
       yield;
     }
@@ -97,23 +97,40 @@ interface EntityFindings {
   movable: boolean;
 }
 
-/** Each per-entity rule's findings by entity object: an entity the parser keeps finds its findings here. */
-const findingsByRule = new WeakMap<Rule, WeakMap<Entity, EntityFindings>>();
+/**
+ * Each per-entity rule's findings, by section: the entities of its last check in order with theirs
+ * (a keystroke leaves all but one where they were, so most are found by position), and by entity
+ * object for the rest.
+ */
+interface SectionFindings {
+  entities: Entity[];
+  kept: EntityFindings[];
+  byEntity: WeakMap<Entity, EntityFindings>;
+}
 
-function checkEachEntity(rule: Rule, each: EntityCheck, topology: Topology, report: (finding: Finding) => void): void {
-  let byEntity = findingsByRule.get(rule);
-  if (!byEntity) findingsByRule.set(rule, (byEntity = new WeakMap()));
+const findingsByRule = new WeakMap<EntityCheck, Map<TrackedSection, SectionFindings>>();
+
+function checkEachEntity(each: EntityCheck, topology: Topology, report: (finding: Finding) => void): void {
+  let bySection = findingsByRule.get(each);
+  if (!bySection) findingsByRule.set(each, (bySection = new Map()));
   const view = trackedView(topology);
   for (const section of each.sections) {
+    const previous = bySection.get(section);
+    const current: SectionFindings = { entities: [], kept: [], byEntity: previous?.byEntity ?? new WeakMap() };
+    let index = 0;
     for (const entity of topology[section].values()) {
-      let kept = byEntity.get(entity);
-      if (!kept || !kept.movable || !readsHold(topology, kept.reads)) {
+      let kept = previous && previous.entities[index] === entity ? previous.kept[index] : current.byEntity.get(entity);
+      index++;
+      if (!kept || !kept.movable || (kept.reads.length > 0 && !readsHold(topology, kept.reads))) {
         const findings: Finding[] = [];
         const { reads } = recordReads(() => each.check(entity, { topology: view, report: (finding) => findings.push(finding) }));
-        byEntity.set(entity, (kept = { reads, findings, movable: findings.every(isMovable) }));
+        current.byEntity.set(entity, (kept = { reads, findings, movable: findings.every(isMovable) }));
       }
+      current.entities.push(entity);
+      current.kept.push(kept);
       for (const finding of kept.findings) report(finding);
     }
+    bySection.set(section, current);
   }
 }
 
