@@ -157,7 +157,9 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
       } catch (error) {
         return done(latest, failed(latest, error));
       }
-      timer = setImmediate(step);
+      // Two turns of the event loop: the first lets the messages read meanwhile queue their handlers,
+      // which then run before the next slice instead of after it.
+      timer = setImmediate(() => (timer = setImmediate(step)));
     };
     timer = setImmediate(step);
     pending.set(uri, () => timer && clearImmediate(timer));

@@ -33,7 +33,7 @@ function quickFix(document: TextDocument, title: string, edits: TextEdit[], diag
 
 /** One "for this line" action per code and line, and one "in this file" action per code. */
 function disableActions(topology: Topology, document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
-  const directives = findDirectives(topology.parsed.comments, document);
+  const directives = findDirectives(topology.parsed, document);
   const lines = document.getText().split(/\r?\n/);
   const byLine = new Map<string, Diagnostic[]>();
   const byCode = new Map<string, Diagnostic[]>();

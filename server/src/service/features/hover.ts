@@ -301,7 +301,7 @@ function connectorMarkdown(connector: ConnectorInfo): string {
 
 /** A rule code in a disable comment: the rule's title and its source. */
 function ruleCodeHover(topology: Topology, document: TextDocument, offset: number): Hover | null {
-  for (const directive of findDirectives(topology.parsed.comments, document)) {
+  for (const directive of findDirectives(topology.parsed, document)) {
     const code = directive.codes.find((c) => c.span.start <= offset && offset <= c.span.end);
     const rule = code && ruleByCode(code.code);
     if (code && rule) return hover(document, code.span, `**${rule.code}** (${rule.defaultSeverity} by default): ${rule.title}\n\n[Source](${ruleUrl(rule)})`);

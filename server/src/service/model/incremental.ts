@@ -18,7 +18,7 @@
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
-import { DuplicateKey, duplicateKeysBelow, findComments, finishProblems, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
+import { DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 import { parseRegion, Region } from './regions';
 
@@ -376,7 +376,7 @@ function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
   duplicates.push(...duplicateKeysBelow(root, 0, true));
   for (const section of splitSections) duplicates.push(...duplicateKeysBelow(section, 1, true));
   const problems = finishProblems([...errors, ...warnings]);
-  const parsed: ParsedDocument = { text, doc, problems, duplicates, comments: findComments(text) };
+  const parsed = withComments({ text, doc, problems, duplicates });
   const reuseEntity: EntityBuilder = (document, kind, key, value) => {
     const chunk = chunkOfKey.get(key);
     if (chunk?.kind !== 'entity') return buildEntity(document, kind, key, value);

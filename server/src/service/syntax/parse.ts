@@ -95,7 +95,7 @@ export function parseText(original: string): ParsedDocument {
   if (loneCrs) problems.push(loneCrProblem(original.search(LONE_CR), loneCrs));
   const control = controlCharacterProblem(text);
   if (control) problems.push(control);
-  return { text, doc, problems: finishProblems(problems), duplicates: findDuplicateKeys(doc), comments: findComments(text) };
+  return withComments({ text, doc, problems: finishProblems(problems), duplicates: findDuplicateKeys(doc) });
 }
 
 const LONE_CR = /\r(?!\n)/g;
@@ -262,6 +262,15 @@ export function problemOf(kind: ParseProblem['kind'], message: string, pos: [num
 function cleanParserMessage(message: string): string {
   const first = message.split('\n')[0].trim();
   return first.endsWith('.') ? first : `${first}.`;
+}
+
+/**
+ * A parsed document whose comment lines are found when first read: only disable comments, folding and
+ * hover read them, and a file without `ppnet-disable` needs them for none of a keystroke's checks.
+ */
+export function withComments(parsed: Omit<ParsedDocument, 'comments'>): ParsedDocument {
+  let comments: CommentLine[] | undefined;
+  return Object.defineProperty(parsed as ParsedDocument, 'comments', { get: () => (comments ??= findComments(parsed.text)), enumerable: true });
 }
 
 export function findComments(text: string): CommentLine[] {

@@ -85,7 +85,7 @@ export function* validationSteps(
   }
 
   const found = yield* runRules(EARLY_RULES, []);
-  const { kept, report } = applyDirectives(found, findDirectives(topology.parsed.comments, document));
+  const { kept, report } = applyDirectives(found, findDirectives(topology.parsed, document));
   const late = yield* runRules(LATE_RULES, [], report);
   return capPerCode(sortDiagnostics([...kept, ...late]));
 }

@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { CommentLine, Span } from '../syntax/parse';
+import { CommentLine, ParsedDocument, Span } from '../syntax/parse';
 
 export interface DisableDirective {
   scope: 'next-line' | 'file';
@@ -24,7 +24,10 @@ export interface SuppressionReport {
 
 const DIRECTIVE = /^\s*ppnet-disable-(next-line|file)\b(.*)$/;
 
-export function findDirectives(comments: CommentLine[], document: TextDocument): DisableDirective[] {
+export function findDirectives(parsed: Pick<ParsedDocument, 'text' | 'comments'>, document: TextDocument): DisableDirective[] {
+  // No directive without its word: then the comment lines are not even looked for.
+  if (!parsed.text.includes('ppnet-disable-')) return [];
+  const comments = parsed.comments;
   const directives: DisableDirective[] = [];
   // The lines are split only when a next-line directive needs its target: most files have none, and
   // splitting the whole text cost every keystroke.
