@@ -26,7 +26,7 @@ export type Read =
   | { kind: 'has'; section: TrackedSection; id: string; present: boolean }
   | { kind: 'section'; section: TrackedSection; token: object }
   | { kind: 'cloud'; text: string | undefined }
-  | { kind: 'index'; index: number; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
+  | { kind: 'index'; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
   | { kind: 'opaque' };
 
 /** The reads of the fact being computed; `undefined` outside any. */
@@ -48,34 +48,13 @@ export function recordReads<V>(compute: () => V): { value: V; reads: Read[] } {
 }
 
 /**
- * Each read once: facts read the same entities again and again (every connector reads the cloud), and
- * on one version the same read always has the same answer.
+ * Each read once: facts read the same entities again and again (every connector reads the cloud). A
+ * version makes one object per read (see `TrackedMap`), so the same read is the same object.
  */
 function distinct(reads: Read[]): Read[] {
   if (reads.length < 2) return reads;
-  const seen = new Set<string>();
-  const kept: Read[] = [];
-  for (const read of reads) {
-    const key = readKey(read);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    kept.push(read);
-  }
-  return kept;
-}
-
-function readKey(read: Read): string {
-  switch (read.kind) {
-    case 'get':
-    case 'has':
-      return `${read.kind}\0${read.section}\0${read.id}`;
-    case 'section':
-      return `section\0${read.section}`;
-    case 'index':
-      return `index\0${read.index}\0${read.key}`;
-    default:
-      return read.kind;
-  }
+  const kept = [...new Set(reads)];
+  return kept.length === reads.length ? reads : kept;
 }
 
 /** Whether a fact is being computed (its reads recorded). */
@@ -146,6 +125,10 @@ function log(read: Read): void {
 
 /** A section map that logs its lookups; iterating it or asking its size reads the whole section. */
 class TrackedMap<V extends object> extends Map<string, V> {
+  /** One object per read of this version: records share them, and `distinct` compares them as objects. */
+  private readonly gets = new Map<string, Read>();
+  private readonly hases = new Map<string, Read>();
+  private wholeRead: Read | undefined;
   constructor(
     private readonly real: Topology,
     private readonly section: TrackedSection,
@@ -156,17 +139,25 @@ class TrackedMap<V extends object> extends Map<string, V> {
     return this.real[this.section] as unknown as Map<string, V>;
   }
   private whole(): Map<string, V> {
-    log({ kind: 'section', section: this.section, token: sectionToken(this.real, this.section) });
+    log((this.wholeRead ??= { kind: 'section', section: this.section, token: sectionToken(this.real, this.section) }));
     return this.map;
   }
   override get(id: string): V | undefined {
     const entity = this.map.get(id);
-    log({ kind: 'get', section: this.section, id, entity });
+    if (recording) {
+      let read = this.gets.get(id);
+      if (!read) this.gets.set(id, (read = { kind: 'get', section: this.section, id, entity }));
+      recording.push(read);
+    }
     return entity;
   }
   override has(id: string): boolean {
     const present = this.map.has(id);
-    log({ kind: 'has', section: this.section, id, present });
+    if (recording) {
+      let read = this.hases.get(id);
+      if (!read) this.hases.set(id, (read = { kind: 'has', section: this.section, id, present }));
+      recording.push(read);
+    }
     return present;
   }
   override get size(): number {
@@ -204,9 +195,10 @@ function makeView(real: Topology): Topology {
     const map = new TrackedMap(real, section);
     Object.defineProperty(view, section, { get: () => map, enumerable: true });
   }
+  const cloudRead: Read = { kind: 'cloud', text: real.cloud?.text };
   Object.defineProperty(view, 'cloud', {
     get: () => {
-      log({ kind: 'cloud', text: real.cloud?.text });
+      log(cloudRead);
       return real.cloud;
     },
     enumerable: true,
@@ -214,7 +206,7 @@ function makeView(real: Topology): Topology {
   for (const key of ['parsed', 'sections', 'version', 'name'] as const) {
     Object.defineProperty(view, key, {
       get: () => {
-        log({ kind: 'opaque' });
+        log(OPAQUE);
         return (real as Record<string, unknown>)[key];
       },
       enumerable: true,
@@ -256,25 +248,29 @@ export interface KeyedIndex<T extends Topology, V extends object> {
 }
 
 export function keyedIndex<T extends Topology, V extends object>(build: (topology: T) => ReadonlyMap<string, readonly V[]>): KeyedIndex<T, V> {
-  const built = new WeakMap<T, ReadonlyMap<string, readonly V[]>>();
-  const number = ++indexes;
+  const built = new WeakMap<T, { byKey: ReadonlyMap<string, readonly V[]>; reads: Map<string, Read> }>();
+  const recheck = (topology: Topology, key: string) => index.lookup(topology as T, key);
   const index: KeyedIndex<T, V> = {
     lookup(topology, key) {
       const real = realTopology(topology);
-      let byKey = built.get(real);
-      if (!byKey) {
+      let version = built.get(real);
+      if (!version) {
         // Built on the real topology: its scan is not a read of whoever asked first.
         const outer = recording;
         recording = undefined;
         try {
-          byKey = build(real);
+          version = { byKey: build(real), reads: new Map() };
         } finally {
           recording = outer;
         }
-        built.set(real, byKey);
+        built.set(real, version);
       }
-      const values = byKey.get(key) ?? NONE;
-      log({ kind: 'index', index: number, lookup: index.lookup as (topology: Topology, key: string) => readonly object[], key, values });
+      const values = version.byKey.get(key) ?? NONE;
+      if (recording) {
+        let read = version.reads.get(key);
+        if (!read) version.reads.set(key, (read = { kind: 'index', lookup: recheck, key, values }));
+        recording.push(read);
+      }
       return values;
     },
   };
@@ -282,5 +278,4 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
 }
 
 const NONE: readonly never[] = [];
-/** How many indexes there are: each is told by its number in a read. */
-let indexes = 0;
+const OPAQUE: Read = { kind: 'opaque' };

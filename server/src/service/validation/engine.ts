@@ -98,15 +98,17 @@ interface EntityFindings {
 }
 
 /**
- * Each per-entity rule's findings, by section: the entities of its last check in order with theirs
- * (a keystroke leaves all but one where they were, so most are found by position), and by entity
- * object for the rest.
+ * Each per-entity rule's findings, by section: the entities of its last check in order with theirs. A
+ * keystroke leaves all entities but one where they were, so they are found by position; after an
+ * entity is added or removed, by object.
  */
 interface SectionFindings {
   entities: Entity[];
   kept: EntityFindings[];
-  byEntity: WeakMap<Entity, EntityFindings>;
 }
+
+/** The findings of an entity with nothing to report that read nothing else: most entities, shared. */
+const NOTHING: EntityFindings = { reads: [], findings: [], movable: true };
 
 const findingsByRule = new WeakMap<EntityCheck, Map<TrackedSection, SectionFindings>>();
 
@@ -116,15 +118,20 @@ function checkEachEntity(each: EntityCheck, topology: Topology, report: (finding
   const view = trackedView(topology);
   for (const section of each.sections) {
     const previous = bySection.get(section);
-    const current: SectionFindings = { entities: [], kept: [], byEntity: previous?.byEntity ?? new WeakMap() };
+    let byEntity: Map<Entity, EntityFindings> | undefined;
+    const current: SectionFindings = { entities: [], kept: [] };
     let index = 0;
     for (const entity of topology[section].values()) {
-      let kept = previous && previous.entities[index] === entity ? previous.kept[index] : current.byEntity.get(entity);
+      let kept: EntityFindings | undefined;
+      if (previous) {
+        if (previous.entities[index] === entity) kept = previous.kept[index];
+        else kept = (byEntity ??= new Map(previous.entities.map((e, i) => [e, previous.kept[i]]))).get(entity);
+      }
       index++;
       if (!kept || !kept.movable || (kept.reads.length > 0 && !readsHold(topology, kept.reads))) {
         const findings: Finding[] = [];
         const { reads } = recordReads(() => each.check(entity, { topology: view, report: (finding) => findings.push(finding) }));
-        current.byEntity.set(entity, (kept = { reads, findings, movable: findings.every(isMovable) }));
+        kept = reads.length === 0 && findings.length === 0 ? NOTHING : { reads, findings, movable: findings.every(isMovable) };
       }
       current.entities.push(entity);
       current.kept.push(kept);
