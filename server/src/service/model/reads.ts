@@ -48,14 +48,16 @@ export function recordReads<V>(compute: () => V): { value: V; reads: Read[] } {
 }
 
 /**
- * Each read once: facts read the same entities again and again (every connector reads the cloud). A
- * version makes one object per read (see `TrackedMap`), so the same read is the same object.
+ * Each read once, in an array of its own size (a recording grew with spare room that thousands of
+ * kept records would hold): facts read the same entities again and again (every connector reads the
+ * cloud), and a version makes one object per read (see `TrackedMap`), so the same read is the same object.
  */
 function distinct(reads: Read[]): Read[] {
-  if (reads.length < 2) return reads;
-  const kept = [...new Set(reads)];
-  return kept.length === reads.length ? reads : kept;
+  if (reads.length === 0) return NO_READS;
+  return reads.length === 1 ? [reads[0]] : Array.from(new Set(reads));
 }
+
+const NO_READS: Read[] = [];
 
 /** Whether a fact is being computed (its reads recorded). */
 export function isRecording(): boolean {

@@ -93,24 +93,35 @@ export function* validationSteps(
 /** An entity's findings of one rule, with what its check read; `movable` when every place is a node (nodes move with the text). */
 interface EntityFindings {
   reads: Read[];
-  findings: Finding[];
+  findings: readonly Finding[];
   movable: boolean;
 }
 
 /**
- * Each per-entity rule's findings, by section: the entities of its last check in order with theirs. A
- * keystroke leaves all entities but one where they were, so they are found by position; after an
- * entity is added or removed, by object.
+ * Each per-entity rule's findings, by section: the entities of its last check in order (an array all
+ * rules share for a version) with theirs. A keystroke leaves all entities but one where they were, so
+ * they are found by position; after an entity is added or removed, by object.
  */
 interface SectionFindings {
-  entities: Entity[];
+  entities: readonly Entity[];
   kept: EntityFindings[];
 }
 
 /** The findings of an entity with nothing to report that read nothing else: most entities, shared. */
-const NOTHING: EntityFindings = { reads: [], findings: [], movable: true };
+const NO_FINDINGS: readonly Finding[] = [];
+const NOTHING: EntityFindings = { reads: [], findings: NO_FINDINGS, movable: true };
 
 const findingsByRule = new WeakMap<EntityCheck, Map<TrackedSection, SectionFindings>>();
+
+/** Each section's entities in order, once per version. */
+const sectionEntities = new WeakMap<ReadonlyMap<string, Entity>, readonly Entity[]>();
+
+function entitiesOf(topology: Topology, section: TrackedSection): readonly Entity[] {
+  const map: ReadonlyMap<string, Entity> = topology[section];
+  let entities = sectionEntities.get(map);
+  if (!entities) sectionEntities.set(map, (entities = [...map.values()]));
+  return entities;
+}
 
 function checkEachEntity(each: EntityCheck, topology: Topology, report: (finding: Finding) => void): void {
   let bySection = findingsByRule.get(each);
@@ -118,23 +129,22 @@ function checkEachEntity(each: EntityCheck, topology: Topology, report: (finding
   const view = trackedView(topology);
   for (const section of each.sections) {
     const previous = bySection.get(section);
+    const entities = entitiesOf(topology, section);
+    const current: SectionFindings = { entities, kept: new Array<EntityFindings>(entities.length) };
     let byEntity: Map<Entity, EntityFindings> | undefined;
-    const current: SectionFindings = { entities: [], kept: [] };
-    let index = 0;
-    for (const entity of topology[section].values()) {
+    for (let index = 0; index < entities.length; index++) {
+      const entity = entities[index];
       let kept: EntityFindings | undefined;
       if (previous) {
         if (previous.entities[index] === entity) kept = previous.kept[index];
         else kept = (byEntity ??= new Map(previous.entities.map((e, i) => [e, previous.kept[i]]))).get(entity);
       }
-      index++;
       if (!kept || !kept.movable || (kept.reads.length > 0 && !readsHold(topology, kept.reads))) {
         const findings: Finding[] = [];
         const { reads } = recordReads(() => each.check(entity, { topology: view, report: (finding) => findings.push(finding) }));
-        kept = reads.length === 0 && findings.length === 0 ? NOTHING : { reads, findings, movable: findings.every(isMovable) };
+        kept = findings.length > 0 ? { reads, findings, movable: findings.every(isMovable) } : reads.length > 0 ? { reads, findings: NO_FINDINGS, movable: true } : NOTHING;
       }
-      current.entities.push(entity);
-      current.kept.push(kept);
+      current.kept[index] = kept;
       for (const finding of kept.findings) report(finding);
     }
     bySection.set(section, current);
