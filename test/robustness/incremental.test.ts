@@ -63,6 +63,21 @@ describe('incremental parsing', () => {
     assert.deepEqual(validateTopology(after.topology, doc(edited), {}, after.schemaFindings), fullDiagnostics(edited));
   });
 
+  it('ends an entity whose last value is empty, with comment lines after it, where a full parse does: at the next key, after its indentation', () => {
+    const text = 'circuits:\n  er-1:\n    site: dc\n    privatePeering:\n\n#      vnets: [shared]\n  er-2:\n    site: dc\n  er-3:\n    privatePeering:\n    # none yet\nsites:\n  dc: {}\n';
+    const parser = new IncrementalParser();
+    // The first version, then edits that move the chunks and change the indentation the next key has.
+    for (const version of [text, text.replace('site: dc\n  er-3', 'site: dcx\n  er-3'), text.replace('  er-2:\n    site: dc\n', '  er-2:\n    site: dc\n    region: europe\n')]) {
+      const result = parser.update(version);
+      const full = parseText(version);
+      assert.equal(result.incremental, true);
+      assert.deepEqual(shape(result.parsed.doc.contents), shape(full.doc.contents));
+      const erOne = (full.doc.contents as YAMLMap).items[0].value as YAMLMap;
+      // er-1's value ends where er-2's key starts, two spaces into its line, in both.
+      assert.equal((erOne.items[0].value as YAMLMap).range![1], version.indexOf('er-2:'));
+    }
+  });
+
   it('reads a known tag (!!binary, !!set) alike in every chunk and every document, as a full parse does', () => {
     const text = [
       'version: 1',

@@ -50,6 +50,13 @@ interface Chunk extends ChunkSpan {
   entity?: Entity;
   /** Structural findings of an entity, kept while they hold no offset of their own. */
   findings?: SchemaFinding[];
+  /**
+   * The range ends that reach the chunk's end because its last value is empty and comment lines follow
+   * it: a full parse ends them where the next chunk's key starts, after its indentation (`openEnd`).
+   */
+  openEnds: [Node, 1 | 2][];
+  /** How far past the chunk's end they reach now. */
+  extension: number;
 }
 
 /** Characters that make a line at key position something other than a plain or quoted key. */
@@ -132,6 +139,7 @@ export class IncrementalParser {
       used.push(chunk);
     }
     used.forEach((chunk, i) => chunk && moveChunk(chunk, spans[i].start));
+    used.forEach((chunk, i) => chunk && openEnd(chunk, indentationAt(text, spans[i + 1]?.start)));
     // The clean chunks are kept even when a region fails below: they are right for this text.
     this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
     const parts: (Chunk | Region)[] = [];
@@ -280,6 +288,8 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
     docComment: doc.comment,
     docCommentBefore: doc.commentBefore,
     duplicates: duplicateKeysBelow(pair.value, span.kind === 'entity' ? 2 : 1),
+    openEnds: openEndsOf(nodes, text.length),
+    extension: 0,
   };
   moveChunk(chunk, span.start);
   chunkOfKey.set(pair.key, chunk);
@@ -309,6 +319,33 @@ function collectNodes(root: unknown, into: Node[]): boolean {
     } else return false;
   }
   return true;
+}
+
+/**
+ * The range ends at the end of a chunk's text whose last value is empty (`p:` with comment lines after
+ * it): YAML ends an empty value, and the collections it closes, at the next token, which is past the
+ * chunk. Other values end where their text or line does, in the chunk as in the whole text.
+ */
+function openEndsOf(nodes: Node[], end: number): [Node, 1 | 2][] {
+  const ending = nodes.filter((node) => node.range![1] === end || node.range![2] === end);
+  const empty = ending.some((node) => isScalar(node) && node.value === null && node.range![0] === node.range![1]);
+  if (!empty) return [];
+  return ending.flatMap((node) => ([1, 2] as const).filter((k) => node.range![k] === end).map((k): [Node, 1 | 2] => [node, k]));
+}
+
+/** The spaces at the start of the line at `offset` (where the next chunk's key starts); 0 at the end of the text. */
+function indentationAt(text: string, offset: number | undefined): number {
+  if (offset === undefined) return 0;
+  let at = offset;
+  while (text.charCodeAt(at) === 32) at++;
+  return at - offset;
+}
+
+/** Ends a chunk's open range ends where a full parse does: at the next chunk's key, `extension` past the chunk. */
+function openEnd(chunk: Chunk, extension: number): void {
+  if (chunk.openEnds.length === 0 || chunk.extension === extension) return;
+  for (const [node, k] of chunk.openEnds) node.range![k] += extension - chunk.extension;
+  chunk.extension = extension;
 }
 
 function moveChunk(chunk: Chunk, start: number): void {
