@@ -13,7 +13,7 @@ const microsoftPeeringCircuitsBySite = keyedIndex((topology: Topology): Readonly
     else bySite.set(siteId, [circuit]);
   }
   return bySite;
-});
+}, 'circuits');
 
 /** Circuits at a site that have a `microsoftPeering` section. */
 export function microsoftPeeringCircuitsAtSite(topology: Topology, siteId: string): readonly Circuit[] {

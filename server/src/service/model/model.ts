@@ -3,7 +3,7 @@
  * rebuild only the entities it touched) and keeps the nodes of its keys and values for exact ranges.
  * Only what the file writes is recorded; defaults are applied by the accessors at the end.
  */
-import { keyedIndex, KeyedIndex } from './reads';
+import { keyedIndex, KeyedIndex, TrackedSection } from './reads';
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { mapPairs, ParsedDocument, resolveNode, scalarText } from '../syntax/parse';
 import { lookupTable } from '../syntax/lookupTable';
@@ -461,7 +461,7 @@ export function circuitsAtSite(topology: Topology, siteId: string): Circuit[] {
 export function entitiesNaming<K extends EntityKind>(topology: Topology, kind: K, field: string, id: string): EntityOfKind[K][] {
   const name = `${kind}.${field}`;
   let index = namingIndexes.get(name);
-  if (!index) namingIndexes.set(name, (index = keyedIndex((real: Topology) => namingIndex(real, kind, field))));
+  if (!index) namingIndexes.set(name, (index = keyedIndex((real: Topology) => namingIndex(real, kind, field), SECTION_OF[kind] as TrackedSection)));
   return [...(index.lookup(topology, id) as EntityOfKind[K][])];
 }
 

@@ -242,30 +242,36 @@ function sectionToken(topology: Topology, section: TrackedSection): object {
 }
 
 /**
- * An index of a topology by key (entities naming an id, circuits at a site), built once per version.
- * A fact that looks one key up depends on that key's items only, not on the whole section.
+ * An index of a topology by key (entities naming an id, circuits at a site), built from one section,
+ * once per content of that section. A fact that looks one key up depends on that key's items only,
+ * not on the whole section.
  */
 export interface KeyedIndex<T extends Topology, V extends object> {
   lookup(topology: T, key: string): readonly V[];
 }
 
-export function keyedIndex<T extends Topology, V extends object>(build: (topology: T) => ReadonlyMap<string, readonly V[]>): KeyedIndex<T, V> {
+export function keyedIndex<T extends Topology, V extends object>(build: (topology: T) => ReadonlyMap<string, readonly V[]>, section: TrackedSection): KeyedIndex<T, V> {
   const built = new WeakMap<T, { byKey: ReadonlyMap<string, readonly V[]>; reads: Map<string, Read> }>();
+  // The index of the last version built: a version whose section holds the same entities has it too.
+  let last: { token: object; byKey: ReadonlyMap<string, readonly V[]> } | undefined;
   const recheck = (topology: Topology, key: string) => index.lookup(topology as T, key);
   const index: KeyedIndex<T, V> = {
     lookup(topology, key) {
       const real = realTopology(topology);
       let version = built.get(real);
       if (!version) {
-        // Built on the real topology: its scan is not a read of whoever asked first.
-        const outer = recording;
-        recording = undefined;
-        try {
-          version = { byKey: build(real), reads: new Map() };
-        } finally {
-          recording = outer;
+        const token = sectionToken(real, section);
+        if (last?.token !== token) {
+          // Built on the real topology: its scan is not a read of whoever asked first.
+          const outer = recording;
+          recording = undefined;
+          try {
+            last = { token, byKey: build(real) };
+          } finally {
+            recording = outer;
+          }
         }
-        built.set(real, version);
+        built.set(real, (version = { byKey: last.byKey, reads: new Map() }));
       }
       const values = version.byKey.get(key) ?? NONE;
       if (recording) {
