@@ -125,6 +125,13 @@ function log(read: Read): void {
   recording?.push(read);
 }
 
+/** Logs the read of `key`, made once per version and kept in `reads`. */
+function logOnce(reads: Map<string, Read>, key: string, make: () => Read): void {
+  let read = reads.get(key);
+  if (!read) reads.set(key, (read = make()));
+  recording?.push(read);
+}
+
 /** A section map that logs its lookups; iterating it or asking its size reads the whole section. */
 class TrackedMap<V extends object> extends Map<string, V> {
   /** One object per read of this version: records share them, and `distinct` compares them as objects. */
@@ -146,20 +153,12 @@ class TrackedMap<V extends object> extends Map<string, V> {
   }
   override get(id: string): V | undefined {
     const entity = this.map.get(id);
-    if (recording) {
-      let read = this.gets.get(id);
-      if (!read) this.gets.set(id, (read = { kind: 'get', section: this.section, id, entity }));
-      recording.push(read);
-    }
+    if (recording) logOnce(this.gets, id, () => ({ kind: 'get', section: this.section, id, entity }));
     return entity;
   }
   override has(id: string): boolean {
     const present = this.map.has(id);
-    if (recording) {
-      let read = this.hases.get(id);
-      if (!read) this.hases.set(id, (read = { kind: 'has', section: this.section, id, present }));
-      recording.push(read);
-    }
+    if (recording) logOnce(this.hases, id, () => ({ kind: 'has', section: this.section, id, present }));
     return present;
   }
   override get size(): number {
@@ -274,11 +273,7 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
         built.set(real, (version = { byKey: last.byKey, reads: new Map() }));
       }
       const values = version.byKey.get(key) ?? NONE;
-      if (recording) {
-        let read = version.reads.get(key);
-        if (!read) version.reads.set(key, (read = { kind: 'index', lookup: recheck, key, values }));
-        recording.push(read);
-      }
+      if (recording) logOnce(version.reads, key, () => ({ kind: 'index', lookup: recheck, key, values }));
       return values;
     },
   };
