@@ -16,9 +16,9 @@
  * them on (`comment`, `commentBefore`, `spaceBefore`), where a full parse may put them on the next
  * node. Nothing reads those: disable comments and folding read the text's comment lines.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
-import { DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
+import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 import { parseRegion, Region } from './regions';
 
@@ -274,7 +274,7 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
   if (!isScalar(pair.key) || isMergeKey(pair)) return undefined;
   if (span.kind === 'head' && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
   const nodes: Node[] = [];
-  if (!collectNodes(root, nodes)) return undefined;
+  if (!collectNodes([root], nodes)) return undefined;
   const chunk: Chunk = {
     kind: span.kind,
     start: 0,
@@ -298,28 +298,6 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
 
 /** The chunk of each chunk's key node. */
 const chunkOfKey = new WeakMap<Scalar, Chunk>();
-
-/**
- * Collects the nodes at and below `root` (without recursion: nesting can be deep); false when there
- * is an alias, which may name another chunk's anchor.
- */
-function collectNodes(root: unknown, into: Node[]): boolean {
-  const pending: unknown[] = [root];
-  while (pending.length) {
-    const node = pending.pop();
-    if (node === null || node === undefined) continue;
-    if (isAlias(node)) return false;
-    if (isScalar(node)) into.push(node);
-    else if (isMap(node)) {
-      into.push(node);
-      for (const pair of node.items) pending.push(pair.key, pair.value);
-    } else if (isSeq(node)) {
-      into.push(node);
-      pending.push(...node.items);
-    } else return false;
-  }
-  return true;
-}
 
 /**
  * The range ends at the end of a chunk's text whose last value is empty (`p:` with comment lines after

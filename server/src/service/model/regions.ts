@@ -16,7 +16,7 @@
  * key, a region that reaches into another section), the caller parses the whole text.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLError, YAMLMap } from 'yaml';
-import { DuplicateKey, duplicateKeysBelow, isMergeKey, ParseProblem, problemOf } from '../syntax/parse';
+import { collectNodes, DuplicateKey, duplicateKeysBelow, isMergeKey, ParseProblem, problemOf } from '../syntax/parse';
 
 export interface RegionSpan {
   kind: 'top' | 'head' | 'entity';
@@ -240,7 +240,7 @@ function finish(
   // Merge keys take pairs from elsewhere, aliases name anchors elsewhere: only a whole parse tells.
   if (pairs.some((pair) => isMergeKey(pair))) return undefined;
   const nodes: Node[] = [];
-  if (!collect(pairs, nodes)) return undefined;
+  if (!collectNodes(pairs, nodes)) return undefined;
   const map = (mode === 'top' ? doc.contents : (doc.contents as YAMLMap<unknown, unknown>).items[0].value) as YAMLMap;
   // Ranges shared by several nodes (a map and its first key) are moved once.
   const moved = new Set<number[]>();
@@ -268,25 +268,3 @@ function finish(
   };
 }
 
-/** Every node of the pairs; false when there is an alias. */
-function collect(pairs: Pair[], into: Node[]): boolean {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [];
-  for (const pair of pairs) pending.push(pair.key, pair.value);
-  while (pending.length) {
-    const node = pending.pop();
-    if (node === null || node === undefined || seen.has(node)) continue;
-    seen.add(node);
-    if (isAlias(node)) return false;
-    if (isPair(node)) pending.push(node.key, node.value);
-    else if (isScalar(node)) into.push(node);
-    else if (isMap(node)) {
-      into.push(node);
-      for (const pair of node.items) pending.push(pair.key, pair.value);
-    } else if (isSeq(node)) {
-      into.push(node);
-      pending.push(...node.items);
-    } else return false;
-  }
-  return true;
-}

@@ -7,6 +7,7 @@ import {
   Document,
   isAlias,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   LineCounter,
@@ -295,6 +296,31 @@ export function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
  * The repeated keys of the maps at and below `node`, which is at `depth` in its document (deeper
  * than 200 is not looked at); with `shallow`, of `node`'s own keys only.
  */
+/**
+ * Collects the nodes at and below `roots` (nodes or pairs), each once, without recursion (nesting can
+ * be deep); false when there is an alias, which may name an anchor outside them.
+ */
+export function collectNodes(roots: readonly unknown[], into: Node[]): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [...roots];
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null || node === undefined || seen.has(node)) continue;
+    seen.add(node);
+    if (isAlias(node)) return false;
+    if (isPair(node)) pending.push(node.key, node.value);
+    else if (isScalar(node)) into.push(node);
+    else if (isMap(node)) {
+      into.push(node);
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      into.push(node);
+      pending.push(...node.items);
+    } else return false;
+  }
+  return true;
+}
+
 export function duplicateKeysBelow(node: unknown, depth: number, shallow = false): DuplicateKey[] {
   const duplicates: DuplicateKey[] = [];
   const seen = new Set<Node>();
