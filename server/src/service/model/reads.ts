@@ -218,22 +218,32 @@ function makeView(real: Topology): Topology {
 
 /**
  * A token per section content: two versions whose section holds the same entity objects under the
- * same ids in the same order share it. The last few sections seen are kept to compare with.
+ * same ids in the same order share it (an entity's id is its key, so the same objects in order are
+ * the same ids). The last few sections seen are kept to compare with.
  */
 const tokens = new WeakMap<ReadonlyMap<string, Entity>, object>();
-const recentSections: { section: TrackedSection; ids: string[]; entities: Entity[]; token: object }[] = [];
+const recentSections: { section: TrackedSection; entities: readonly Entity[]; token: object }[] = [];
 const RECENT_SECTIONS = 2 * TRACKED_SECTIONS.length;
+
+/** Each section's entities in order, once per version (the engine walks them too). */
+const lists = new WeakMap<ReadonlyMap<string, Entity>, readonly Entity[]>();
+
+export function sectionEntities(topology: Topology, section: TrackedSection): readonly Entity[] {
+  const map = realTopology(topology)[section];
+  let entities = lists.get(map);
+  if (!entities) lists.set(map, (entities = [...map.values()]));
+  return entities;
+}
 
 function sectionToken(topology: Topology, section: TrackedSection): object {
   const map = topology[section];
   let token = tokens.get(map);
   if (token) return token;
-  const ids = [...map.keys()];
-  const entities = [...map.values()];
-  const same = recentSections.find((r) => r.section === section && sameItems(r.entities, entities) && r.ids.every((id, i) => id === ids[i]));
+  const entities = sectionEntities(topology, section);
+  const same = recentSections.find((r) => r.section === section && sameItems(r.entities, entities));
   token = same?.token ?? {};
   if (!same) {
-    recentSections.unshift({ section, ids, entities, token });
+    recentSections.unshift({ section, entities, token });
     recentSections.length = Math.min(recentSections.length, RECENT_SECTIONS);
   }
   tokens.set(map, token);

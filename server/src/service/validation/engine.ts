@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticTag } from 'vscode-languageserver-types';
 import { cloudOf, Topology } from '../model/model';
 import { EntityCheck, Finding, Level, LSP_SEVERITY, Rule, RuleContext, ruleUrl } from './rule';
-import { Read, readsHold, recordReads, trackedView, TrackedSection } from '../model/reads';
+import { Read, readsHold, recordReads, sectionEntities, trackedView, TrackedSection } from '../model/reads';
 import type { Entity } from '../model/model';
 import { rangeOf } from '../text/ranges';
 import { RULE_CODES, RULES } from './rules';
@@ -113,23 +113,13 @@ const NOTHING: EntityFindings = { reads: [], findings: NO_FINDINGS, movable: tru
 
 const findingsByRule = new WeakMap<EntityCheck, Map<TrackedSection, SectionFindings>>();
 
-/** Each section's entities in order, once per version. */
-const sectionEntities = new WeakMap<ReadonlyMap<string, Entity>, readonly Entity[]>();
-
-function entitiesOf(topology: Topology, section: TrackedSection): readonly Entity[] {
-  const map: ReadonlyMap<string, Entity> = topology[section];
-  let entities = sectionEntities.get(map);
-  if (!entities) sectionEntities.set(map, (entities = [...map.values()]));
-  return entities;
-}
-
 function checkEachEntity(each: EntityCheck, topology: Topology, report: (finding: Finding) => void): void {
   let bySection = findingsByRule.get(each);
   if (!bySection) findingsByRule.set(each, (bySection = new Map()));
   const view = trackedView(topology);
   for (const section of each.sections) {
     const previous = bySection.get(section);
-    const entities = entitiesOf(topology, section);
+    const entities = sectionEntities(topology, section) as readonly Entity[];
     const current: SectionFindings = { entities, kept: new Array<EntityFindings>(entities.length) };
     let byEntity: Map<Entity, EntityFindings> | undefined;
     for (let index = 0; index < entities.length; index++) {
