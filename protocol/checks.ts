@@ -18,6 +18,11 @@ export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
 }
 
+/** A whole number from 0 up, as a version or a request number is. */
+export function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
 function positionOf(value: unknown): Position | undefined {
   if (!isRecord(value)) return undefined;
   const { line, character } = value;

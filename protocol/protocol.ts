@@ -12,7 +12,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Graph } from './graph';
 import type { OpeningOverview } from '../diagram/overview';
 import type { GraphDelta } from './graphDelta';
-import { isId, isRecord, rangeOf } from './checks';
+import { isCount, isId, isRecord, rangeOf } from './checks';
 import type { InfrastructureFormat } from './infrastructure';
 
 export const PREVIEW_VIEW_TYPE = 'ppnet.preview';
@@ -118,8 +118,12 @@ export type ToWebview =
   | { type: 'cursor'; line: number; character: number }
   /** Produce an export; the webview answers with `exported`. */
   | { type: 'export'; format: ExportFormat }
-  /** Focus on a node (its id) of the graph of `uri`: now, or when that graph arrives. */
-  | { type: 'focus'; uri: string; node: string };
+  /**
+   * Focus on a node (its id) of the graph of `uri`: now, or when that graph arrives. The extension sends
+   * it again after each graph until the webview answers `focused` with its `request` (a page that
+   * reloads meanwhile loses what was posted to it).
+   */
+  | { type: 'focus'; uri: string; node: string; request: number };
 
 /** Webview to extension. */
 export type FromWebview =
@@ -136,7 +140,9 @@ export type FromWebview =
   /** An export's content: SVG or Mermaid text, or a PNG as a base64 data URL. */
   | { type: 'exported'; format: ExportFormat; data: string }
   /** A graph is on screen: the `version` of its `graph`, `graphDelta` or `overview` message (the bench times edits to it). */
-  | { type: 'drawn'; version?: number };
+  | { type: 'drawn'; version?: number }
+  /** The `focus` of `request` is taken: applied to the graph of its file, or its node is not in it. */
+  | { type: 'focused'; request: number };
 
 /** A generous bound for an export (a large PNG at twice the size). */
 export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
@@ -166,8 +172,10 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'drawn': {
       const { version } = value;
       if (version === undefined) return { type: 'drawn' };
-      return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0 ? { type: 'drawn', version } : undefined;
+      return isCount(version) ? { type: 'drawn', version } : undefined;
     }
+    case 'focused':
+      return isCount(value.request) ? { type: 'focused', request: value.request } : undefined;
     default:
       return undefined;
   }

@@ -25,6 +25,8 @@ describe('messages from the webview', () => {
       format: 'png',
       data: 'data:image/png;base64,iVBORw0KGgo=',
     });
+    assert.deepEqual(parseFromWebview({ type: 'drawn', version: 3 }), { type: 'drawn', version: 3 });
+    assert.deepEqual(parseFromWebview({ type: 'focused', request: 2, node: 'x' }), { type: 'focused', request: 2 });
   });
 
   it('rejects everything else', () => {
@@ -58,6 +60,11 @@ describe('messages from the webview', () => {
       { type: 'exported', format: 'png', data: 'data:text/html;base64,PHNjcmlwdD4=' },
       { type: 'exported', format: 'png', data: 'data:image/png;base64,not base64!' },
       { type: 'exported', format: 'mermaid', data: '' },
+      { type: 'drawn', version: -1 },
+      { type: 'focused' },
+      { type: 'focused', request: '2' },
+      { type: 'focused', request: 1.5 },
+      { type: 'focused', request: -1 },
     ]) {
       assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
     }

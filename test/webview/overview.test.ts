@@ -268,23 +268,38 @@ describe('preview overview, focus and filters', { skip: missing }, () => {
     await page.context().close();
   });
 
-  it('focuses the node a code lens names: before the graph of its file comes, once it is there, and at once after', async () => {
+  it('focuses the node a code lens names: before the graph of its file comes, once it is there, and at once after; says which request it took', async () => {
     const { page, problems } = await openPreview(suite.browser(), suite.origin());
+    const taken = async () => (await posted(page)).filter((m) => m.type === 'focused').map((m) => m.request);
     // Asked before any graph: kept until the graph of that file comes; a focus for another file is not applied to it.
-    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams' });
-    await sendJson(page, { type: 'focus', uri: 'file:///other.ppnet.yaml', node: 'circuit:er-sea' });
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams', request: 1 });
+    await sendJson(page, { type: 'focus', uri: 'file:///other.ppnet.yaml', node: 'circuit:er-sea', request: 2 });
     await sendGraph(page, contoso);
     await page.waitForSelector('#diagram [data-node="circuit:er-sea"]', SLOW);
     assert.equal(await page.isHidden('#focus-chip'), true);
-    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams' });
+    assert.deepEqual(await taken(), []);
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams', request: 3 });
     await page.waitForFunction(() => document.querySelector('#focus-chip .focus-label')?.textContent === 'er-ams (ExpressRoute circuit)', undefined, SLOW);
+    assert.deepEqual(await taken(), [3]);
     await page.waitForFunction(() => !document.querySelector('#diagram [data-node="circuit:er-sea"]'), undefined, SLOW);
     const amsFlows = flowsThrough(contoso.graph, 'circuit:er-ams');
     await page.waitForFunction((expected) => [...document.querySelectorAll('#flows tbody tr[data-flow]')].map((r) => r.getAttribute('data-flow')).join() === expected, amsFlows.join(), SLOW);
     assert.deepEqual(await flowRows(page), amsFlows);
+    // The same request again (sent before the answer reached the extension) does not focus again what the user cleared.
+    await page.click('button[data-action="clear-focus"]');
+    await page.waitForSelector('#focus-chip', { state: 'hidden', ...SLOW });
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-ams', request: 3 });
+    await sendGraph(page, contoso);
+    await page.waitForSelector('#diagram [data-node="circuit:er-sea"]', SLOW);
+    assert.equal(await page.isHidden('#focus-chip'), true);
+    // A node the graph no longer has: taken, nothing focused.
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'circuit:er-gone', request: 4 });
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'focused').length === 2, undefined, SLOW);
+    assert.equal(await page.isHidden('#focus-chip'), true);
     // Then an environment, with the graph already there.
-    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'environment:contoso-dev' });
+    await sendJson(page, { type: 'focus', uri: contoso.uri, node: 'environment:contoso-dev', request: 5 });
     await page.waitForFunction(() => document.querySelector('#focus-chip .focus-label')?.textContent.startsWith('Contoso Development'), undefined, SLOW);
+    assert.deepEqual(await taken(), [3, 4, 5]);
     // The bar says it at once; the table once the focused view is laid out.
     const devFlows = flowsThrough(contoso.graph, 'environment:contoso-dev');
     await page.waitForFunction((expected) => [...document.querySelectorAll('#flows tbody tr[data-flow]')].map((r) => r.getAttribute('data-flow')).join() === expected, devFlows.join(), SLOW);

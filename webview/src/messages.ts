@@ -42,19 +42,22 @@ export function receive(page: Page, message: ToWebview): void {
       void exportAs(page, message.format);
       break;
     case 'focus':
-      if (typeof message.uri !== 'string' || typeof message.node !== 'string') break;
-      state.focusWhenGraph = { uri: message.uri, node: message.node };
+      if (typeof message.uri !== 'string' || typeof message.node !== 'string' || typeof message.request !== 'number') break;
+      if (message.request === state.focusTaken) break; // sent again before our answer came
+      state.focusWhenGraph = { uri: message.uri, node: message.node, request: message.request };
       if (takeAskedFocus(page)) state.rendering = render(page, { fit: true });
       break;
   }
 }
 
-/** Applies the focus the extension asked for, once the graph of its file is here: whether it did. */
+/** Applies the focus the extension asked for, once the graph of its file is here, and says so: whether it did. */
 function takeAskedFocus(page: Page): boolean {
   const { state } = page;
   const asked = state.focusWhenGraph;
   if (!asked || !state.graph || asked.uri !== state.uri) return false;
   state.focusWhenGraph = undefined;
+  state.focusTaken = asked.request;
+  page.post({ type: 'focused', request: asked.request });
   if (!state.nodesById.has(asked.node)) return false;
   state.focus = asked.node;
   state.highlight = { node: asked.node };

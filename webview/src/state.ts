@@ -53,7 +53,9 @@ export interface PageState {
   renderWhenGraph: RenderRequest | undefined;
   cursorWhenGraph: Position | undefined;
   /** A focus the extension asked for (a code lens clicked) on a graph not here yet. */
-  focusWhenGraph: { uri: string; node: string } | undefined;
+  focusWhenGraph: { uri: string; node: string; request: number } | undefined;
+  /** The last focus request taken: the extension sends it again until it hears so. */
+  focusTaken: number | undefined;
 
   // ---- What the user chose ----
   mode: Mode;
@@ -96,6 +98,7 @@ export function createState(restored: PreviewState | undefined, theme: ThemeKind
     renderWhenGraph: undefined,
     cursorWhenGraph: undefined,
     focusWhenGraph: undefined,
+    focusTaken: undefined,
     mode: 'diagram',
     filter: NO_FILTER,
     focus: undefined,

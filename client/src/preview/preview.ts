@@ -22,6 +22,7 @@ import {
 // The common client API: the preview runs in the desktop (Node) and in the browser extension host alike.
 import { BaseLanguageClient as LanguageClient, State } from 'vscode-languageclient';
 import { GraphFeed, REFRESH_DELAY_MS } from './graphFeed';
+import { PendingFocus } from './pendingFocus';
 import { previewHtml } from './html';
 import { ExportFormat, FromWebview, GRAPH_DELTA_REQUEST, parseFromWebview, PNG_PREFIX, PREVIEW_VIEW_TYPE, SHOW_IN_PREVIEW_COMMAND, ToWebview } from '../../../protocol/protocol';
 import { parsePreviewState } from '../../../protocol/previewState';
@@ -50,8 +51,7 @@ class Preview implements Disposable {
   /** The export a command asked for; only its answer is saved (the toolbar's are saved as they come). */
   private pendingExport: ExportFormat | undefined;
   private exportRequested = false;
-  /** A focus a code lens asked for: posted after each graph until the page has drawn once since. */
-  private pendingFocus: { uri: string; node: string } | undefined;
+  private readonly pendingFocus = new PendingFocus();
   private readonly disposables: Disposable[] = [];
 
   constructor(
@@ -128,7 +128,8 @@ class Preview implements Disposable {
     // The server learns of a document just opened a moment later; its diagnostics then refresh the preview.
     if (message === null) return this.postEmpty('Waiting for the language server…');
     if (message) this.post(message);
-    if (this.pendingFocus?.uri === uri.toString()) this.post({ type: 'focus', ...this.pendingFocus });
+    const focus = this.pendingFocus.messageFor(uri.toString());
+    if (focus) this.post(focus);
     this.fitNext = false;
     if (this.pendingExport && !this.exportRequested) this.requestExport(this.pendingExport);
   }
@@ -140,7 +141,7 @@ class Preview implements Disposable {
 
   /** Shows `uri` focused on the graph node `node` (a code lens's click). */
   focus(uri: Uri, node: string): void {
-    this.pendingFocus = { uri: uri.toString(), node };
+    this.pendingFocus.ask(uri.toString(), node);
     this.show(uri);
   }
 
@@ -175,8 +176,8 @@ class Preview implements Disposable {
       case 'exported':
         void this.save(message.format, message.data);
         break;
-      case 'drawn': // the bench and tests time edits to it; a focus asked for is on screen
-        this.pendingFocus = undefined;
+      case 'focused':
+        this.pendingFocus.taken(message.request);
         break;
     }
   }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServer, USER_SETTINGS } from './codeServer';
+import type { Locator } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 const FILE = 'contoso.ppnet.yaml';
@@ -64,9 +65,19 @@ export async function hintsAndLenses(workbench: Workbench, server: CodeServer): 
   // view, so going there centers it, its lens in view.
   await workbench.goTo(1, 1);
   await workbench.goTo(43, 1);
-  await lenses.filter({ hasText: LENSES[0] }).click();
   const view = await workbench.webview();
-  await view.locator('#focus-chip .focus-label', { hasText: 'er-ams' }).waitFor({ timeout: 60_000 });
+  await view.locator('svg.ppnet-graph [data-node="circuit:er-sea"]').waitFor({ timeout: 60_000 }); // the preview beside shows the file
+  const lens = lenses.filter({ hasText: LENSES[0] });
+  await settled(workbench, lens);
+  await lens.click();
+  const chip = view.locator('#focus-chip .focus-label', { hasText: 'er-ams' });
+  await chip.waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
+    // What a failure needs to be told apart: a click that missed the lens moved the cursor.
+    const title = await view.locator('#title-text').textContent().catch(() => '(no page)');
+    const focus = await view.locator('#focus-chip').textContent().catch(() => '');
+    const cursor = await page.locator('#status\\.editor\\.selection').textContent().catch(() => '');
+    throw new Error(`${error.message}\nthe preview shows "${title}", its focus "${focus}"; the cursor is at "${cursor}"`);
+  });
   // The circuit drawn with its flows and what they reach: the environments it serves among them, not the other circuit.
   await view.locator('svg.ppnet-graph [data-node="circuit:er-ams"]').waitFor({ timeout: 60_000 });
   const drawn = await view.locator('svg.ppnet-graph [data-node]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node')!));
@@ -81,6 +92,22 @@ export async function hintsAndLenses(workbench: Workbench, server: CodeServer): 
     await workbench.goTo(line, 1);
     await workbench.until(async () => !(await shown(text)), `the hint in "${text}" to go away`);
   }
+}
+
+/**
+ * Waits until `element` has kept its place for half a second: the editor places code lenses in zones
+ * between the lines, and a zone that changes height moves what is below it between Playwright's check
+ * that an element is still and its click.
+ */
+async function settled(workbench: Workbench, element: Locator): Promise<void> {
+  let last = '';
+  let still = 0;
+  await workbench.until(async () => {
+    const box = JSON.stringify(await element.boundingBox());
+    still = box === last ? still + 1 : 0;
+    last = box;
+    return still >= 5;
+  }, 'the code lens to keep its place');
 }
 
 /**
