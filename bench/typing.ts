@@ -15,6 +15,11 @@ export interface TypingPlan {
   values: number;
   /** Places where a new key is typed (each gives one measured breaking keystroke, one completion and one hover). */
   keys: number;
+  /**
+   * Rounds of each kind typed first and not measured, until the server's code is compiled: more in a
+   * small file, whose keystrokes each run too little code for V8 to optimize it in a few rounds.
+   */
+  warmups: number;
 }
 
 export interface TypingResult {
@@ -56,7 +61,7 @@ export async function measureTyping(command: ServerCommand, name: string, text: 
     };
 
     // Unmeasured keystrokes first, as the editor part warms up: the server's code gets compiled.
-    const warmups = 5;
+    const { warmups } = plan;
     const valueMs: number[] = [];
     for (let i = 0; i < plan.values + warmups; i++) {
       const place = pick();
