@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service';
+import { Read, ReadableTopology, readsHold, TRACKED_SECTIONS } from '../../server/src/service/model/reads';
 import { applyEdit, editArbitrary, sampleTexts } from './randomEdits';
 
 const URI = 'file:///carried.ppnet.yaml';
@@ -44,5 +45,23 @@ describe('facts carried over between versions', () => {
       { numRuns: 150 },
     );
     assert.ok(versions > 500, `${versions} versions compared`);
+  });
+
+  it('checks a read once per version for all the facts and findings that share it', () => {
+    const topology = (): ReadableTopology => Object.fromEntries(TRACKED_SECTIONS.map((section) => [section, new Map<string, object>()])) as unknown as ReadableTopology;
+    const [first, second] = [topology(), topology()];
+    const gateway = {};
+    let lookups = 0;
+    const index: Read = { kind: 'index', key: 'site-ams', values: [gateway], checked: 0, lookup: (t) => (lookups++, t === first ? [gateway] : []) };
+    const absent: Read = { kind: 'get', section: 'gateways', id: 'gw-ams', entity: undefined, checked: 0 };
+    assert.equal(readsHold(first, [index, absent]), true);
+    assert.equal(readsHold(first, [absent, index]), true);
+    assert.equal(lookups, 1);
+    // Another version asks again, once; a changed answer stays changed for the next fact that shares the read.
+    assert.equal(readsHold(second, [index]), false);
+    assert.equal(readsHold(second, [absent, index]), false);
+    assert.equal(lookups, 2);
+    assert.equal(readsHold(first, [index]), true);
+    assert.equal(lookups, 3);
   });
 });

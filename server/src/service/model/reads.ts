@@ -21,13 +21,21 @@ type Topology = ReadableTopology;
 type Entity = object;
 
 /** One read, checked again on another version: does that version answer it the same? */
-export type Read =
+export type Read = (
   | { kind: 'get'; section: TrackedSection; id: string; entity: Entity | undefined }
   | { kind: 'has'; section: TrackedSection; id: string; present: boolean }
   | { kind: 'section'; section: TrackedSection; token: object }
   | { kind: 'cloud'; text: string | undefined }
   | { kind: 'index'; lookup: (topology: Topology, key: string) => readonly object[]; key: string; values: readonly object[] }
-  | { kind: 'opaque' };
+  | { kind: 'opaque' }
+) & {
+  /**
+   * The last version it was checked on (`versionNumber`), negative when that version answered it
+   * differently: a read is shared by the many facts and findings that made it, and each version
+   * checks it once for all of them.
+   */
+  checked: number;
+};
 
 /** The reads of the fact being computed; `undefined` outside any. */
 let recording: Read[] | undefined;
@@ -71,28 +79,50 @@ export function replayReads(reads: readonly Read[]): void {
 
 /** Whether `topology` answers every read as the version they were recorded on did. */
 export function readsHold(topology: Topology, reads: readonly Read[]): boolean {
+  const version = versionNumber(topology);
   for (const read of reads) {
-    switch (read.kind) {
-      case 'get':
-        if (topology[read.section].get(read.id) !== read.entity) return false;
-        break;
-      case 'has':
-        if (topology[read.section].has(read.id) !== read.present) return false;
-        break;
-      case 'section':
-        if (sectionToken(topology, read.section) !== read.token) return false;
-        break;
-      case 'cloud':
-        if (topology.cloud?.text !== read.text) return false;
-        break;
-      case 'index':
-        if (!sameItems(read.lookup(topology, read.key), read.values)) return false;
-        break;
-      case 'opaque':
-        return false;
+    if (read.checked === version) continue;
+    if (read.checked === -version) return false;
+    // Checking a read is no read of the fact being computed: an index looked up again logs nothing.
+    const outer = recording;
+    recording = undefined;
+    let same: boolean;
+    try {
+      same = answersSame(topology, read);
+    } finally {
+      recording = outer;
     }
+    read.checked = same ? version : -version;
+    if (!same) return false;
   }
   return true;
+}
+
+function answersSame(topology: Topology, read: Read): boolean {
+  switch (read.kind) {
+    case 'get':
+      return topology[read.section].get(read.id) === read.entity;
+    case 'has':
+      return topology[read.section].has(read.id) === read.present;
+    case 'section':
+      return sectionToken(topology, read.section) === read.token;
+    case 'cloud':
+      return topology.cloud?.text === read.text;
+    case 'index':
+      return sameItems(read.lookup(topology, read.key), read.values);
+    case 'opaque':
+      return false;
+  }
+}
+
+const versionNumbers = new WeakMap<Topology, number>();
+let lastVersionNumber = 0;
+
+/** A number for each topology (from 1), which reads note instead of the topology itself: they must not keep it alive. */
+function versionNumber(topology: Topology): number {
+  let number = versionNumbers.get(topology);
+  if (number === undefined) versionNumbers.set(topology, (number = ++lastVersionNumber));
+  return number;
 }
 
 function sameItems(a: readonly object[], b: readonly object[]): boolean {
@@ -148,17 +178,17 @@ class TrackedMap<V extends object> extends Map<string, V> {
     return this.real[this.section] as unknown as Map<string, V>;
   }
   private whole(): Map<string, V> {
-    log((this.wholeRead ??= { kind: 'section', section: this.section, token: sectionToken(this.real, this.section) }));
+    log((this.wholeRead ??= { kind: 'section', section: this.section, token: sectionToken(this.real, this.section), checked: 0 }));
     return this.map;
   }
   override get(id: string): V | undefined {
     const entity = this.map.get(id);
-    if (recording) logOnce(this.gets, id, () => ({ kind: 'get', section: this.section, id, entity }));
+    if (recording) logOnce(this.gets, id, () => ({ kind: 'get', section: this.section, id, entity, checked: 0 }));
     return entity;
   }
   override has(id: string): boolean {
     const present = this.map.has(id);
-    if (recording) logOnce(this.hases, id, () => ({ kind: 'has', section: this.section, id, present }));
+    if (recording) logOnce(this.hases, id, () => ({ kind: 'has', section: this.section, id, present, checked: 0 }));
     return present;
   }
   override get size(): number {
@@ -196,7 +226,7 @@ function makeView(real: Topology): Topology {
     const map = new TrackedMap(real, section);
     Object.defineProperty(view, section, { get: () => map, enumerable: true });
   }
-  const cloudRead: Read = { kind: 'cloud', text: real.cloud?.text };
+  const cloudRead: Read = { kind: 'cloud', text: real.cloud?.text, checked: 0 };
   Object.defineProperty(view, 'cloud', {
     get: () => {
       log(cloudRead);
@@ -283,7 +313,7 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
         built.set(real, (version = { byKey: last.byKey, reads: new Map() }));
       }
       const values = version.byKey.get(key) ?? NONE;
-      if (recording) logOnce(version.reads, key, () => ({ kind: 'index', lookup: recheck, key, values }));
+      if (recording) logOnce(version.reads, key, () => ({ kind: 'index', lookup: recheck, key, values, checked: 0 }));
       return values;
     },
   };
@@ -291,4 +321,4 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
 }
 
 const NONE: readonly never[] = [];
-const OPAQUE: Read = { kind: 'opaque' };
+const OPAQUE: Read = { kind: 'opaque', checked: 0 };
