@@ -63,6 +63,30 @@ describe('incremental parsing', () => {
     assert.deepEqual(validateTopology(after.topology, doc(edited), {}, after.schemaFindings), fullDiagnostics(edited));
   });
 
+  it('types a key into an entity: its region while the YAML is broken, and a chunk of its own again, reused, once the key has its colon', () => {
+    const text = generateTopology(120);
+    const parser = new IncrementalParser();
+    parser.update(text);
+    const at = text.indexOf('    type: sandbox\n') + '    type: sandbox\n'.length;
+    let typed = text;
+    let result = parser.update(typed);
+    for (const [offset, char] of [...'    cdn: x\n'].entries()) {
+      typed = typed.slice(0, at + offset) + char + typed.slice(at + offset);
+      result = parser.update(typed);
+      assert.equal(result.incremental, true, JSON.stringify(typed.slice(at, at + offset + 1)));
+      assert.deepEqual(result.parsed.problems, parseText(typed).problems);
+      assert.deepEqual(shape(result.parsed.doc.contents, false), shape(parseText(typed).doc.contents, false));
+    }
+    // The first sandbox environment, where the key was typed: an edit in a site leaves it the same object.
+    const mended = result.topology.environments.get('unitedstates-dev-0000')!;
+    assert.equal(mended.key.range![0] < at, true);
+    const elsewhere = typed.replace('name: Office 0000', 'name: Office 0000x');
+    assert.notEqual(elsewhere, typed);
+    const after = parser.update(elsewhere);
+    assert.equal(after.topology.environments.get(mended.id), mended);
+    assert.deepEqual(validateTopology(after.topology, doc(elsewhere), {}, after.schemaFindings), fullDiagnostics(elsewhere));
+  });
+
   it('ends an entity whose last value is empty, with comment lines after it, where a full parse does: at the next key, after its indentation', () => {
     const text = 'circuits:\n  er-1:\n    site: dc\n    privatePeering:\n\n#      vnets: [shared]\n  er-2:\n    site: dc\n  er-3:\n    privatePeering:\n    # none yet\nsites:\n  dc: {}\n';
     const parser = new IncrementalParser();

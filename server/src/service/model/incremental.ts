@@ -7,7 +7,9 @@
  * chunk changed, and structural findings are kept per entity.
  *
  * A chunk that does not parse cleanly alone (a YAML error or warning, an explicit `? ` key) is parsed
- * as a broken region with what it can reach (`regions.ts`), proved against the chunks around it.
+ * as a broken region with what it can reach (`regions.ts`), proved against the chunks around it. One
+ * that was broken in the last version goes to its region at once, and is parsed alone when its region
+ * comes out clean.
  * Whatever the chunking cannot reproduce exactly is parsed in full instead: aliases, merge keys at an
  * entity's level, tabs, a lone CR, control characters, directives or a second document, flow-style or
  * unevenly indented sections, and a region whose reach cannot be bounded. Both ways give the same
@@ -95,6 +97,12 @@ function once<T>(compute: () => T): () => T {
 export class IncrementalParser {
   /** The last version parsed in chunks, and its chunks in text order. */
   private previous: { text: string; chunks: Chunk[] } = { text: '', chunks: [] };
+  /**
+   * Where the spans of that version that did not parse alone start. While a key is typed its entity
+   * stays broken keystroke after keystroke: a span that starts there, before the change, goes straight
+   * to its region, and is parsed alone only once its region comes out clean.
+   */
+  private brokenStarts = new Set<number>();
 
   update(text: string): ParseResult {
     const spans = splitChunks(text);
@@ -104,6 +112,7 @@ export class IncrementalParser {
         if (result) return result;
       } catch {
         this.previous = { text: '', chunks: [] }; // a chunk may be half moved: start afresh
+        this.brokenStarts = new Set();
       }
     }
     const parsed = parseText(text);
@@ -125,23 +134,27 @@ export class IncrementalParser {
     let byText: Map<string, Chunk[]> | undefined;
     const used: (Chunk | undefined)[] = [];
     const taken = new Set<Chunk>();
+    /** Spans not parsed alone: broken in the last version, where they still start. */
+    const unparsed = new Set<number>();
     let next = 0; // the old chunks are in text order, and so are the places looked up in them
-    for (const span of spans) {
+    spans.forEach((span, i) => {
       const oldStart = span.end <= prefix ? span.start : span.start >= text.length - suffix ? span.start - delta : -1;
       while (oldStart >= 0 && next < old.chunks.length && old.chunks[next].start < oldStart) next++;
       let chunk: Chunk | undefined = oldStart >= 0 ? old.chunks[next] : undefined;
       if (!chunk || chunk.start !== oldStart || !sameSpan(chunk, span)) {
         const source = text.slice(span.start, span.end);
         byText ??= indexByText(old.chunks.filter((c) => c.end > prefix && c.start < old.text.length - suffix));
-        chunk = take(byText, source, span, taken) ?? parseChunk(span, source);
+        chunk = take(byText, source, span, taken);
+        if (!chunk && span.start < prefix && this.brokenStarts.has(span.start)) unparsed.add(i);
+        else chunk ??= parseChunk(span, source);
         if (chunk) taken.add(chunk);
       }
       used.push(chunk);
-    }
+    });
     used.forEach((chunk, i) => chunk && moveChunk(chunk, spans[i].start));
     used.forEach((chunk, i) => chunk && openEnd(chunk, indentationAt(text, spans[i + 1]?.start)));
     // The clean chunks are kept even when a region fails below: they are right for this text.
-    this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
+    this.keep(text, spans, used);
     const parts: (Chunk | Region)[] = [];
     for (let i = 0; i < spans.length; ) {
       const chunk = used[i];
@@ -151,11 +164,37 @@ export class IncrementalParser {
         continue;
       }
       const region = parseRegion(text, spans, (j) => used[j], i, CHUNK_OPTIONS);
+      // A span not parsed alone may be a chunk now: its region came out clean (a key's colon typed) or
+      // could not be proved. Then it is parsed alone after all, and the region looked for again.
+      const clean = region && region.errors.length === 0 && region.warnings.length === 0;
+      if ((!region || clean) && this.parseUnparsed(text, spans, used, unparsed, i, region?.next ?? spans.length)) continue;
       if (!region) return undefined;
       parts.push(region);
       i = region.next;
     }
     return assemble(text, parts);
+  }
+
+  /** Notes the chunks of `text` for the next version, and where its spans without a chunk start. */
+  private keep(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[]): void {
+    this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
+    this.brokenStarts = new Set(spans.filter((_, i) => !used[i]).map((span) => span.start));
+  }
+
+  /** Parses alone the spans from `from` to `to` that were not: whether any of them is a chunk now. */
+  private parseUnparsed(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[], unparsed: Set<number>, from: number, to: number): boolean {
+    let parsed = false;
+    for (let i = from; i < to; i++) {
+      if (!unparsed.delete(i)) continue;
+      const span = spans[i];
+      const chunk = parseChunk(span, text.slice(span.start, span.end));
+      if (!chunk) continue;
+      used[i] = chunk;
+      openEnd(chunk, indentationAt(text, spans[i + 1]?.start));
+      parsed = true;
+    }
+    if (parsed) this.keep(text, spans, used);
+    return parsed;
   }
 }
 
