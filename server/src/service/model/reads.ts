@@ -67,6 +67,17 @@ function distinct(reads: Read[]): Read[] {
 
 const NO_READS: Read[] = [];
 
+/** Runs `compute` with no recording: what it reads is nobody's read. */
+function unrecorded<V>(compute: () => V): V {
+  const outer = recording;
+  recording = undefined;
+  try {
+    return compute();
+  } finally {
+    recording = outer;
+  }
+}
+
 /** Whether a fact is being computed (its reads recorded). */
 export function isRecording(): boolean {
   return recording !== undefined;
@@ -84,14 +95,7 @@ export function readsHold(topology: Topology, reads: readonly Read[]): boolean {
     if (read.checked === version) continue;
     if (read.checked === -version) return false;
     // Checking a read is no read of the fact being computed: an index looked up again logs nothing.
-    const outer = recording;
-    recording = undefined;
-    let same: boolean;
-    try {
-      same = answersSame(topology, read);
-    } finally {
-      recording = outer;
-    }
+    const same = unrecorded(() => answersSame(topology, read));
     read.checked = same ? version : -version;
     if (!same) return false;
   }
@@ -302,13 +306,7 @@ export function keyedIndex<T extends Topology, V extends object>(build: (topolog
         const token = sectionToken(real, section);
         if (last?.token !== token) {
           // Built on the real topology: its scan is not a read of whoever asked first.
-          const outer = recording;
-          recording = undefined;
-          try {
-            last = { token, byKey: build(real) };
-          } finally {
-            recording = outer;
-          }
+          last = { token, byKey: unrecorded(() => build(real)) };
         }
         built.set(real, (version = { byKey: last.byKey, reads: new Map() }));
       }

@@ -293,10 +293,6 @@ export function findDuplicateKeys(doc: Document.Parsed): DuplicateKey[] {
 }
 
 /**
- * The repeated keys of the maps at and below `node`, which is at `depth` in its document (deeper
- * than 200 is not looked at); with `shallow`, of `node`'s own keys only.
- */
-/**
  * Collects the nodes at and below `roots` (nodes or pairs), each once, without recursion (nesting can
  * be deep); false when there is an alias, which may name an anchor outside them.
  */
@@ -321,6 +317,10 @@ export function collectNodes(roots: readonly unknown[], into: Node[]): boolean {
   return true;
 }
 
+/**
+ * The repeated keys of the maps at and below `node`, which is at `depth` in its document (deeper
+ * than 200 is not looked at); with `shallow`, of `node`'s own keys only.
+ */
 export function duplicateKeysBelow(node: unknown, depth: number, shallow = false): DuplicateKey[] {
   const duplicates: DuplicateKey[] = [];
   const seen = new Set<Node>();
