@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { CONCEPTS, conceptMarkdown, schemaAt } from '../../server/src/service/features/content/docs';
+import { doHover } from '../../server/src/service/features/hover';
 import { doc, ROOT, positionIn } from '../support';
 
 const CONTOSO = fs.readFileSync(path.join(ROOT, 'examples', 'contoso.ppnet.yaml'), 'utf8');
@@ -175,6 +176,22 @@ describe('hover', () => {
     assert.match(hoverAt(' france|central,', text)!.value, /\n\nNot among the datacenter regions Microsoft's pages give for Europe \(westeurope and northeurope\): ppnet uses it as written but cannot confirm it\./);
     assert.match(hoverAt(' east|us]', text)!.value, /\n\nIn the North America geopolitical region, not in Europe, where the datacenters of Europe are: its environments do not run there\./);
   });
+  it('answers on a field or section key from the text, without waiting for a parse, and the same while the line after it is broken', () => {
+    const unparsed = () => {
+      throw new Error('parsed');
+    };
+    const marked = '    |type: production\n    apps: [canvas, model-driven]\n    cdn: false';
+    const quick = doHover(unparsed, doc(CONTOSO), positionIn(CONTOSO, marked));
+    assert.deepEqual(quick, service.doHover(doc(CONTOSO), positionIn(CONTOSO, marked)));
+    assert.equal((quick!.contents as MarkupContent).value, `**type**: ${schemaAt(['environments', 'x', 'type'])!.description}\n\n${conceptMarkdown('environmentType')}`);
+    assert.deepEqual(doHover(unparsed, doc(CONTOSO), positionIn(CONTOSO, '|environments:\n'))?.range, service.doHover(doc(CONTOSO), positionIn(CONTOSO, '|environments:\n'))?.range);
+    // A key being typed on the next line: the YAML is broken there, the key above still says what it is.
+    const broken = CONTOSO.replace('    type: production\n', '    type: production\n    cd\n');
+    const markedBroken = '    |type: production\n    cd\n';
+    assert.deepEqual(service.doHover(doc(broken), positionIn(broken, markedBroken)), quick);
+    // An entity's id is summarized from the topology: that hover parses.
+    assert.throws(() => doHover(unparsed, doc(CONTOSO), positionIn(CONTOSO, '  |contoso-prod:')), /parsed/);
+  });
 });
 
 describe('hover on Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
@@ -230,4 +247,5 @@ describe('hover on Virtual Network support (northwind-vnet.ppnet.yaml)', () => {
     );
     assert.match(at('    type: |sql-server')!.value, /In an environment with Virtual Network support it can instead run its calls in the delegated subnet \(via: vnet\)\./);
   });
+
 });

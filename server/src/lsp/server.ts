@@ -157,11 +157,14 @@ export function startServer(connection: Connection, configs: ConfigSource, deplo
       } catch (error) {
         return done(latest, failed(latest, error));
       }
-      // Two turns of the event loop: the first lets the messages read meanwhile queue their handlers,
-      // which then run before the next slice instead of after it.
-      timer = setImmediate(() => (timer = setImmediate(step)));
+      later();
     };
-    timer = setImmediate(step);
+    // Three turns of the event loop before each slice: the messages read meanwhile queue their handlers,
+    // the handlers run, and their answers are written (the connection writes a turn after a handler
+    // returns). So before the parse too: a request that came with the keystroke is answered first, and
+    // one that needs no parse (a hover on a key) does not wait for it.
+    const later = (turns = 3): void => void (timer = setImmediate(() => (turns > 1 ? later(turns - 1) : step())));
+    later();
     pending.set(uri, () => timer && clearImmediate(timer));
   };
 

@@ -152,7 +152,7 @@ export function createLanguageService(): LanguageService {
       return [...actions, ...copyRouteFilterActions(getTopology(document), document, range, exportCircuit)];
     },
     doComplete: (document, position) => doComplete(getTopology(document), document, position),
-    doHover: (document, position) => doHover(getTopology(document), document, position),
+    doHover: (document, position) => doHover(() => getTopology(document), document, position),
     findDefinition: (document, position) => navigation.findDefinition(getTopology(document), document, position),
     findReferences: (document, position, includeDeclaration) =>
       navigation.findReferences(getTopology(document), document, position, includeDeclaration),

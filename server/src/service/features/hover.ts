@@ -27,6 +27,7 @@ import { addressesNeeded, policiesOfVnet, policiesPeeredTo, prefixFitting, usabl
 import { conceptMarkdown, conceptOfKey, schemaAt, sourceLinks, VALUE_DOCS } from './content/docs';
 import { entitiesOf, Entity, KIND_OF_SECTION, Topology } from '../model/model';
 import { nodeAt } from '../syntax/nodeAt';
+import { blockKeyAt } from '../syntax/cursorContext';
 import { Scalar, scalarText, Span } from '../syntax/parse';
 import { deref } from '../model/schema';
 import { REFERENCE_FIELDS, resolveReference } from '../model/references';
@@ -38,24 +39,42 @@ import { ruleByCode } from '../validation/rules';
 import { azureRegionMarkdown, peeringLocationMarkdown, powerPlatformRegionMarkdown, skuReachText, summarize } from './content/summary';
 import { findDirectives } from '../validation/suppression';
 
-export function doHover(topology: Topology, document: TextDocument, position: Position): Hover | null {
+/**
+ * `parse` gives the topology of the document's text. A key's meaning does not depend on the rest of the
+ * file: when the text alone says which key the cursor is on, its hover is answered without a parse, so
+ * that it never waits for the keystroke just typed to be parsed (an entity's own key excepted: its
+ * summary reads the topology).
+ */
+export function doHover(parse: () => Topology, document: TextDocument, position: Position): Hover | null {
   const offset = document.offsetAt(position);
+  const key = blockKeyAt(document.getText(), offset);
+  if (key && !isEntityKey(key.path)) {
+    const markdown = keyMarkdown(parse, key.path);
+    return markdown ? hover(document, key.span, markdown) : null;
+  }
+  const topology = parse();
   const at = nodeAt(topology.parsed.doc, offset);
   if (!at) return ruleCodeHover(topology, document, offset);
   const path = at.path.filter((segment): segment is string => typeof segment === 'string');
   const text = String(at.node.value ?? '');
-  const markdown = at.isKey ? keyMarkdown(topology, path) : (valueMarkdown(topology, path, text) ?? wrongValueMarkdown(topology, path, at.node, typeof at.path[at.path.length - 1] === 'number'));
+  const markdown = at.isKey ? keyMarkdown(() => topology, path) : (valueMarkdown(topology, path, text) ?? wrongValueMarkdown(topology, path, at.node, typeof at.path[at.path.length - 1] === 'number'));
   return markdown ? hover(document, at.node, markdown) : null;
+}
+
+/** The key of an entity (`er-ams` under `circuits`). */
+function isEntityKey(path: string[]): boolean {
+  return path.length === 2 && !!KIND_OF_SECTION[path[0]];
 }
 
 function hover(document: TextDocument, at: { range?: [number, number, number] | null } | Span, value: string): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, at) };
 }
 
-function keyMarkdown(topology: Topology, path: string[]): string | undefined {
+function keyMarkdown(parse: () => Topology, path: string[]): string | undefined {
   const kind = KIND_OF_SECTION[path[0]];
   const concept = conceptOfKey(path);
-  if (path.length === 2 && kind) {
+  if (isEntityKey(path)) {
+    const topology = parse();
     const found = entitiesOf(topology, kind).get(path[1]) as Entity | undefined;
     return [found ? summarize(topology, found) : undefined, concept ? conceptMarkdown(concept) : undefined].filter(Boolean).join('\n\n');
   }

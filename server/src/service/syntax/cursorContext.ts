@@ -275,3 +275,76 @@ function neighbours(lines: string[], line: number, indent: number, ends: (line: 
   }
   return found;
 }
+
+/** A plain block key at the start of a line: `  region: europe`, `environments:`. */
+const PLAIN_KEY_LINE = /^( *)([A-Za-z_][\w-]*) *:(?: |$)/;
+/** Plain words YAML reads as a boolean or null, not as the key's name. */
+const NOT_A_STRING = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
+/** Characters after which a line may hold more than a plain block key and plain values. */
+const MAYBE_OPEN = /["'[\]{}|>?%\t]|^(?:---|\.\.\.)/;
+
+/**
+ * The plain block key under `offset` and its key path (ending with the key), read from the text alone,
+ * only where the text leaves no doubt about it: every line before it closes what it opens (no
+ * multi-line quote or flow collection, no block scalar, no tab, explicit key, directive or document
+ * marker), and every map that holds it is a plain `key:` line with nothing after it. Anything else is
+ * `undefined`: the parse has to tell.
+ */
+export function blockKeyAt(text: string, offset: number): { path: string[]; span: Span } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', lineStart);
+  const own = text.slice(lineStart, newline < 0 ? text.length : newline);
+  const key = PLAIN_KEY_LINE.exec(own);
+  if (!key || NOT_A_STRING.test(key[2])) return undefined;
+  const span = { start: lineStart + key[1].length, end: lineStart + key[1].length + key[2].length };
+  if (offset < span.start || offset > span.end) return undefined;
+  const lines = text.slice(0, lineStart).split('\n');
+  lines.pop(); // the empty rest after the last newline
+  if (!lines.every(closesItself)) return undefined;
+  const path = [key[2]];
+  let limit = key[1].length;
+  for (let i = lines.length - 1; i >= 0 && limit > 0; i--) {
+    const line = lines[i];
+    if (isBlankOrComment(line)) continue;
+    const indent = indentOf(line);
+    if (indent >= limit) continue;
+    const parent = PLAIN_KEY_LINE.exec(line);
+    if (!parent || NOT_A_STRING.test(parent[2]) || line.slice(parent[0].length).replace(/#.*$/, '').trim() !== '') return undefined;
+    path.unshift(parent[2]);
+    limit = indent;
+  }
+  return limit === 0 ? { path, span } : undefined;
+}
+
+/**
+ * Whether a line ends every construct it starts (quotes and brackets balance, no block scalar), and
+ * holds no tab, explicit key, directive or document marker: then the next lines' place in the file is
+ * their indentation's.
+ */
+function closesItself(line: string): boolean {
+  if (!MAYBE_OPEN.test(line)) return true;
+  if (line.includes('\t') || /^(?:---|\.\.\.|%)/.test(line) || /^ *(?:- +)*\?(?: |$)/.test(line)) return false;
+  let quote = '';
+  let depth = 0;
+  let content = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+    } else if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = '';
+    } else if (c === '#' && (i === 0 || line[i - 1] === ' ')) {
+      break;
+    } else {
+      // A quote opens a scalar only where a scalar starts; inside a plain scalar it is a character.
+      if ((c === '"' || c === "'") && (i === 0 || /[ [{,]/.test(line[i - 1]))) quote = c;
+      else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') depth--;
+      if (depth < 0) return false;
+      content += c;
+    }
+  }
+  return quote === '' && depth === 0 && !/(?:^|[ :-])[|>][-+0-9]*\s*$/.test(content.trimEnd());
+}
