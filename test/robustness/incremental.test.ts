@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { generateTopology } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/service/model/incremental';
+import { typedInLoneWord } from '../../server/src/service/model/regions';
 import { buildTopology } from '../../server/src/service/model/model';
 import { parseText } from '../../server/src/service/syntax/parse';
 import { validateTopology } from '../../server/src/service/validation/engine';
@@ -191,5 +192,39 @@ describe('incremental parsing', () => {
     // are parsed in full). The share depends on the random typings: 45% to 58% over runs, so the bound is a
     // quarter, which a parser that fell back to a full parse on a YAML error would still fail.
     assert.ok(brokenIncremental > broken / 4, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);
+  });
+
+  it('proves a broken region again without a parse only after a letter or digit typed or deleted inside a lone word', () => {
+    const base = 'environments:\n  a:\n    region: europe\n    c\n  b:\n';
+    const at = base.indexOf('    c\n') + 5;
+    const typed = (text: string, offset: number, char: string) => text.slice(0, offset) + char + text.slice(offset);
+    const holds: [string, string][] = [
+      [base, typed(base, at, 'd')], // c → cd
+      [typed(base, at, 'd'), base], // cd → c
+      [typed(base, at, '1'), typed(typed(base, at, '1'), at + 1, 'x')], // c1 → c1x
+      // Blank lines, then the next entity, less indented.
+      [base.replace('    c\n', '    c\n\n  b:\n'), base.replace('    c\n', '    cd\n\n  b:\n')],
+    ];
+    for (const [a, b] of holds) assert.equal(typedInLoneWord(a, b), true, JSON.stringify(b));
+    const fails: [string, string][] = [
+      [base, typed(base, at - 1, 'x')], // before the word's first letter: a new token start
+      [base, typed(base, at, ':')], // a colon makes it a key
+      [base, typed(base, at, ' ')], // a space: two words
+      [base, typed(base, at, '"')], // a quote
+      [base.replace('    c\n', '    c: x\n'), typed(base.replace('    c\n', '    c: x\n'), at, 'd')], // not a lone word
+      [base, typed(typed(base, at, 'd'), at + 1, 'n')], // two keystrokes
+      [base.replace('    c\n', '    \n'), base], // the word's first letter
+      // A more indented line after the word carries it on as a plain scalar over lines, read by its columns.
+      [base.replace('    c\n', '  c\n    internet: blocked\n'), base.replace('    c\n', '  cd\n    internet: blocked\n')],
+      // A word more indented than the line before it, which has a value: the word carries that value on.
+      [base.replace('    c\n', '      c\n'), base.replace('    c\n', '      cd\n')],
+      // A key as indented next: the word and it would be one key over two lines.
+      [base.replace('    c\n', '    c\n    x: 1\n'), base.replace('    c\n', '    cd\n    x: 1\n')],
+      // At the top level: the next line, even unindented, would carry the word on.
+      ['version: 1\ns\nsites:\n', 'version: 1\nsi\nsites:\n'],
+      // A comment next: ppnet does not reason about what a comment line ends.
+      [base.replace('    c\n', '    c\n    # note\n'), base.replace('    c\n', '    cd\n    # note\n')],
+    ];
+    for (const [a, b] of fails) assert.equal(typedInLoneWord(a, b), false, JSON.stringify(b));
   });
 });

@@ -31,8 +31,21 @@ export interface CleanNeighbour {
   pair: Pair<Scalar, unknown>;
 }
 
+/**
+ * What a region's locality was proved with: its text as parsed (after its prefix) and the clean chunks
+ * around it. The next version's region holds the proof again without parsing its window when it is
+ * the same but for one letter or digit typed or deleted in a word (`typedInLoneWord`).
+ */
+export interface Proof {
+  body: string;
+  before: CleanNeighbour | undefined;
+  neighbours: readonly (CleanNeighbour | undefined)[];
+}
+
 export interface Region {
   kind: 'region';
+  /** How its locality was proved, for the next version. */
+  proof: Proof;
   /** `entity`: the region's pairs are entities of `section`; `top`: top-level pairs. */
   mode: 'top' | 'entity';
   section: string | undefined;
@@ -68,6 +81,7 @@ export function parseRegion(
   clean: (index: number) => CleanNeighbour | undefined,
   first: number,
   options: Parameters<typeof parseDocument>[1],
+  proved: readonly Proof[] = [],
 ): Region | undefined {
   const span = spans[first];
   if (span.kind === 'head') return undefined;
@@ -88,8 +102,12 @@ export function parseRegion(
     const after = spans.slice(next, next + 2);
     const neighbours = after.map((_, i) => clean(next + i));
     const window = () => body + text.slice(after[0].start, after[after.length - 1].end);
-    if (next === spans.length || provedLocal(own, ownPairs, window(), options, mode, prefix, neighbours, windowStart, budget)) {
-      return finish(text, own, ownPairs, mode, span.section, next, windowStart, span.start, end);
+    // The proof's text ends with the line after the region: whether a word there is a token of its own line reads it.
+    const newline = text.indexOf('\n', end);
+    const lineAfter = text.slice(end, newline < 0 ? text.length : newline + 1);
+    const proof: Proof = { body: body + lineAfter, before: prefix.before, neighbours };
+    if (next === spans.length || holdsAgain(proved, proof) || provedLocal(own, ownPairs, window(), options, mode, prefix, neighbours, windowStart, budget)) {
+      return finish(text, own, ownPairs, mode, span.section, next, windowStart, span.start, end, proof);
     }
     // The region reaches into the next span: take it in, if it is of the region's kind.
     const following = spans[next];
@@ -181,6 +199,57 @@ function provedLocal(
   return sameNeighbour(next, first, windowStart, budget) && (!second || sameNeighbour(afterNext, second, windowStart, budget));
 }
 
+/** Whether a proof of the last version holds for this one: the same chunks around it, and its text but for one keystroke in a lone word. */
+function holdsAgain(proved: readonly Proof[], proof: Proof): boolean {
+  return proved.some(
+    (last) =>
+      last.before === proof.before &&
+      last.neighbours.length === proof.neighbours.length &&
+      last.neighbours.every((neighbour, i) => neighbour === proof.neighbours[i]) &&
+      typedInLoneWord(last.body, proof.body),
+  );
+}
+
+const LONE_WORD = /^ *[A-Za-z][A-Za-z0-9]{0,99}$/;
+const LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+const BLANK = /^ *$/;
+
+/**
+ * Whether `b` is `a` with one letter or digit typed or deleted in a line that holds one plain word and
+ * nothing else (a key typed before its colon), after the word's first character, where the word is a
+ * token of its own line: the line before it (blank lines passed over) is a key as indented as the word,
+ * or a less indented key with nothing after its colon, the word is indented (at the top level a plain
+ * scalar goes on over lines that are not indented), and the next line that is not blank is less
+ * indented than the word (one as indented or more carries the word on as a key over two lines, which
+ * YAML reads by its columns). Such a keystroke lengthens or shortens one plain scalar token and
+ * changes no other token, so every state the parser goes through and every error is the same, one
+ * character further or nearer: a proof of locality made on `a` holds for `b`. Both texts end with the
+ * line after the region, so that the next line is in them.
+ */
+export function typedInLoneWord(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let at = 0;
+  while (at < short.length && short.charCodeAt(at) === long.charCodeAt(at)) at++;
+  if (!LETTER_OR_DIGIT.test(long[at]) || long.slice(at + 1) !== short.slice(at)) return false;
+  const lines = long.split('\n');
+  const row = long.slice(0, at).split('\n').length - 1;
+  const line = lines[row];
+  const indent = line.length - line.trimStart().length;
+  // At the top level a plain scalar goes on over lines that are not indented at all: only nested words.
+  if (!LONE_WORD.test(line) || indent === 0 || at - (long.lastIndexOf('\n', at - 1) + 1) <= indent) return false;
+  const indentOf = (text: string) => text.length - text.trimStart().length;
+  let before = row - 1;
+  while (before >= 0 && BLANK.test(lines[before])) before--;
+  const previous = before >= 0 ? lines[before].trimStart() : '#';
+  const previousIndent = before >= 0 ? indentOf(lines[before]) : 0;
+  const previousFits = !previous.startsWith('#') && !previous.startsWith('-') && (previousIndent === indent ? /^[A-Za-z][\w-]*:( |$)/.test(previous) : previousIndent < indent && /^[A-Za-z][\w-]*:$/.test(previous));
+  let next = row + 1;
+  while (next < lines.length && BLANK.test(lines[next])) next++;
+  const nextFits = next === lines.length || (!lines[next].trimStart().startsWith('#') && indentOf(lines[next]) < indent);
+  return previousFits && nextFits;
+}
+
 /** Whether a pair of the window is a clean chunk's pair; a section's key alone (its entities are chunks of their own) has a null value in both. */
 function sameNeighbour(pair: Pair, neighbour: CleanNeighbour, windowStart: number, budget: { left: number }): boolean {
   if (neighbour.kind !== 'head') return sameNode(pair, neighbour.pair, windowStart, budget);
@@ -236,6 +305,7 @@ function finish(
   windowStart: number,
   start: number,
   end: number,
+  proof: Proof,
 ): Region | undefined {
   // Merge keys take pairs from elsewhere, aliases name anchors elsewhere: only a whole parse tells.
   if (pairs.some((pair) => isMergeKey(pair))) return undefined;
@@ -252,6 +322,7 @@ function finish(
   const place = (e: YAMLError, kind: ParseProblem['kind']) => problemOf(kind, e.message, [e.pos[0] + windowStart, e.pos[1] + windowStart], text);
   return {
     kind: 'region',
+    proof,
     mode,
     section,
     start,
