@@ -227,4 +227,29 @@ describe('incremental parsing', () => {
     ];
     for (const [a, b] of fails) assert.equal(typedInLoneWord(a, b), false, JSON.stringify(b));
   });
+
+  it('tells from the changed part alone that a keystroke brought a character the chunks refuse, and parses the text in full', () => {
+    const text = generateTopology(120);
+    const parser = new IncrementalParser();
+    assert.equal(parser.update(text).incremental, true);
+    const at = text.indexOf('    type: sandbox\n') + 4;
+    const crlf = text.replace(/\n/g, '\r\n');
+    const crAt = crlf.indexOf('    type: sandbox\r\n') + '    type: sandbox'.length;
+    const versions: [string, string, boolean][] = [
+      ['a tab typed', text.slice(0, at) + '\t' + text.slice(at), false],
+      ['the tab deleted', text, true],
+      ['a BOM typed after the first character', text.slice(0, at) + '\uFEFF' + text.slice(at), false],
+      ['a control character typed', text.slice(0, at) + '\u0007' + text.slice(at), false],
+      ['CR LF line ends', crlf, true],
+      ['the LF of a CR LF deleted: a lone CR', crlf.slice(0, crAt + 1) + crlf.slice(crAt + 2), false],
+      ['the LF typed again', crlf, true],
+      ['a CR typed before an LF', text.slice(0, at) + 'x\r' + text.slice(at), false],
+    ];
+    for (const [what, version, incremental] of versions) {
+      const result = parser.update(version);
+      assert.equal(result.incremental, incremental, what);
+      assert.deepEqual(result.parsed.problems, parseText(version).problems, what);
+    }
+  });
 });
+

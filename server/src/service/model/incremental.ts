@@ -106,8 +106,12 @@ export class IncrementalParser {
   /** How the broken regions of the last version were proved local: a keystroke in a key being typed proves its region again without a parse. */
   private proofs: readonly Proof[] = [];
 
+  /** The last text that held no character the chunks refuse: a change is then checked alone for them. */
+  private lastPlain: string | undefined;
+
   update(text: string): ParseResult {
-    const spans = splitChunks(text);
+    const spans = splitChunks(text, this.stillPlain(text));
+    this.lastPlain = spans ? text : undefined;
     if (spans) {
       try {
         const result = this.parseInChunks(text, spans);
@@ -180,6 +184,23 @@ export class IncrementalParser {
     return assemble(text, parts);
   }
 
+  /**
+   * Whether `text` holds none of the characters the chunks refuse, told from the part that changed
+   * since the last text that held none (with a character of context on each side: a CR whose LF was
+   * deleted, a BOM typed after the first character); a keystroke need not scan the whole text for them.
+   */
+  private stillPlain(text: string): boolean {
+    const last = this.lastPlain;
+    if (last === undefined) return false;
+    const prefix = commonPrefix(last, text);
+    const suffix = commonSuffix(last, text, prefix);
+    const from = Math.max(0, prefix - 1);
+    const changed = text.slice(from, text.length - suffix + 1);
+    // A CR as the last character of the window is the suffix's first: an LF followed it in the last text, and follows it here.
+    const ends = text.length - suffix < text.length && changed.endsWith('\r') ? changed.slice(0, -1) : changed;
+    return !refusesChunks(ends, from);
+  }
+
   /** Notes the chunks of `text` for the next version, and where its spans without a chunk start. */
   private keep(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[]): void {
     this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
@@ -201,6 +222,16 @@ export class IncrementalParser {
     if (parsed) this.keep(text, spans, used);
     return parsed;
   }
+}
+
+/**
+ * Whether a part of a text, starting at `offset` in it, holds what the chunks cannot reproduce: a tab,
+ * a lone CR, a BOM after the first character, a control character (`splitChunks`). The caller passes
+ * `plain` when it checked the text already.
+ */
+function refusesChunks(part: string, offset: number): boolean {
+  const bom = part.indexOf('\uFEFF', offset === 0 ? 1 : 0);
+  return part.includes('\t') || /\r(?!\n)/.test(part) || bom >= 0 || hasControlCharacters(part);
 }
 
 /** Compared a block at a time first: comparing strings is much faster than a loop over characters. */
@@ -245,10 +276,11 @@ function take(index: Map<string, Chunk[]>, source: string, span: ChunkSpan, take
 
 /**
  * Where the chunks are, or `undefined` when the text cannot be parsed in chunks. Lines that are blank
- * or comments belong to the chunk before them; the first chunk starts at 0.
+ * or comments belong to the chunk before them; the first chunk starts at 0. `plain`: the caller knows
+ * that the text holds no character the chunks refuse.
  */
-export function splitChunks(text: string): ChunkSpan[] | undefined {
-  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.indexOf('\uFEFF', 1) >= 0 || hasControlCharacters(text)) return undefined;
+export function splitChunks(text: string, plain = false): ChunkSpan[] | undefined {
+  if (!plain && refusesChunks(text, 0)) return undefined;
   const spans: ChunkSpan[] = [];
   let segment: { start: number; section?: string; entityIndent: number; entities: number[]; split: boolean } | undefined;
   const close = (end: number) => {
