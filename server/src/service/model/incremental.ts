@@ -23,6 +23,7 @@ import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_O
 import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 import { parseRegion, Proof, Region } from './regions';
+import { commonPrefix, commonSuffix } from '../text/common';
 
 type ChunkKind = 'top' | 'head' | 'entity';
 
@@ -232,26 +233,6 @@ export class IncrementalParser {
 function refusesChunks(part: string, offset: number): boolean {
   const bom = part.indexOf('\uFEFF', offset === 0 ? 1 : 0);
   return part.includes('\t') || /\r(?!\n)/.test(part) || bom >= 0 || hasControlCharacters(part);
-}
-
-/** Compared a block at a time first: comparing strings is much faster than a loop over characters. */
-const BLOCK = 1024;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** The length of the common end of `a` and `b` that does not reach into their common start. */
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 /** Whether a chunk of the previous version in the shared text is this span (then it has its text). */
