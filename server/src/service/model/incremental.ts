@@ -107,15 +107,14 @@ export class IncrementalParser {
   /** How the broken regions of the last version were proved local: a keystroke in a key being typed proves its region again without a parse. */
   private proofs: readonly Proof[] = [];
 
-  /** The last text that held no character the chunks refuse: a change is then checked alone for them. */
-  private lastPlain: string | undefined;
-
   update(text: string): ParseResult {
-    const spans = splitChunks(text, this.stillPlain(text));
-    this.lastPlain = spans ? text : undefined;
+    const old = this.previous.text;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, prefix);
+    const spans = refusedInChange(text, prefix, suffix) ? undefined : splitChunks(text);
     if (spans) {
       try {
-        const result = this.parseInChunks(text, spans);
+        const result = this.parseInChunks(text, spans, prefix, suffix);
         if (result) return result;
       } catch {
         this.previous = { text: '', chunks: [] }; // a chunk may be half moved: start afresh
@@ -131,14 +130,13 @@ export class IncrementalParser {
    * text they share at their end are moved by the change in length, and chunks in between are looked
    * up by text before being parsed. A chunk that does not parse cleanly is parsed as a broken region
    * (`regions.ts`) with what it can reach; returns `undefined` when a region's locality cannot be
-   * proved (the clean chunks are kept, so that they are still reused afterwards).
+   * proved (the clean chunks are kept, so that they are still reused afterwards). `prefix` and
+   * `suffix`: the lengths of the text the two versions share at their start and at their end.
    */
-  private parseInChunks(text: string, spans: ChunkSpan[]): ParseResult | undefined {
+  private parseInChunks(text: string, spans: ChunkSpan[], prefix: number, suffix: number): ParseResult | undefined {
     const old = this.previous;
     const proved = this.proofs;
     this.proofs = [];
-    const prefix = commonPrefix(old.text, text);
-    const suffix = commonSuffix(old.text, text, prefix);
     const delta = text.length - old.text.length;
     let byText: Map<string, Chunk[]> | undefined;
     const used: (Chunk | undefined)[] = [];
@@ -185,23 +183,6 @@ export class IncrementalParser {
     return assemble(text, parts);
   }
 
-  /**
-   * Whether `text` holds none of the characters the chunks refuse, told from the part that changed
-   * since the last text that held none (with a character of context on each side: a CR whose LF was
-   * deleted, a BOM typed after the first character); a keystroke need not scan the whole text for them.
-   */
-  private stillPlain(text: string): boolean {
-    const last = this.lastPlain;
-    if (last === undefined) return false;
-    const prefix = commonPrefix(last, text);
-    const suffix = commonSuffix(last, text, prefix);
-    const from = Math.max(0, prefix - 1);
-    const changed = text.slice(from, text.length - suffix + 1);
-    // A CR as the last character of the window is the suffix's first: an LF followed it in the last text, and follows it here.
-    const ends = text.length - suffix < text.length && changed.endsWith('\r') ? changed.slice(0, -1) : changed;
-    return !refusesChunks(ends, from);
-  }
-
   /** Notes the chunks of `text` for the next version, and where its spans without a chunk start. */
   private keep(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[]): void {
     this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
@@ -226,12 +207,18 @@ export class IncrementalParser {
 }
 
 /**
- * Whether a part of a text, starting at `offset` in it, holds what the chunks cannot reproduce: a tab,
- * a lone CR, a BOM after the first character, a control character (`splitChunks`). The caller passes
- * `plain` when it checked the text already.
+ * Whether the part of `text` that changed since the last version parsed in chunks holds what the chunks
+ * cannot reproduce: a tab, a lone CR, a BOM after the first character, a control character. That
+ * version held none (it was parsed in chunks; the first is empty), so a keystroke need not scan the
+ * whole text. The part is read with a character of context on each side: a CR whose LF was deleted,
+ * a CR typed before an LF. A CR that ends the part is the shared end's first character: an LF
+ * followed it in the last version and follows it here.
  */
-function refusesChunks(part: string, offset: number): boolean {
-  const bom = part.indexOf('\uFEFF', offset === 0 ? 1 : 0);
+function refusedInChange(text: string, prefix: number, suffix: number): boolean {
+  const from = Math.max(0, prefix - 1);
+  let part = text.slice(from, text.length - suffix + 1);
+  if (suffix > 0 && part.endsWith('\r')) part = part.slice(0, -1);
+  const bom = part.indexOf('\uFEFF', from === 0 ? 1 : 0);
   return part.includes('\t') || /\r(?!\n)/.test(part) || bom >= 0 || hasControlCharacters(part);
 }
 
@@ -257,11 +244,10 @@ function take(index: Map<string, Chunk[]>, source: string, span: ChunkSpan, take
 
 /**
  * Where the chunks are, or `undefined` when the text cannot be parsed in chunks. Lines that are blank
- * or comments belong to the chunk before them; the first chunk starts at 0. `plain`: the caller knows
- * that the text holds no character the chunks refuse.
+ * or comments belong to the chunk before them; the first chunk starts at 0. The caller has checked
+ * that the text holds no character the chunks refuse (`refusedInChange`).
  */
-export function splitChunks(text: string, plain = false): ChunkSpan[] | undefined {
-  if (!plain && refusesChunks(text, 0)) return undefined;
+export function splitChunks(text: string): ChunkSpan[] | undefined {
   const spans: ChunkSpan[] = [];
   let segment: { start: number; section?: string; entityIndent: number; entities: number[]; split: boolean } | undefined;
   const close = (end: number) => {

@@ -235,10 +235,10 @@ export function typedInLoneWord(a: string, b: string): boolean {
   const lines = long.split('\n');
   const row = long.slice(0, at).split('\n').length - 1;
   const line = lines[row];
-  const indent = line.length - line.trimStart().length;
+  const indentOf = (text: string) => text.length - text.trimStart().length;
+  const indent = indentOf(line);
   // At the top level a plain scalar goes on over lines that are not indented at all: only nested words.
   if (!LONE_WORD.test(line) || indent === 0 || at - (long.lastIndexOf('\n', at - 1) + 1) <= indent) return false;
-  const indentOf = (text: string) => text.length - text.trimStart().length;
   let before = row - 1;
   while (before >= 0 && BLANK.test(lines[before])) before--;
   const previous = before >= 0 ? lines[before].trimStart() : '#';

@@ -326,7 +326,7 @@ function closesItself(line: string): boolean {
   if (line.includes('\t') || /^(?:---|\.\.\.|%)/.test(line) || /^ *(?:- +)*\?(?: |$)/.test(line)) return false;
   let quote = '';
   let depth = 0;
-  let content = '';
+  let end = line.length; // where a comment starts
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quote === '"') {
@@ -336,6 +336,7 @@ function closesItself(line: string): boolean {
       if (c === "'" && line[i + 1] === "'") i++;
       else if (c === "'") quote = '';
     } else if (c === '#' && (i === 0 || line[i - 1] === ' ')) {
+      end = i;
       break;
     } else {
       // A quote opens a scalar only where a scalar starts; inside a plain scalar it is a character.
@@ -343,8 +344,8 @@ function closesItself(line: string): boolean {
       else if (c === '[' || c === '{') depth++;
       else if (c === ']' || c === '}') depth--;
       if (depth < 0) return false;
-      content += c;
     }
   }
-  return quote === '' && depth === 0 && !/(?:^|[ :-])[|>][-+0-9]*\s*$/.test(content.trimEnd());
+  // Every quote closed: a block scalar's header ends the line outside them.
+  return quote === '' && depth === 0 && !/(?:^|[ :-])[|>][-+0-9]*$/.test(line.slice(0, end).trimEnd());
 }
