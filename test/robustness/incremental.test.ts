@@ -14,6 +14,8 @@ import { buildTopology } from '../../server/src/service/model/model';
 import { parseText } from '../../server/src/service/syntax/parse';
 import { validateTopology } from '../../server/src/service/validation/engine';
 import { doc } from '../support';
+// The module object itself (not a namespace copy), so that a test can count the parses the parser asks of it.
+import yaml = require('yaml');
 import { applyEdit, editArbitrary, keystrokes, sampleTexts, typingArbitrary } from './randomEdits';
 
 /**
@@ -192,6 +194,39 @@ describe('incremental parsing', () => {
     // are parsed in full). The share depends on the random typings: 45% to 58% over runs, so the bound is a
     // quarter, which a parser that fell back to a full parse on a YAML error would still fail.
     assert.ok(brokenIncremental > broken / 4, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);
+  });
+
+  it('skips the parse that proves a region for each further letter of a key typed alone at the end of an entity', () => {
+    const text = generateTopology(120);
+    // The last line of an entity: the next line starts the next entity, less indented.
+    const from = text.indexOf('    type: sandbox\n');
+    const at = from + text.slice(from).search(/\n {2}\S/) + 1;
+    const parser = new IncrementalParser();
+    parser.update(text);
+    let typed = text.slice(0, at) + '    c\n' + text.slice(at);
+    parser.update(typed);
+    const parses: string[] = [];
+    const original = yaml.parseDocument;
+    (yaml as { parseDocument: unknown }).parseDocument = (source: string, ...rest: unknown[]) => {
+      parses.push(source);
+      return (original as (...args: unknown[]) => unknown)(source, ...rest);
+    };
+    try {
+      for (const char of 'dn') {
+        const offset = typed.indexOf('    c', at) + 4 + typed.slice(typed.indexOf('    c', at) + 4).indexOf('\n');
+        typed = typed.slice(0, offset) + char + typed.slice(offset);
+        parses.length = 0;
+        const result = parser.update(typed);
+        assert.equal(result.incremental, true);
+        assert.deepEqual(result.parsed.problems, parseText(typed).problems);
+        // The entity alone is not proved local (its parse with the two entities after it differs), so the
+        // region takes in the next entity: parsed alone, then with the next two; the wider region's proof is
+        // kept from the last keystroke, so its parse with the next two is skipped (four parses without it).
+        assert.equal(parses.length, 3, `${char}: ${parses.map((p) => p.length).join(', ')} characters`);
+      }
+    } finally {
+      (yaml as { parseDocument: unknown }).parseDocument = original;
+    }
   });
 
   it('proves a broken region again without a parse only after a letter or digit typed or deleted inside a lone word', () => {
