@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { generateTopology } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/service/model/incremental';
-import { typedInLoneWord } from '../../server/src/service/model/regions';
 import { buildTopology } from '../../server/src/service/model/model';
 import { parseText } from '../../server/src/service/syntax/parse';
 import { validateTopology } from '../../server/src/service/validation/engine';
@@ -196,71 +195,42 @@ describe('incremental parsing', () => {
     assert.ok(brokenIncremental > broken / 4, `broken versions: ${broken}, parsed as regions: ${brokenIncremental}`);
   });
 
-  it('skips the parse that proves a region for each further letter of a key typed alone at the end of an entity', () => {
+  it('parses a broken entity once per keystroke: together with the two entities after it, which prove where it ends', () => {
     const text = generateTopology(120);
-    // The last line of an entity: the next line starts the next entity, less indented.
-    const from = text.indexOf('    type: sandbox\n');
-    const at = from + text.slice(from).search(/\n {2}\S/) + 1;
     const parser = new IncrementalParser();
     parser.update(text);
-    let typed = text.slice(0, at) + '    c\n' + text.slice(at);
-    parser.update(typed);
-    const parses: string[] = [];
-    const original = yaml.parseDocument;
-    (yaml as { parseDocument: unknown }).parseDocument = (source: string, ...rest: unknown[]) => {
-      parses.push(source);
-      return (original as (...args: unknown[]) => unknown)(source, ...rest);
-    };
-    try {
-      for (const char of 'dn') {
-        const offset = typed.indexOf('    c', at) + 4 + typed.slice(typed.indexOf('    c', at) + 4).indexOf('\n');
-        typed = typed.slice(0, offset) + char + typed.slice(offset);
-        parses.length = 0;
-        const result = parser.update(typed);
-        assert.equal(result.incremental, true);
-        assert.deepEqual(result.parsed.problems, parseText(typed).problems);
-        // The entity alone is not proved local (its parse with the two entities after it differs), so the
-        // region takes in the next entity: parsed alone, then with the next two; the wider region's proof is
-        // kept from the last keystroke, so its parse with the next two is skipped (four parses without it).
-        assert.equal(parses.length, 3, `${char}: ${parses.map((p) => p.length).join(', ')} characters`);
+    // A key typed on the last line of an entity (the next line starts the next entity, less indented) and
+    // on a line in the middle of one: each letter parses the entity's window once, and nothing else.
+    const from = text.indexOf('    type: sandbox\n');
+    const last = from + text.slice(from).search(/\n {2}\S/) + 1;
+    const middle = text.indexOf('\n', text.indexOf('    type: production\n')) + 1;
+    for (const at of [last, middle].sort((a, b) => b - a)) {
+      let typed = text.slice(0, at) + '    c\n' + text.slice(at);
+      parser.update(typed);
+      const parses: string[] = [];
+      const original = yaml.parseDocument;
+      (yaml as { parseDocument: unknown }).parseDocument = (source: string, ...rest: unknown[]) => {
+        parses.push(source);
+        return (original as (...args: unknown[]) => unknown)(source, ...rest);
+      };
+      try {
+        for (const char of 'dn') {
+          const offset = at + 5 + (typed.slice(at + 5).indexOf('\n'));
+          typed = typed.slice(0, offset) + char + typed.slice(offset);
+          parses.length = 0;
+          const result = parser.update(typed);
+          assert.equal(result.incremental, true);
+          assert.deepEqual(result.parsed.problems, parseText(typed).problems);
+          assert.deepEqual(shape(result.parsed.doc.contents, false), shape(parseText(typed).doc.contents, false));
+          // The entity before it, the entity, and the two after it: about four entities' text, once.
+          assert.equal(parses.length, 1, `${char}: ${parses.map((p) => p.length).join(', ')} characters`);
+          assert.ok(parses[0].length < 1_000, `${parses[0].length} characters parsed`);
+        }
+      } finally {
+        (yaml as { parseDocument: unknown }).parseDocument = original;
       }
-    } finally {
-      (yaml as { parseDocument: unknown }).parseDocument = original;
+      parser.update(text);
     }
-  });
-
-  it('proves a broken region again without a parse only after a letter or digit typed or deleted inside a lone word', () => {
-    const base = 'environments:\n  a:\n    region: europe\n    c\n  b:\n';
-    const at = base.indexOf('    c\n') + 5;
-    const typed = (text: string, offset: number, char: string) => text.slice(0, offset) + char + text.slice(offset);
-    const holds: [string, string][] = [
-      [base, typed(base, at, 'd')], // c → cd
-      [typed(base, at, 'd'), base], // cd → c
-      [typed(base, at, '1'), typed(typed(base, at, '1'), at + 1, 'x')], // c1 → c1x
-      // Blank lines, then the next entity, less indented.
-      [base.replace('    c\n', '    c\n\n  b:\n'), base.replace('    c\n', '    cd\n\n  b:\n')],
-    ];
-    for (const [a, b] of holds) assert.equal(typedInLoneWord(a, b), true, JSON.stringify(b));
-    const fails: [string, string][] = [
-      [base, typed(base, at - 1, 'x')], // before the word's first letter: a new token start
-      [base, typed(base, at, ':')], // a colon makes it a key
-      [base, typed(base, at, ' ')], // a space: two words
-      [base, typed(base, at, '"')], // a quote
-      [base.replace('    c\n', '    c: x\n'), typed(base.replace('    c\n', '    c: x\n'), at, 'd')], // not a lone word
-      [base, typed(typed(base, at, 'd'), at + 1, 'n')], // two keystrokes
-      [base.replace('    c\n', '    \n'), base], // the word's first letter
-      // A more indented line after the word carries it on as a plain scalar over lines, read by its columns.
-      [base.replace('    c\n', '  c\n    internet: blocked\n'), base.replace('    c\n', '  cd\n    internet: blocked\n')],
-      // A word more indented than the line before it, which has a value: the word carries that value on.
-      [base.replace('    c\n', '      c\n'), base.replace('    c\n', '      cd\n')],
-      // A key as indented next: the word and it would be one key over two lines.
-      [base.replace('    c\n', '    c\n    x: 1\n'), base.replace('    c\n', '    cd\n    x: 1\n')],
-      // At the top level: the next line, even unindented, would carry the word on.
-      ['version: 1\ns\nsites:\n', 'version: 1\nsi\nsites:\n'],
-      // A comment next: ppnet does not reason about what a comment line ends.
-      [base.replace('    c\n', '    c\n    # note\n'), base.replace('    c\n', '    cd\n    # note\n')],
-    ];
-    for (const [a, b] of fails) assert.equal(typedInLoneWord(a, b), false, JSON.stringify(b));
   });
 
   it('tells from the changed part alone that a keystroke brought a character the chunks refuse, and parses the text in full', () => {

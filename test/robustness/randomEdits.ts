@@ -77,7 +77,7 @@ const TYPED = [
   ' &anchor value', '\n    name: *anchor', '\n    <<: {region: europe}', '\n\tregion: europe', '\n    ? complex\n    : value',
   '\n---\n', '\n...\n', '\n  - item', '\n   mis: indented', '\n description: |\n      text\n', ' "unclosed', ' [unclosed',
   '\n    a: b: c', '\n# ppnet-disable-next-line schema\n', '\n    name: "a\\"b"', '\n    key: value # comment',
-  // Keys typed word by word before their colon (a region proved again without a parse after each letter).
+  // Keys typed word by word before their colon, at an entity's end, in its middle and at the top level.
   '\n    releaseCycle2 x', '\n  env9\n    region: europe', '\nextraSection1: 1', '\n      nested3: x',
 ];
 

@@ -22,7 +22,7 @@ import { Document, isMap, isScalar, Node, Pair, parseDocument, Scalar, YAMLMap }
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
 import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
-import { parseRegion, Proof, Region } from './regions';
+import { parseRegion, Region } from './regions';
 import { commonPrefix, commonSuffix } from '../text/common';
 
 type ChunkKind = 'top' | 'head' | 'entity';
@@ -104,8 +104,6 @@ export class IncrementalParser {
    * to its region, and is parsed alone only once its region comes out clean.
    */
   private brokenStarts = new Set<number>();
-  /** How the broken regions of the last version were proved local: a keystroke in a key being typed proves its region again without a parse. */
-  private proofs: readonly Proof[] = [];
 
   update(text: string): ParseResult {
     const old = this.previous.text;
@@ -135,8 +133,6 @@ export class IncrementalParser {
    */
   private parseInChunks(text: string, spans: ChunkSpan[], prefix: number, suffix: number): ParseResult | undefined {
     const old = this.previous;
-    const proved = this.proofs;
-    this.proofs = [];
     const delta = text.length - old.text.length;
     let byText: Map<string, Chunk[]> | undefined;
     const used: (Chunk | undefined)[] = [];
@@ -170,7 +166,7 @@ export class IncrementalParser {
         i++;
         continue;
       }
-      const region = parseRegion(text, spans, (j) => used[j], i, CHUNK_OPTIONS, proved);
+      const region = parseRegion(text, spans, (j) => used[j], i, CHUNK_OPTIONS);
       // A span not parsed alone may be a chunk now: its region came out clean (a key's colon typed) or
       // could not be proved. Then it is parsed alone after all, and the region looked for again.
       const clean = region && region.errors.length === 0 && region.warnings.length === 0;
@@ -179,7 +175,6 @@ export class IncrementalParser {
       parts.push(region);
       i = region.next;
     }
-    this.proofs = parts.flatMap((part) => (part.kind === 'region' ? [part.proof] : []));
     return assemble(text, parts);
   }
 

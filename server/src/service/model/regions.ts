@@ -6,14 +6,15 @@
  *
  * A region is parsed behind the clean span before it (after that span's section key when it is an
  * entity), which puts the parser where it is at the region's first line in the whole text, and that
- * span must come out exactly as its clean chunk (the region did not change what came before). Its
- * locality is then proved, not assumed: the region is parsed again together with the two chunks after
- * it (a state the region leaves behind can show only on the line after the next), and they must come out
- * exactly as they were parsed alone (same nodes, values and ranges) while the region keeps exactly its
- * nodes, errors and warnings. When it does not (an unclosed quote or flow
- * collection, a plain scalar that runs on into the next line), the region takes in that chunk and is
- * proved again, up to a bounded size; beyond it, or when anything cannot be told (an alias, a merge
- * key, a region that reaches into another section), the caller parses the whole text.
+ * span must come out exactly as its clean chunk (the region did not change what came before). The
+ * two spans after the region are parsed with it, in one parse (a state the region leaves behind can
+ * show only on the line after the next): this window is the text itself from the prefix on, so when
+ * they come out exactly as they were parsed alone (same nodes, values and ranges) and no error or
+ * warning falls in them, nothing the region leaves open reaches past them, and the region's nodes,
+ * errors and warnings in the window are those of a full parse. When they do not (an unclosed quote or
+ * flow collection, a plain scalar that runs on into the next line), the region takes in the next span
+ * and is parsed again, up to a bounded size; beyond it, or when anything cannot be told (an alias, a
+ * merge key, a region that reaches into another section), the caller parses the whole text.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { collectNodes, DuplicateKey, duplicateKeysBelow, isMergeKey, ParseProblem, problemOf } from '../syntax/parse';
@@ -31,21 +32,8 @@ export interface CleanNeighbour {
   pair: Pair<Scalar, unknown>;
 }
 
-/**
- * What a region's locality was proved with: its text as parsed (after its prefix) and the clean chunks
- * around it. The next version's region holds the proof again without parsing its window when it is
- * the same but for one letter or digit typed or deleted in a word (`typedInLoneWord`).
- */
-export interface Proof {
-  body: string;
-  before: CleanNeighbour | undefined;
-  neighbours: readonly (CleanNeighbour | undefined)[];
-}
-
 export interface Region {
   kind: 'region';
-  /** How its locality was proved, for the next version. */
-  proof: Proof;
   /** `entity`: the region's pairs are entities of `section`; `top`: top-level pairs. */
   mode: 'top' | 'entity';
   section: string | undefined;
@@ -81,7 +69,6 @@ export function parseRegion(
   clean: (index: number) => CleanNeighbour | undefined,
   first: number,
   options: Parameters<typeof parseDocument>[1],
-  proved: readonly Proof[] = [],
 ): Region | undefined {
   const span = spans[first];
   if (span.kind === 'head') return undefined;
@@ -93,23 +80,24 @@ export function parseRegion(
     const end = spans[next - 1].end;
     if (end - windowStart > MAX_REGION_LENGTH) return undefined;
     const body = prefix.text + text.slice(span.start, end);
-    const own = parseDocument(body, options);
     const budget = { left: MAX_COMPARED };
-    const pairs = regionPairs(own, mode, prefix, windowStart, budget);
-    if (!pairs || (mode === 'entity' && pairs.after.length) || own.errors.concat(own.warnings).some((e) => e.pos[0] < prefix.text.length)) return undefined;
-    const ownPairs = [...pairs.inSection, ...pairs.after];
+    if (next === spans.length) {
+      // The region ends the text: nothing after it to prove against.
+      const doc = parseDocument(body, options);
+      const pairs = regionPairs(doc, mode, prefix, windowStart, budget);
+      if (!pairs || (mode === 'entity' && pairs.after.length) || problemsIn(doc, 0, prefix.text.length)) return undefined;
+      return finish(text, doc, [...pairs.inSection, ...pairs.after], mode, span.section, next, windowStart, span.start, end);
+    }
     // Two spans after the region: a state the region leaves behind can show only on the line after the next.
     const after = spans.slice(next, next + 2);
     const neighbours = after.map((_, i) => clean(next + i));
-    const window = () => body + text.slice(after[0].start, after[after.length - 1].end);
-    // The proof's text ends with the line after the region: whether a word there is a token of its own line reads it.
-    const newline = text.indexOf('\n', end);
-    const lineAfter = text.slice(end, newline < 0 ? text.length : newline + 1);
-    const proof: Proof = { body: body + lineAfter, before: prefix.before, neighbours };
-    if (next === spans.length || holdsAgain(proved, proof) || provedLocal(own, ownPairs, window(), options, mode, prefix, neighbours, windowStart, budget)) {
-      return finish(text, own, ownPairs, mode, span.section, next, windowStart, span.start, end, proof);
+    if (neighbours.every((n) => n)) {
+      const window = body + text.slice(after[0].start, after[after.length - 1].end);
+      const found = provedLocal(parseDocument(window, options), body.length, mode, prefix, neighbours as CleanNeighbour[], windowStart, budget);
+      if (found === 'unprovable') return undefined;
+      if (found) return finish(text, found.doc, found.pairs, mode, span.section, next, windowStart, span.start, end);
     }
-    // The region reaches into the next span: take it in, if it is of the region's kind.
+    // The region reaches into the next span (or that span is broken too): take it in, if it is of the region's kind.
     const following = spans[next];
     if (following.kind !== mode || following.section !== span.section) return undefined;
   }
@@ -163,101 +151,52 @@ function regionPairs(doc: Document.Parsed, mode: 'top' | 'entity', prefix: Prefi
 }
 
 /**
- * Whether the region ends where it is: parsed together with the (one or two) spans after it, the
- * region keeps exactly its pairs, errors and warnings, and those spans come out exactly as their clean
- * chunks.
+ * The region's pairs in its window (the region with the one or two spans after it), when the region
+ * ends where it is: those spans come out exactly as their clean chunks (same nodes, values and ranges)
+ * and every error and warning is the region's. The window is the text itself from the prefix on, so
+ * the region's pairs and problems in it are those of a full parse: the spans after it parsed as they
+ * are alone, so nothing the region leaves open reaches past them. `undefined`: the region reaches into
+ * them; `unprovable`: the prefix did not come out as its chunk, or an entity region ends its section.
  */
 function provedLocal(
-  own: Document.Parsed,
-  ownPairs: Pair[],
-  window: string,
-  options: Parameters<typeof parseDocument>[1],
+  doc: Document.Parsed,
+  bodyLength: number,
   mode: 'top' | 'entity',
   prefix: Prefix,
-  neighbours: (CleanNeighbour | undefined)[],
+  neighbours: CleanNeighbour[],
   windowStart: number,
   budget: { left: number },
-): boolean {
-  // A span after it that is broken too: the region takes the spans up to it in.
-  if (neighbours.some((n) => !n)) return false;
-  const [first, second] = neighbours as CleanNeighbour[];
-  const doc = parseDocument(window, options);
-  if (!sameProblems(doc.errors, own.errors) || !sameProblems(doc.warnings, own.warnings)) return false;
-  // An entity region followed by an entity keeps it in the section; followed by a top-level key, in the root.
+): { doc: Document.Parsed; pairs: Pair[] } | 'unprovable' | undefined {
   const found = regionPairs(doc, mode, prefix, windowStart, budget);
-  if (!found) return false;
+  if (!found || problemsIn(doc, 0, prefix.text.length)) return 'unprovable';
+  if (problemsIn(doc, bodyLength, Infinity)) return undefined;
+  const [first, second] = neighbours;
   const pairs = [...found.inSection, ...found.after];
   // A section's key followed by its first entity holds it; each span is otherwise a pair of its own.
   const nested = first.kind === 'head' && second?.kind === 'entity';
-  if (pairs.length !== ownPairs.length + (second && !nested ? 2 : 1)) return false;
-  for (let i = 0; i < ownPairs.length; i++) if (!sameNode(pairs[i], ownPairs[i], 0, budget)) return false;
-  const [next, afterNext] = pairs.slice(ownPairs.length);
+  const own = pairs.length - (second && !nested ? 2 : 1);
+  if (own < 0) return undefined;
+  // An entity region's pairs are entities: one that reaches the top level ended its section.
+  if (mode === 'entity' && own > found.inSection.length) return 'unprovable';
+  const [next, afterNext] = pairs.slice(own);
   if (nested) {
     const section = next.value;
-    return sameNode(next.key, first.pair.key, windowStart, budget) && isMap(section) && !section.flow && section.items.length === 1 && sameNode(section.items[0], second.pair, windowStart, budget);
+    const same = sameNode(next.key, first.pair.key, windowStart, budget) && isMap(section) && !section.flow && section.items.length === 1 && sameNode(section.items[0], second.pair, windowStart, budget);
+    return same ? { doc, pairs: pairs.slice(0, own) } : undefined;
   }
-  return sameNeighbour(next, first, windowStart, budget) && (!second || sameNeighbour(afterNext, second, windowStart, budget));
+  const same = sameNeighbour(next, first, windowStart, budget) && (!second || sameNeighbour(afterNext, second, windowStart, budget));
+  return same ? { doc, pairs: pairs.slice(0, own) } : undefined;
 }
 
-/** Whether a proof of the last version holds for this one: the same chunks around it, and its text but for one keystroke in a lone word. */
-function holdsAgain(proved: readonly Proof[], proof: Proof): boolean {
-  return proved.some(
-    (last) =>
-      last.before === proof.before &&
-      last.neighbours.length === proof.neighbours.length &&
-      last.neighbours.every((neighbour, i) => neighbour === proof.neighbours[i]) &&
-      typedInLoneWord(last.body, proof.body),
-  );
-}
-
-const LONE_WORD = /^ *[A-Za-z][A-Za-z0-9]{0,99}$/;
-const LETTER_OR_DIGIT = /[A-Za-z0-9]/;
-const BLANK = /^ *$/;
-
-/**
- * Whether `b` is `a` with one letter or digit typed or deleted in a line that holds one plain word and
- * nothing else (a key typed before its colon), after the word's first character, where the word is a
- * token of its own line: the line before it (blank lines passed over) is a key as indented as the word,
- * or a less indented key with nothing after its colon, the word is indented (at the top level a plain
- * scalar goes on over lines that are not indented), and the next line that is not blank is less
- * indented than the word (one as indented or more carries the word on as a key over two lines, which
- * YAML reads by its columns). Such a keystroke lengthens or shortens one plain scalar token and
- * changes no other token, so every state the parser goes through and every error is the same, one
- * character further or nearer: a proof of locality made on `a` holds for `b`. Both texts end with the
- * line after the region, so that the next line is in them.
- */
-export function typedInLoneWord(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) !== 1) return false;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let at = 0;
-  while (at < short.length && short.charCodeAt(at) === long.charCodeAt(at)) at++;
-  if (!LETTER_OR_DIGIT.test(long[at]) || long.slice(at + 1) !== short.slice(at)) return false;
-  const lines = long.split('\n');
-  const row = long.slice(0, at).split('\n').length - 1;
-  const line = lines[row];
-  const indentOf = (text: string) => text.length - text.trimStart().length;
-  const indent = indentOf(line);
-  // At the top level a plain scalar goes on over lines that are not indented at all: only nested words.
-  if (!LONE_WORD.test(line) || indent === 0 || at - (long.lastIndexOf('\n', at - 1) + 1) <= indent) return false;
-  let before = row - 1;
-  while (before >= 0 && BLANK.test(lines[before])) before--;
-  const previous = before >= 0 ? lines[before].trimStart() : '#';
-  const previousIndent = before >= 0 ? indentOf(lines[before]) : 0;
-  const previousFits = !previous.startsWith('#') && !previous.startsWith('-') && (previousIndent === indent ? /^[A-Za-z][\w-]*:( |$)/.test(previous) : previousIndent < indent && /^[A-Za-z][\w-]*:$/.test(previous));
-  let next = row + 1;
-  while (next < lines.length && BLANK.test(lines[next])) next++;
-  const nextFits = next === lines.length || (!lines[next].trimStart().startsWith('#') && indentOf(lines[next]) < indent);
-  return previousFits && nextFits;
+/** Whether the parse found an error or a warning that starts in [from, to). */
+function problemsIn(doc: Document.Parsed, from: number, to: number): boolean {
+  return doc.errors.some((e) => e.pos[0] >= from && e.pos[0] < to) || doc.warnings.some((e) => e.pos[0] >= from && e.pos[0] < to);
 }
 
 /** Whether a pair of the window is a clean chunk's pair; a section's key alone (its entities are chunks of their own) has a null value in both. */
 function sameNeighbour(pair: Pair, neighbour: CleanNeighbour, windowStart: number, budget: { left: number }): boolean {
   if (neighbour.kind !== 'head') return sameNode(pair, neighbour.pair, windowStart, budget);
   return sameNode(pair.key, neighbour.pair.key, windowStart, budget) && isScalar(pair.value) && pair.value.value === null;
-}
-
-function sameProblems(a: readonly YAMLError[], b: readonly YAMLError[]): boolean {
-  return a.length === b.length && a.every((e, i) => e.code === b[i].code && e.message === b[i].message && e.pos[0] === b[i].pos[0] && e.pos[1] === b[i].pos[1]);
 }
 
 /** Whether two node trees are the same, `b`'s ranges `delta` further in the text than `a`'s (without recursion: nesting can be deep). */
@@ -305,7 +244,6 @@ function finish(
   windowStart: number,
   start: number,
   end: number,
-  proof: Proof,
 ): Region | undefined {
   // Merge keys take pairs from elsewhere, aliases name anchors elsewhere: only a whole parse tells.
   if (pairs.some((pair) => isMergeKey(pair))) return undefined;
@@ -322,7 +260,6 @@ function finish(
   const place = (e: YAMLError, kind: ParseProblem['kind']) => problemOf(kind, e.message, [e.pos[0] + windowStart, e.pos[1] + windowStart], text);
   return {
     kind: 'region',
-    proof,
     mode,
     section,
     start,
