@@ -7,9 +7,10 @@
  * A region is parsed behind the clean span before it (after that span's section key when it is an
  * entity), which puts the parser where it is at the region's first line in the whole text, and that
  * span must come out exactly as its clean chunk (the region did not change what came before). The
- * two spans after the region are parsed with it, in one parse (a state the region leaves behind can
- * show only on the line after the next): this window is the text itself from the prefix on, so when
- * they come out exactly as they were parsed alone (same nodes, values and ranges) and no error or
+ * span after the region is parsed with it, in one parse, and the one after that too when the first
+ * has a single line of content (a state the region leaves behind can show only on the line after the
+ * next): this window is the text itself from the prefix on, so when they come out exactly as they
+ * were parsed alone (same nodes, values and ranges) and no error or
  * warning falls in them, nothing the region leaves open reaches past them, and the region's nodes,
  * errors and warnings in the window are those of a full parse. When they do not (an unclosed quote or
  * flow collection, a plain scalar that runs on into the next line), the region takes in the next span
@@ -88,8 +89,9 @@ export function parseRegion(
       if (!pairs || (mode === 'entity' && pairs.after.length) || problemsIn(doc, 0, prefix.text.length)) return undefined;
       return finish(text, doc, [...pairs.inSection, ...pairs.after], mode, span.section, next, windowStart, span.start, end);
     }
-    // Two spans after the region: a state the region leaves behind can show only on the line after the next.
-    const after = spans.slice(next, next + 2);
+    // A state the region leaves behind can show only on the line after the next: the span after the region,
+    // and the one after that too when the first has one line of content (a section's key, a one-line entity).
+    const after = spans.slice(next, next + (contentLines(text, spans[next], 2) < 2 ? 2 : 1));
     const neighbours = after.map((_, i) => clean(next + i));
     if (neighbours.every((n) => n)) {
       const window = body + text.slice(after[0].start, after[after.length - 1].end);
@@ -186,6 +188,20 @@ function provedLocal(
   }
   const same = sameNeighbour(next, first, windowStart, budget) && (!second || sameNeighbour(afterNext, second, windowStart, budget));
   return same ? { doc, pairs: pairs.slice(0, own) } : undefined;
+}
+
+/** How many lines of a span hold more than spaces and a comment, counted up to `enough`. */
+function contentLines(text: string, span: RegionSpan, enough: number): number {
+  let count = 0;
+  for (let at = span.start; at < span.end && count < enough; ) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 || newline > span.end ? span.end : newline;
+    let first = at;
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 13)) first++;
+    if (first < end && text.charCodeAt(first) !== 35) count++;
+    at = end + 1;
+  }
+  return count;
 }
 
 /** Whether the parse found an error or a warning that starts in [from, to). */
