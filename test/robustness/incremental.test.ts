@@ -204,7 +204,7 @@ describe('incremental parsing', () => {
     const from = text.indexOf('    type: sandbox\n');
     const last = from + text.slice(from).search(/\n {2}\S/) + 1;
     const middle = text.indexOf('\n', text.indexOf('    type: production\n')) + 1;
-    for (const at of [last, middle].sort((a, b) => b - a)) {
+    for (const at of [last, middle]) {
       let typed = text.slice(0, at) + '    c\n' + text.slice(at);
       parser.update(typed);
       const parses: string[] = [];
@@ -215,7 +215,7 @@ describe('incremental parsing', () => {
       };
       try {
         for (const char of 'dn') {
-          const offset = at + 5 + (typed.slice(at + 5).indexOf('\n'));
+          const offset = at + 5 + typed.slice(at + 5).indexOf('\n');
           typed = typed.slice(0, offset) + char + typed.slice(offset);
           parses.length = 0;
           const result = parser.update(typed);
@@ -258,4 +258,3 @@ describe('incremental parsing', () => {
     }
   });
 });
-

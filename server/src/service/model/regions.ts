@@ -10,9 +10,9 @@
  * span after the region is parsed with it, in one parse, and the one after that too when the first
  * has a single line of content (a state the region leaves behind can show only on the line after the
  * next): this window is the text itself from the prefix on, so when they come out exactly as they
- * were parsed alone (same nodes, values and ranges) and no error or
- * warning falls in them, nothing the region leaves open reaches past them, and the region's nodes,
- * errors and warnings in the window are those of a full parse. When they do not (an unclosed quote or
+ * were parsed alone (same nodes, values and ranges) and no error or warning falls in them, nothing the
+ * region leaves open reaches past them, and the region's nodes, errors and warnings in the window are
+ * those of a full parse. When they do not (an unclosed quote or
  * flow collection, a plain scalar that runs on into the next line), the region takes in the next span
  * and is parsed again, up to a bounded size; beyond it, or when anything cannot be told (an alias, a
  * merge key, a region that reaches into another section), the caller parses the whole text.
@@ -82,19 +82,13 @@ export function parseRegion(
     if (end - windowStart > MAX_REGION_LENGTH) return undefined;
     const body = prefix.text + text.slice(span.start, end);
     const budget = { left: MAX_COMPARED };
-    if (next === spans.length) {
-      // The region ends the text: nothing after it to prove against.
-      const doc = parseDocument(body, options);
-      const pairs = regionPairs(doc, mode, prefix, windowStart, budget);
-      if (!pairs || (mode === 'entity' && pairs.after.length) || problemsIn(doc, 0, prefix.text.length)) return undefined;
-      return finish(text, doc, [...pairs.inSection, ...pairs.after], mode, span.section, next, windowStart, span.start, end);
-    }
     // A state the region leaves behind can show only on the line after the next: the span after the region,
     // and the one after that too when the first has one line of content (a section's key, a one-line entity).
-    const after = spans.slice(next, next + (contentLines(text, spans[next], 2) < 2 ? 2 : 1));
+    // None at the end of the text.
+    const after = next === spans.length ? [] : spans.slice(next, next + (contentLines(text, spans[next], 2) < 2 ? 2 : 1));
     const neighbours = after.map((_, i) => clean(next + i));
     if (neighbours.every((n) => n)) {
-      const window = body + text.slice(after[0].start, after[after.length - 1].end);
+      const window = after.length ? body + text.slice(after[0].start, after[after.length - 1].end) : body;
       const found = provedLocal(parseDocument(window, options), body.length, mode, prefix, neighbours as CleanNeighbour[], windowStart, budget);
       if (found === 'unprovable') return undefined;
       if (found) return finish(text, found.doc, found.pairs, mode, span.section, next, windowStart, span.start, end);
@@ -153,9 +147,9 @@ function regionPairs(doc: Document.Parsed, mode: 'top' | 'entity', prefix: Prefi
 }
 
 /**
- * The region's pairs in its window (the region with the one or two spans after it), when the region
- * ends where it is: those spans come out exactly as their clean chunks (same nodes, values and ranges)
- * and every error and warning is the region's. The window is the text itself from the prefix on, so
+ * The region's pairs in its window (the region with the one or two spans after it, none at the end of
+ * the text), when the region ends where it is: those spans come out exactly as their clean chunks
+ * (same nodes, values and ranges) and every error and warning is the region's. The window is the text itself from the prefix on, so
  * the region's pairs and problems in it are those of a full parse: the spans after it parsed as they
  * are alone, so nothing the region leaves open reaches past them. `undefined`: the region reaches into
  * them; `unprovable`: the prefix did not come out as its chunk, or an entity region ends its section.
@@ -171,15 +165,17 @@ function provedLocal(
 ): { doc: Document.Parsed; pairs: Pair[] } | 'unprovable' | undefined {
   const found = regionPairs(doc, mode, prefix, windowStart, budget);
   if (!found || problemsIn(doc, 0, prefix.text.length)) return 'unprovable';
-  if (problemsIn(doc, bodyLength, Infinity)) return undefined;
   const [first, second] = neighbours;
+  // A problem in the spans after the region: it reaches into them (at the end of the text, every problem is the region's).
+  if (first && problemsIn(doc, bodyLength, Infinity)) return undefined;
   const pairs = [...found.inSection, ...found.after];
   // A section's key followed by its first entity holds it; each span is otherwise a pair of its own.
-  const nested = first.kind === 'head' && second?.kind === 'entity';
-  const own = pairs.length - (second && !nested ? 2 : 1);
+  const nested = first?.kind === 'head' && second?.kind === 'entity';
+  const own = pairs.length - (nested ? 1 : neighbours.length);
   if (own < 0) return undefined;
   // An entity region's pairs are entities: one that reaches the top level ended its section.
   if (mode === 'entity' && own > found.inSection.length) return 'unprovable';
+  if (!first) return { doc, pairs };
   const [next, afterNext] = pairs.slice(own);
   if (nested) {
     const section = next.value;
