@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
+import { Scalar, YAMLMap } from 'yaml';
 import { generateTopology } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/service/model/incremental';
 import { buildTopology } from '../../server/src/service/model/model';
@@ -16,19 +16,7 @@ import { doc } from '../support';
 // The module object itself (not a namespace copy), so that a test can count the parses the parser asks of it.
 import yaml = require('yaml');
 import { applyEdit, editArbitrary, keystrokes, sampleTexts, typingArbitrary } from './randomEdits';
-
-/**
- * The shape of a YAML node tree: types, scalar values and sources, flow style and ranges (not comments);
- * with `ends`, the third offset of each range (where the node's trailing comments end), which nothing reads.
- */
-function shape(node: unknown, ends = true): unknown {
-  if (node === null || node === undefined) return null;
-  const range = ends ? (node as { range?: unknown }).range : (node as { range?: number[] }).range?.slice(0, 2);
-  if (isScalar(node)) return ['scalar', typeof node.value === 'symbol' ? String(node.value) : node.value, node.type, (node as { source?: unknown }).source, range];
-  if (isMap(node)) return ['map', !!node.flow, range, node.items.map((p) => [shape(p.key, ends), shape(p.value, ends)])];
-  if (isSeq(node)) return ['seq', !!node.flow, range, node.items.map((item) => shape(item, ends))];
-  return ['other', String(node)];
-}
+import { shape } from './nodeShape';
 
 function fullDiagnostics(text: string) {
   return validateTopology(buildTopology(parseText(text)), doc(text));

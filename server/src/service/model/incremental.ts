@@ -23,6 +23,7 @@ import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_O
 import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 import { parseRegion, Region } from './regions';
+import { editScalarInPlace } from './scalarEdit';
 import { commonPrefix, commonSuffix } from '../text/common';
 
 type ChunkKind = 'top' | 'head' | 'entity';
@@ -149,7 +150,7 @@ export class IncrementalParser {
         byText ??= indexByText(old.chunks.filter((c) => c.end > prefix && c.start < old.text.length - suffix));
         chunk = take(byText, source, span, taken);
         if (!chunk && span.start < prefix && this.brokenStarts.has(span.start)) unparsed.add(i);
-        else chunk ??= parseChunk(span, source);
+        else chunk ??= editedChunk(old.chunks, span, source, delta, taken) ?? parseChunk(span, source);
         if (chunk) taken.add(chunk);
       }
       used.push(chunk);
@@ -331,6 +332,24 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
   };
   moveChunk(chunk, span.start);
   chunkOfKey.set(pair.key, chunk);
+  return chunk;
+}
+
+/** The last version's chunk of a span, with a plain value edited in it (`scalarEdit.ts`) instead of a parse. */
+function editedChunk(chunks: readonly Chunk[], span: ChunkSpan, source: string, delta: number, taken: ReadonlySet<Chunk>): Chunk | undefined {
+  // The last version's chunk at the span's start: chunks are in text order.
+  let [low, high] = [0, chunks.length - 1];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (chunks[middle].start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const chunk = chunks[low];
+  if (chunk?.start !== span.start || taken.has(chunk) || !sameSpan(chunk, { ...span, end: span.end - delta }) || chunk.openEnds.length) return undefined;
+  if (!editScalarInPlace(chunk.root, chunk.start, chunk.text, source)) return undefined;
+  // Its keys are the same nodes (its duplicates too); its entity and structural findings are found again.
+  const [docStart, docEnd, docNodeEnd] = chunk.docRange;
+  Object.assign(chunk, { end: span.end, text: (' ' + source).slice(1), docRange: [docStart, docEnd + delta, docNodeEnd + delta], entity: undefined, findings: undefined });
   return chunk;
 }
 
