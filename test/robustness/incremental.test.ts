@@ -77,6 +77,43 @@ describe('incremental parsing', () => {
     assert.deepEqual(validateTopology(after.topology, doc(elsewhere), {}, after.schemaFindings), fullDiagnostics(elsewhere));
   });
 
+  it('keeps an unchanged section\'s entities, but only from a version it assembled: a value edited in a version parsed in full is read again', () => {
+    const text = generateTopology(120);
+    const parser = new IncrementalParser();
+    const first = parser.update(text);
+    // A site's name edited: every other section keeps its entities, the same map.
+    const renamed = text.replace('name: Office 0000', 'name: Office 0000x');
+    const second = parser.update(renamed);
+    assert.equal(second.topology.connectors, first.topology.connectors);
+    assert.notEqual(second.topology.sites, first.topology.sites);
+    // An alias sends the versions to a full parse, one of them with a connector's gateway edited in its
+    // chunk; then the alias is deleted, and the connectors are read again.
+    const relay = renamed.indexOf('    relay: expressroute\n') + '    relay: expressroute'.length;
+    const aliased = renamed.slice(0, relay) + '\n    a: *x' + renamed.slice(relay);
+    assert.equal(parser.update(aliased).incremental, false);
+    const gateway = renamed.indexOf('    gateway: gw-0000') + '    gateway: '.length;
+    assert.equal(parser.update(aliased.slice(0, gateway) + 'x' + aliased.slice(gateway)).incremental, false);
+    const edited = renamed.slice(0, gateway) + 'x' + renamed.slice(gateway);
+    const last = parser.update(edited);
+    assert.equal(last.incremental, true);
+    assert.notEqual(last.topology.connectors, first.topology.connectors);
+    const diagnostics = validateTopology(last.topology, doc(edited), {}, last.schemaFindings);
+    assert.deepEqual(diagnostics, fullDiagnostics(edited));
+    assert.ok(diagnostics.some((d) => d.code === 'unknown-reference' && d.message.startsWith('"xgw-0000" is not a gateway')));
+  });
+
+  it('parses in full a region whose open flow list lets a document marker through: the second document is said as a full parse says it', () => {
+    const text = 'version: 1\nenvironments:\n  prod:\n    region: europe\ndesktopFlows:\n  bot:\n    environment: prod\n    apps: [canvas,\n...\n    relay: expressroute\n  bot2:\n    environment: prod\n';
+    const parser = new IncrementalParser();
+    parser.update(text);
+    // Indented, the marker no longer stops the cutting: the broken entity's window holds a second document.
+    const indented = text.replace('\n...\n', '\n ...\n');
+    const result = parser.update(indented);
+    assert.equal(result.incremental, false);
+    assert.deepEqual(result.parsed.problems, parseText(indented).problems);
+    assert.deepEqual(validateTopology(result.topology, doc(indented), {}, result.schemaFindings), fullDiagnostics(indented));
+  });
+
   it('ends an entity whose last value is empty, with comment lines after it, where a full parse does: at the next key, after its indentation', () => {
     const text = 'circuits:\n  er-1:\n    site: dc\n    privatePeering:\n\n#      vnets: [shared]\n  er-2:\n    site: dc\n  er-3:\n    privatePeering:\n    # none yet\nsites:\n  dc: {}\n';
     const parser = new IncrementalParser();

@@ -2,9 +2,10 @@
  * Incremental parsing. A text is cut into chunks: at each line that starts a top-level key, and inside
  * a block-style entity section (`environments:` ...) at each line that starts an entity. Every chunk is
  * parsed on its own and its nodes are moved to the chunk's offset in the text. On the next version only
- * the chunks whose text changed are parsed again; the others are found by their text and moved. The
- * chunks' nodes are assembled into the document a full parse gives, an entity is rebuilt only when its
- * chunk changed, and structural findings are kept per entity.
+ * the chunks whose text changed are parsed again (`chunkSpans.ts` cuts again only where the text
+ * changed); the others are found by their text and moved. The chunks' nodes are assembled into the
+ * document a full parse gives, an entity is rebuilt only when its chunk changed, a section whose
+ * chunks all stayed keeps its entities, and structural findings are kept per entity.
  *
  * A chunk that does not parse cleanly alone (a YAML error or warning, an explicit `? ` key) is parsed
  * as a broken region with what it can reach (`regions.ts`), proved against the chunks around it. One
@@ -19,23 +20,14 @@
  * node. Nothing reads those: disable comments and folding read the text's comment lines.
  */
 import { Document, isMap, isScalar, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, KIND_OF_SECTION, Topology } from './model';
+import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, Topology } from './model';
+import { ChunkSpan, splitAfterChange, splitChunks } from './chunkSpans';
+import type { TrackedSection } from './reads';
 import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
 import { parseRegion, Region } from './regions';
 import { editScalarInPlace } from './scalarEdit';
 import { commonPrefix, commonSuffix } from '../text/common';
-
-type ChunkKind = 'top' | 'head' | 'entity';
-
-interface ChunkSpan {
-  /** `head` is the key line of a section whose entities are chunks of their own. */
-  kind: ChunkKind;
-  start: number;
-  end: number;
-  /** The section of a `head` or `entity` chunk. */
-  section: string | undefined;
-}
 
 interface Chunk extends ChunkSpan {
   text: string;
@@ -62,11 +54,6 @@ interface Chunk extends ChunkSpan {
   /** How far past the chunk's end they reach now. */
   extension: number;
 }
-
-/** Characters that make a line at key position something other than a plain or quoted key. */
-const NOT_A_KEY = new Set('-?:,[]{}&*!|>%@`');
-/** A section key with nothing after it but a comment: its entities follow as a block map. */
-const SECTION_LINE = /^([A-Za-z]+):[ ]*(?:#.*)?\r?$/;
 
 export interface ParseResult {
   parsed: ParsedDocument;
@@ -97,27 +84,34 @@ function once<T>(compute: () => T): () => T {
 
 /** Parses successive versions of one document, reusing the unchanged chunks of the previous one. */
 export class IncrementalParser {
-  /** The last version parsed in chunks, and its chunks in text order. */
-  private previous: { text: string; chunks: Chunk[] } = { text: '', chunks: [] };
+  /** The last version parsed in chunks, its spans, and its chunks in text order. */
+  private previous: { text: string; spans: ChunkSpan[]; chunks: Chunk[] } = { text: '', spans: [], chunks: [] };
   /**
    * Where the spans of that version that did not parse alone start. While a key is typed its entity
    * stays broken keystroke after keystroke: a span that starts there, before the change, goes straight
    * to its region, and is parsed alone only once its region comes out clean.
    */
   private brokenStarts = new Set<number>();
+  /**
+   * The split sections of that version by name, with their entities: one whose chunks did not change
+   * keeps them. Empty when that version was not assembled (a chunk may have been edited since).
+   */
+  private sections = new Map<string, SectionMemo>();
 
   update(text: string): ParseResult {
     const old = this.previous.text;
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, prefix);
-    const spans = refusedInChange(text, prefix, suffix) ? undefined : splitChunks(text);
+    const last = this.previous;
+    const spans = refusedInChange(text, prefix, suffix) ? undefined : last.spans.length ? splitAfterChange(old, last.spans, text, prefix, suffix) : splitChunks(text);
     if (spans) {
       try {
         const result = this.parseInChunks(text, spans, prefix, suffix);
         if (result) return result;
       } catch {
-        this.previous = { text: '', chunks: [] }; // a chunk may be half moved: start afresh
+        this.previous = { text: '', spans: [], chunks: [] }; // a chunk may be half moved: start afresh
         this.brokenStarts = new Set();
+        this.sections = new Map();
       }
     }
     const parsed = parseText(text);
@@ -135,9 +129,13 @@ export class IncrementalParser {
   private parseInChunks(text: string, spans: ChunkSpan[], prefix: number, suffix: number): ParseResult | undefined {
     const old = this.previous;
     const delta = text.length - old.text.length;
+    const memos = this.sections;
+    this.sections = new Map();
     let byText: Map<string, Chunk[]> | undefined;
     const used: (Chunk | undefined)[] = [];
     const taken = new Set<Chunk>();
+    /** Chunks parsed (or edited) for this version. */
+    const fresh = new Set<Chunk>();
     /** Spans not parsed alone: broken in the last version, where they still start. */
     const unparsed = new Set<number>();
     let next = 0; // the old chunks are in text order, and so are the places looked up in them
@@ -150,7 +148,10 @@ export class IncrementalParser {
         byText ??= indexByText(old.chunks.filter((c) => c.end > prefix && c.start < old.text.length - suffix));
         chunk = take(byText, source, span, taken);
         if (!chunk && span.start < prefix && this.brokenStarts.has(span.start)) unparsed.add(i);
-        else chunk ??= editedChunk(old.chunks, span, source, delta, taken) ?? parseChunk(span, source);
+        else if (!chunk) {
+          chunk = editedChunk(old.chunks, span, source, delta, taken) ?? parseChunk(span, source);
+          if (chunk) fresh.add(chunk);
+        }
         if (chunk) taken.add(chunk);
       }
       used.push(chunk);
@@ -171,22 +172,22 @@ export class IncrementalParser {
       // A span not parsed alone may be a chunk now: its region came out clean (a key's colon typed) or
       // could not be proved. Then it is parsed alone after all, and the region looked for again.
       const clean = region && region.errors.length === 0 && region.warnings.length === 0;
-      if ((!region || clean) && this.parseUnparsed(text, spans, used, unparsed, i, region?.next ?? spans.length)) continue;
+      if ((!region || clean) && this.parseUnparsed(text, spans, used, unparsed, fresh, i, region?.next ?? spans.length)) continue;
       if (!region) return undefined;
       parts.push(region);
       i = region.next;
     }
-    return assemble(text, parts);
+    return assemble(text, parts, memos, this.sections, fresh);
   }
 
   /** Notes the chunks of `text` for the next version, and where its spans without a chunk start. */
   private keep(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[]): void {
-    this.previous = { text, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
+    this.previous = { text, spans, chunks: used.filter((chunk): chunk is Chunk => !!chunk) };
     this.brokenStarts = new Set(spans.filter((_, i) => !used[i]).map((span) => span.start));
   }
 
   /** Parses alone the spans from `from` to `to` that were not: whether any of them is a chunk now. */
-  private parseUnparsed(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[], unparsed: Set<number>, from: number, to: number): boolean {
+  private parseUnparsed(text: string, spans: ChunkSpan[], used: (Chunk | undefined)[], unparsed: Set<number>, fresh: Set<Chunk>, from: number, to: number): boolean {
     let parsed = false;
     for (let i = from; i < to; i++) {
       if (!unparsed.delete(i)) continue;
@@ -194,6 +195,7 @@ export class IncrementalParser {
       const chunk = parseChunk(span, text.slice(span.start, span.end));
       if (!chunk) continue;
       used[i] = chunk;
+      fresh.add(chunk);
       openEnd(chunk, indentationAt(text, spans[i + 1]?.start));
       parsed = true;
     }
@@ -236,57 +238,6 @@ function indexByText(chunks: Chunk[]): Map<string, Chunk[]> {
 /** An unused chunk of the previous version with this text, kind and section. */
 function take(index: Map<string, Chunk[]>, source: string, span: ChunkSpan, taken: Set<Chunk>): Chunk | undefined {
   return index.get(source)?.find((c) => !taken.has(c) && c.kind === span.kind && c.section === span.section);
-}
-
-/**
- * Where the chunks are, or `undefined` when the text cannot be parsed in chunks. Lines that are blank
- * or comments belong to the chunk before them; the first chunk starts at 0. The caller has checked
- * that the text holds no character the chunks refuse (`refusedInChange`).
- */
-export function splitChunks(text: string): ChunkSpan[] | undefined {
-  const spans: ChunkSpan[] = [];
-  let segment: { start: number; section?: string; entityIndent: number; entities: number[]; split: boolean } | undefined;
-  const close = (end: number) => {
-    if (!segment) return;
-    const { start, section, entities } = segment;
-    if (!section || !segment.split || entities.length === 0) {
-      spans.push({ kind: 'top', start: spans.length === 0 ? 0 : start, end, section: undefined });
-      return;
-    }
-    spans.push({ kind: 'head', start: spans.length === 0 ? 0 : start, end: entities[0], section });
-    entities.forEach((entityStart, i) => spans.push({ kind: 'entity', start: entityStart, end: entities[i + 1] ?? end, section }));
-  };
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let lineStart = bom; lineStart < text.length; ) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    let first = lineStart;
-    while (first < lineEnd && text.charCodeAt(first) === 32) first++;
-    const blank = first === lineEnd || (text[first] === '\r' && first + 1 === lineEnd);
-    if (!blank && text[first] !== '#') {
-      const indent = first - lineStart;
-      const char = text[first];
-      if (indent === 0) {
-        if (NOT_A_KEY.has(char) || text.startsWith('...', first)) return undefined;
-        close(lineStart);
-        const match = SECTION_LINE.exec(text.slice(lineStart, lineEnd));
-        const section = match && KIND_OF_SECTION[match[1]] ? match[1] : undefined;
-        segment = { start: lineStart, section, entityIndent: -1, entities: [], split: true };
-      } else if (!segment) {
-        return undefined; // indented content before the first key
-      } else if (segment.section && segment.split) {
-        if (segment.entityIndent < 0) segment.entityIndent = indent;
-        if (indent < segment.entityIndent) segment.split = false;
-        else if (indent === segment.entityIndent) {
-          if (NOT_A_KEY.has(char)) segment.split = false;
-          else segment.entities.push(lineStart);
-        }
-      }
-    }
-    lineStart = newline < 0 ? text.length : newline + 1;
-  }
-  close(text.length);
-  return spans.length ? spans : undefined; // no key at all: nothing to cut
 }
 
 /**
@@ -396,8 +347,19 @@ function moveChunk(chunk: Chunk, start: number): void {
   chunk.end += delta;
 }
 
-/** The document of the chunks and broken regions, as a full parse of the text gives it. */
-function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
+/** A split section of the last version: its entity chunks in order, the topology's entities of it, its repeated ids. */
+interface SectionMemo {
+  parts: readonly Chunk[];
+  entities: Map<string, Entity>;
+  duplicates: DuplicateKey[];
+}
+
+/**
+ * The document of the chunks and broken regions, as a full parse of the text gives it. A section whose
+ * entity chunks are the last version's (`memos`), in order, none of them `fresh` (parsed or edited for
+ * this version), has the same entities and repeated ids: they are reused. `next` gets this version's.
+ */
+function assemble(text: string, parts: (Chunk | Region)[], memos: ReadonlyMap<string, SectionMemo>, next: Map<string, SectionMemo>, fresh: ReadonlySet<Chunk>): ParseResult {
   const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
   const root = new YAMLMap(doc.schema);
   const splitSections = new Set<YAMLMap>();
@@ -406,10 +368,15 @@ function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
   const docRange = (part: Chunk | Region) => (part.kind === 'region' ? part.docRange : (part.docRange.map((offset) => offset + part.start) as [number, number, number]));
   let section: YAMLMap | undefined;
   let sectionParts: (Chunk | Region)[] = [];
+  const sections: { name: string; map: YAMLMap; parts: (Chunk | Region)[]; prior?: SectionMemo }[] = [];
   const closeSection = () => {
     if (!section) return;
     const [head, tail] = [mapRange(sectionParts[0]), mapRange(sectionParts[sectionParts.length - 1])];
     section.range = [head[0], tail[1], tail[2]];
+    const name = sections[sections.length - 1].name;
+    const prior = memos.get(name);
+    const same = prior?.parts.length === sectionParts.length && sectionParts.every((part, i) => part === prior.parts[i] && !fresh.has(part as Chunk));
+    if (same) sections[sections.length - 1].prior = prior;
     section = undefined;
   };
   const errors: ParseProblem[] = [];
@@ -432,6 +399,7 @@ function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
       section = new YAMLMap(doc.schema);
       sectionParts = [];
       splitSections.add(section);
+      sections.push({ name: part.section!, map: section, parts: sectionParts });
       part.pair.value = section;
     }
     if (part.kind === 'region') root.items.push(...part.pairs);
@@ -446,7 +414,8 @@ function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
   doc.commentBefore = first.docCommentBefore;
 
   duplicates.push(...duplicateKeysBelow(root, 0, true));
-  for (const section of splitSections) duplicates.push(...duplicateKeysBelow(section, 1, true));
+  const sectionDuplicates = sections.map(({ map, prior }) => prior?.duplicates ?? duplicateKeysBelow(map, 1, true));
+  for (const list of sectionDuplicates) duplicates.push(...list);
   const problems = finishProblems([...errors, ...warnings]);
   const parsed = withComments({ text, doc, problems, duplicates });
   const reuseEntity: EntityBuilder = (document, kind, key, value) => {
@@ -454,7 +423,12 @@ function assemble(text: string, parts: (Chunk | Region)[]): ParseResult {
     if (chunk?.kind !== 'entity') return buildEntity(document, kind, key, value);
     return (chunk.entity ??= buildEntity(document, kind, key, value)) as EntityOfKind[typeof kind];
   };
-  const topology = buildTopology(parsed, reuseEntity);
+  const topology = buildTopology(parsed, reuseEntity, (map) => sections.find((s) => s.map === map)?.prior?.entities);
+  sections.forEach(({ name, map, parts }, i) => {
+    // The section the topology read (the first of its name), of chunks only.
+    if (next.has(name) || topology.sections.get(name)?.map !== map || parts.some((part) => part.kind === 'region')) return;
+    next.set(name, { parts: parts as Chunk[], entities: topology[name as TrackedSection] as Map<string, Entity>, duplicates: sectionDuplicates[i] });
+  });
   const schemaFindings = once(() => {
     const findings = validateSchemaOutside(doc, text, splitSections);
     for (const [name, { map }] of topology.sections) {

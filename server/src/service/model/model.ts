@@ -358,7 +358,8 @@ export function buildEntity<K extends EntityKind>(doc: Document, kind: K, key: S
 /** Builds an entity from its id key and value; the incremental parser passes one that reuses unchanged entities. */
 export type EntityBuilder = <K extends EntityKind>(doc: Document, kind: K, key: Scalar, value: unknown) => EntityOfKind[K];
 
-export function buildTopology(parsed: ParsedDocument, build: EntityBuilder = buildEntity): Topology {
+/** `known`: the entities of a section map when the caller has them already (the incremental parser's unchanged sections). */
+export function buildTopology(parsed: ParsedDocument, build: EntityBuilder = buildEntity, known?: (map: YAMLMap) => Map<string, Entity> | undefined): Topology {
   const { doc } = parsed;
   const root = resolveNode(doc, doc.contents);
   const top = new Fields(doc, isMap(root) ? root : undefined);
@@ -383,6 +384,11 @@ export function buildTopology(parsed: ParsedDocument, build: EntityBuilder = bui
     if (!section) continue;
     topology.sections.set(sectionName, { key: section.key, map: section.map });
     if (!section.map) continue;
+    const same = known?.(section.map);
+    if (same) {
+      (topology as unknown as Record<string, Map<string, Entity>>)[sectionName] = same;
+      continue;
+    }
     const entities = entitiesOf(topology, kind);
     for (const pair of mapPairs(doc, section.map)) {
       const key = pair.key as Scalar;

@@ -164,7 +164,8 @@ function provedLocal(
   budget: { left: number },
 ): { doc: Document.Parsed; pairs: Pair[] } | 'unprovable' | undefined {
   const found = regionPairs(doc, mode, prefix, windowStart, budget);
-  if (!found || problemsIn(doc, 0, prefix.text.length)) return 'unprovable';
+  // A second document in the window (a `...` or `---` the region's open flow collection let through): only a whole parse reads it.
+  if (!found || problemsIn(doc, 0, prefix.text.length) || doc.errors.some((e) => e.code === 'MULTIPLE_DOCS')) return 'unprovable';
   const [first, second] = neighbours;
   // A problem in the spans after the region: it reaches into them (at the end of the text, every problem is the region's).
   if (first && problemsIn(doc, bodyLength, Infinity)) return undefined;
