@@ -6,10 +6,11 @@
  *
  * A region is parsed behind the clean span before it (after that span's section key when it is an
  * entity), which puts the parser where it is at the region's first line in the whole text, and that
- * span must come out exactly as its clean chunk (the region did not change what came before). The
+ * span must come out exactly as its clean chunk (the region did not change what came before); behind
+ * an empty entity instead, when the region's first line sets the parser's state alone (`prefixOf`). The
  * span after the region is parsed with it, in one parse, and the one after that too when the first
  * has a single line of content (a state the region leaves behind can show only on the line after the
- * next): this window is the text itself from the prefix on, so when they come out exactly as they
+ * next): after the prefix, this window is the text itself, so when they come out exactly as they
  * were parsed alone (same nodes, values and ranges) and no error or warning falls in them, nothing the
  * region leaves open reaches past them, and the region's nodes, errors and warnings in the window are
  * those of a full parse. When they do not (an unclosed quote or
@@ -106,21 +107,45 @@ interface Prefix {
   before: CleanNeighbour | undefined;
   /** The section of `before` when it is an entity. */
   section: string | undefined;
+  /** Whether the text stands in for `before`: one empty entity (`STAND_IN`) at its indentation. */
+  standIn?: boolean;
 }
+
+/** The key of the entity that stands in for the one before an entity region. */
+const STAND_IN = 'x';
 
 /**
  * What puts the parser where it is at the region's first line in the whole text: the span before the
  * region, which is clean (a region ends only before a clean span), parsed as it is, after its
  * section's key when it is an entity (the parser's state at a line depends on how deep the line before
- * it nests, so no stand-in would do).
+ * it nests); an empty entity at its indentation when the region is an entity whose first line sets
+ * that state alone (`resetsIndentation`).
  */
 function prefixOf(text: string, spans: readonly RegionSpan[], clean: (index: number) => CleanNeighbour | undefined, first: number): Prefix | undefined {
   if (first === 0) return { text: '', before: undefined, section: undefined };
   const span = spans[first - 1];
   const before = clean(first - 1);
   if (!before || span.end - span.start > MAX_REGION_LENGTH) return undefined;
+  const region = spans[first];
+  if (span.kind === 'entity' && region.kind === 'entity' && region.section === span.section && resetsIndentation(text, region.start)) {
+    const indentation = text.slice(span.start, span.start + (text.slice(span.start).search(/[^ ]/) >>> 0));
+    return { text: `${span.section}:\n${indentation}${STAND_IN}:\n`, before, section: span.section, standIn: true };
+  }
   const own = text.slice(span.start, span.end);
   return span.kind === 'entity' ? { text: `${span.section}:\n${own}`, before, section: span.section } : { text: own, before, section: undefined };
+}
+
+/**
+ * Whether the line at `start` (an entity's line) begins with two characters of content: then the YAML
+ * lexer sets its indentation state from that line alone, whatever the lines before it left (a line of
+ * one character keeps what they left, which tells whether the next lines continue it), and the parser
+ * closes every collection the lines before it opened deeper. So an empty entity at the same indentation
+ * puts the parser where the clean entity before it does, for a fraction of its text.
+ */
+function resetsIndentation(text: string, start: number): boolean {
+  let at = start;
+  while (text.charCodeAt(at) === 32) at++;
+  return text.charCodeAt(at) !== 35 && /\S/.test(text.charAt(at)) && /\S/.test(text.charAt(at + 1));
 }
 
 /**
@@ -141,7 +166,7 @@ function regionPairs(doc: Document.Parsed, mode: 'top' | 'entity', prefix: Prefi
   const section = head.value;
   if (!isMap(section) || section.flow) return undefined;
   if (before.kind === 'head') return mode === 'entity' ? { inSection: [...section.items], after: rest } : undefined;
-  if (!section.items.length || !sameNode(section.items[0], before.pair, windowStart, budget)) return undefined;
+  if (!section.items.length || !(prefix.standIn ? isStandIn(section.items[0]) : sameNode(section.items[0], before.pair, windowStart, budget))) return undefined;
   if (mode === 'top') return section.items.length === 1 ? { inSection: [], after: rest } : undefined;
   return { inSection: section.items.slice(1), after: rest };
 }
@@ -149,7 +174,7 @@ function regionPairs(doc: Document.Parsed, mode: 'top' | 'entity', prefix: Prefi
 /**
  * The region's pairs in its window (the region with the one or two spans after it, none at the end of
  * the text), when the region ends where it is: those spans come out exactly as their clean chunks
- * (same nodes, values and ranges) and every error and warning is the region's. The window is the text itself from the prefix on, so
+ * (same nodes, values and ranges) and every error and warning is the region's. After the prefix the window is the text itself, so
  * the region's pairs and problems in it are those of a full parse: the spans after it parsed as they
  * are alone, so nothing the region leaves open reaches past them. `undefined`: the region reaches into
  * them; `unprovable`: the prefix did not come out as its chunk, or an entity region ends its section.
@@ -199,6 +224,11 @@ function contentLines(text: string, span: RegionSpan, enough: number): number {
     at = end + 1;
   }
   return count;
+}
+
+/** Whether a pair is the stand-in entity: its key with nothing after it. */
+function isStandIn(pair: Pair): boolean {
+  return isScalar(pair.key) && pair.key.value === STAND_IN && (pair.value === null || (isScalar(pair.value) && pair.value.value === null));
 }
 
 /** Whether the parse found an error or a warning that starts in [from, to). */
