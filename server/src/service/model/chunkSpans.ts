@@ -38,10 +38,10 @@ export function splitChunks(text: string): ChunkSpan[] | undefined {
  * that starts after the change, past a line end both versions share, is where it stops.
  */
 export function splitAfterChange(before: string, spans: readonly ChunkSpan[], text: string, prefix: number, suffix: number): ChunkSpan[] | undefined {
-  let first = spanAt(spans, Math.max(0, prefix - 1));
+  let first = lastStartingAt(spans, Math.max(0, prefix - 1));
   while (spans[first].kind === 'entity') first--;
   const changeEnd = before.length - suffix;
-  let next = spanAt(spans, changeEnd) + 1;
+  let next = lastStartingAt(spans, changeEnd) + 1;
   while (next < spans.length && spans[next].kind === 'entity') next++;
   const delta = text.length - before.length;
   const split = splitLines(text, spans[first].start, next < spans.length ? spans[next].start + delta : text.length, spans.slice(0, first));
@@ -52,8 +52,8 @@ export function splitAfterChange(before: string, spans: readonly ChunkSpan[], te
   return split;
 }
 
-/** The last span that starts at or before `offset` (spans cover the text in order, from 0). */
-function spanAt(spans: readonly ChunkSpan[], offset: number): number {
+/** The index of the last of `spans` (in text order) that starts at or before `offset`; 0 when none does. */
+export function lastStartingAt(spans: readonly { start: number }[], offset: number): number {
   let [low, high] = [0, spans.length - 1];
   while (low < high) {
     const middle = (low + high + 1) >> 1;
@@ -61,6 +61,14 @@ function spanAt(spans: readonly ChunkSpan[], offset: number): number {
     else high = middle - 1;
   }
   return low;
+}
+
+/** The spaces at the start of the line at `offset` (a span's start); 0 at the end of the text. */
+export function indentationAt(text: string, offset: number | undefined): number {
+  if (offset === undefined) return 0;
+  let at = offset;
+  while (text.charCodeAt(at) === 32) at++;
+  return at - offset;
 }
 
 /**

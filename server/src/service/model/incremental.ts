@@ -21,7 +21,7 @@
  */
 import { Document, isMap, isScalar, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildEntity, buildTopology, Entity, EntityBuilder, EntityOfKind, Topology } from './model';
-import { ChunkSpan, splitAfterChange, splitChunks } from './chunkSpans';
+import { ChunkSpan, indentationAt, lastStartingAt, splitAfterChange, splitChunks } from './chunkSpans';
 import type { TrackedSection } from './reads';
 import { collectNodes, DuplicateKey, duplicateKeysBelow, finishProblems, withComments, hasControlCharacters, isMergeKey, mapPairs, ParsedDocument, ParseProblem, PARSE_OPTIONS, parseText } from '../syntax/parse';
 import { dedupe, entitiesValid, entitySchemaFindings, SchemaFinding, validateSchema, validateSchemaOutside } from './schema';
@@ -288,16 +288,9 @@ function parseChunk(span: ChunkSpan, source: string): Chunk | undefined {
 
 /** The last version's chunk of a span, with a plain value edited in it (`scalarEdit.ts`) instead of a parse. */
 function editedChunk(chunks: readonly Chunk[], span: ChunkSpan, source: string, delta: number, taken: ReadonlySet<Chunk>): Chunk | undefined {
-  // The last version's chunk at the span's start: chunks are in text order.
-  let [low, high] = [0, chunks.length - 1];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (chunks[middle].start < span.start) low = middle + 1;
-    else high = middle;
-  }
-  const chunk = chunks[low];
+  const chunk = chunks[lastStartingAt(chunks, span.start)];
   if (chunk?.start !== span.start || taken.has(chunk) || !sameSpan(chunk, { ...span, end: span.end - delta }) || chunk.openEnds.length) return undefined;
-  if (!editScalarInPlace(chunk.root, chunk.start, chunk.text, source)) return undefined;
+  if (!editScalarInPlace(chunk.root, chunk.nodes, chunk.start, chunk.text, source)) return undefined;
   // Its keys are the same nodes (its duplicates too); its entity and structural findings are found again.
   const [docStart, docEnd, docNodeEnd] = chunk.docRange;
   Object.assign(chunk, { end: span.end, text: (' ' + source).slice(1), docRange: [docStart, docEnd + delta, docNodeEnd + delta], entity: undefined, findings: undefined });
@@ -317,14 +310,6 @@ function openEndsOf(nodes: Node[], end: number): [Node, 1 | 2][] {
   const empty = ending.some((node) => isScalar(node) && node.value === null && node.range![0] === node.range![1]);
   if (!empty) return [];
   return ending.flatMap((node) => ([1, 2] as const).filter((k) => node.range![k] === end).map((k): [Node, 1 | 2] => [node, k]));
-}
-
-/** The spaces at the start of the line at `offset` (where the next chunk's key starts); 0 at the end of the text. */
-function indentationAt(text: string, offset: number | undefined): number {
-  if (offset === undefined) return 0;
-  let at = offset;
-  while (text.charCodeAt(at) === 32) at++;
-  return at - offset;
 }
 
 /** Ends a chunk's open range ends where a full parse does: at the next chunk's key, `extension` past the chunk. */
@@ -362,7 +347,6 @@ interface SectionMemo {
 function assemble(text: string, parts: (Chunk | Region)[], memos: ReadonlyMap<string, SectionMemo>, next: Map<string, SectionMemo>, fresh: ReadonlySet<Chunk>): ParseResult {
   const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
   const root = new YAMLMap(doc.schema);
-  const splitSections = new Set<YAMLMap>();
   // A part's map range, its document's range and comments, where they are in the text.
   const mapRange = (part: Chunk | Region) => (part.kind === 'region' ? part.mapRange : part.root.range!);
   const docRange = (part: Chunk | Region) => (part.kind === 'region' ? part.docRange : (part.docRange.map((offset) => offset + part.start) as [number, number, number]));
@@ -398,7 +382,6 @@ function assemble(text: string, parts: (Chunk | Region)[], memos: ReadonlyMap<st
     if (part.kind === 'head') {
       section = new YAMLMap(doc.schema);
       sectionParts = [];
-      splitSections.add(section);
       sections.push({ name: part.section!, map: section, parts: sectionParts });
       part.pair.value = section;
     }
@@ -413,6 +396,7 @@ function assemble(text: string, parts: (Chunk | Region)[], memos: ReadonlyMap<st
   doc.comment = last.docComment;
   doc.commentBefore = first.docCommentBefore;
 
+  const splitSections = new Set(sections.map(({ map }) => map));
   duplicates.push(...duplicateKeysBelow(root, 0, true));
   const sectionDuplicates = sections.map(({ map, prior }) => prior?.duplicates ?? duplicateKeysBelow(map, 1, true));
   for (const list of sectionDuplicates) duplicates.push(...list);

@@ -20,6 +20,7 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { collectNodes, DuplicateKey, duplicateKeysBelow, isMergeKey, ParseProblem, problemOf } from '../syntax/parse';
+import { indentationAt } from './chunkSpans';
 
 export interface RegionSpan {
   kind: 'top' | 'head' | 'entity';
@@ -128,8 +129,7 @@ function prefixOf(text: string, spans: readonly RegionSpan[], clean: (index: num
   if (!before || span.end - span.start > MAX_REGION_LENGTH) return undefined;
   const region = spans[first];
   if (span.kind === 'entity' && region.kind === 'entity' && region.section === span.section && resetsIndentation(text, region.start)) {
-    const indentation = text.slice(span.start, span.start + (text.slice(span.start).search(/[^ ]/) >>> 0));
-    return { text: `${span.section}:\n${indentation}${STAND_IN}:\n`, before, section: span.section, standIn: true };
+    return { text: `${span.section}:\n${' '.repeat(indentationAt(text, span.start))}${STAND_IN}:\n`, before, section: span.section, standIn: true };
   }
   const own = text.slice(span.start, span.end);
   return span.kind === 'entity' ? { text: `${span.section}:\n${own}`, before, section: span.section } : { text: own, before, section: undefined };
@@ -143,8 +143,7 @@ function prefixOf(text: string, spans: readonly RegionSpan[], clean: (index: num
  * puts the parser where the clean entity before it does, for a fraction of its text.
  */
 function resetsIndentation(text: string, start: number): boolean {
-  let at = start;
-  while (text.charCodeAt(at) === 32) at++;
+  const at = start + indentationAt(text, start);
   return text.charCodeAt(at) !== 35 && /\S/.test(text.charAt(at)) && /\S/.test(text.charAt(at + 1));
 }
 

@@ -17,30 +17,26 @@ const PLAIN_WORDS = /^[A-Za-z][A-Za-z0-9_./()+-]*(?: [A-Za-z0-9_./()+-]+)*$/;
 const NOT_A_STRING = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
 
 /**
- * Applies the edit from `before` to `after` (the chunk's text) to the nodes under `root` (`base` is the
- * chunk's offset in the text) and returns true, or changes nothing and returns false when it is
- * anything but a plain value edited within its line.
+ * Applies the edit from `before` to `after` (the chunk's text) to `nodes`, every node under `root`
+ * (`base` is the chunk's offset in the text), and returns true, or changes nothing and returns false
+ * when it is anything but a plain value edited within its line.
  */
-export function editScalarInPlace(root: YAMLMap, base: number, before: string, after: string): boolean {
+export function editScalarInPlace(root: YAMLMap, nodes: readonly Node[], base: number, before: string, after: string): boolean {
   const start = commonPrefix(before, after);
   const shared = commonSuffix(before, after, start);
   const [oldEnd, newEnd] = [before.length - shared, after.length - shared];
   if (/[\r\n]/.test(before.slice(start, oldEnd)) || /[\r\n]/.test(after.slice(start, newEnd))) return false;
-  const nodes: Node[] = [];
   let edited: Scalar | undefined;
-  // Every node, and the plain value of a block collection the change falls in.
+  // The plain value of a block collection the change falls in.
   const pending: { node: unknown; inBlock: boolean }[] = [{ node: root, inBlock: false }];
   while (pending.length) {
     const { node, inBlock } = pending.pop()!;
     if (!node || typeof node !== 'object') continue;
     if (isMap(node)) {
-      nodes.push(node);
       for (const pair of node.items) pending.push({ node: pair.key, inBlock: false }, { node: pair.value, inBlock: !node.flow });
     } else if (isSeq(node)) {
-      nodes.push(node);
       for (const item of node.items) pending.push({ node: item, inBlock: !node.flow });
     } else if (isScalar(node)) {
-      nodes.push(node);
       if (inBlock && node.range![0] - base <= start && oldEnd <= node.range![1] - base) edited = node;
     } else return false; // an alias: not a plain chunk
   }
@@ -54,12 +50,8 @@ export function editScalarInPlace(root: YAMLMap, base: number, before: string, a
   // And does not start it: how the parser reads the next lines' indentation depends on a line's first two characters.
   if (/^ *$/.test(before.slice(before.lastIndexOf('\n', from - 1) + 1, from))) return false;
   const delta = after.length - before.length;
-  // Ranges shared by several nodes are moved once.
-  const moved = new Set<number[]>();
   for (const node of nodes) {
     const range = node.range!;
-    if (moved.has(range)) continue;
-    moved.add(range);
     for (let i = 0; i < 3; i++) if (range[i] - base >= to && !(node === edited && i === 0)) range[i] += delta;
   }
   edited.value = now;
