@@ -99,6 +99,7 @@ describe('a key read from the text alone', () => {
       ['a document marker', '---\nenvironments:\n  prod:\n    type: x\n'],
       ['a parent with a value', 'environments:\n  prod: x\n    type: y\n'],
       ['a parent that YAML reads as a boolean', 'environments:\n  True:\n    type: y\n'],
+      ['a carriage return alone ending a line', 'environments:\n  prod:\n    type: x\r  dev:\n    type: y\n'],
     ];
     for (const [what, text] of cases) {
       const offset = text.lastIndexOf('type');

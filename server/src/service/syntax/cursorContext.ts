@@ -280,6 +280,8 @@ function neighbours(lines: string[], line: number, indent: number, ends: (line: 
 const PLAIN_KEY_LINE = /^( *)([A-Za-z_][\w-]*) *:(?: |$)/;
 /** Plain words YAML reads as a boolean or null, not as the key's name. */
 const NOT_A_STRING = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
+/** A carriage return that no line feed follows. */
+const LONE_CR = /\r(?!\n)/;
 /** Characters after which a line may hold more than a plain block key and plain values. */
 const MAYBE_OPEN = /["'[\]{}|>?%\t]|^(?:---|\.\.\.)/;
 
@@ -287,12 +289,14 @@ const MAYBE_OPEN = /["'[\]{}|>?%\t]|^(?:---|\.\.\.)/;
  * The plain block key under `offset` and its key path (ending with the key), read from the text alone,
  * only where the text leaves no doubt about it: every line before it closes what it opens (no
  * multi-line quote or flow collection, no block scalar, no tab, explicit key, directive or document
- * marker), and every map that holds it is a plain `key:` line with nothing after it. Anything else is
- * `undefined`: the parse has to tell.
+ * marker, no carriage return alone), and every map that holds it is a plain `key:` line with nothing
+ * after it. Anything else is `undefined`: the parse has to tell.
  */
 export function blockKeyAt(text: string, offset: number): { path: string[]; span: Span } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', lineStart);
+  // A carriage return alone ends a line for YAML, not for this reading of the lines.
+  if (LONE_CR.test(text.slice(0, newline < 0 ? text.length : newline + 1))) return undefined;
   const own = text.slice(lineStart, newline < 0 ? text.length : newline);
   const key = PLAIN_KEY_LINE.exec(own);
   if (!key || NOT_A_STRING.test(key[2])) return undefined;
